@@ -1,0 +1,40 @@
+"""mrstd: machine-readable standards documents.
+
+Read, build, query, validate and convert standards documents::
+
+    import mrstd
+    doc = mrstd.load("examples/iso-widget.json")
+    print(doc.metadata.identifier.value)
+"""
+
+from __future__ import annotations
+
+from .api import dump, dumps, dumps_bytes, load, loads
+from .errors import (
+    ConversionError,
+    DocumentError,
+    FormatError,
+    MrstdError,
+    Problem,
+    UnsupportedVersionError,
+)
+from .model import SCHEMA_VERSION, Document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ConversionError",
+    "Document",
+    "DocumentError",
+    "FormatError",
+    "MrstdError",
+    "Problem",
+    "UnsupportedVersionError",
+    "__version__",
+    "dump",
+    "dumps",
+    "dumps_bytes",
+    "load",
+    "loads",
+]

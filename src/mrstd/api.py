@@ -1,0 +1,73 @@
+"""The functions most users need: load, loads, dump, dumps, convert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .formats import ConversionLog, detect_format, get_format
+from .formats.base import Format
+from .io import read_source, write_atomic
+from .model import Document
+from .errors import FormatError
+
+
+def _reader(fmt: Format) -> Format:
+    if fmt.read is None:
+        raise FormatError(f"format {fmt.name!r} cannot be read")
+    return fmt
+
+
+def _writer(fmt: Format) -> Format:
+    if fmt.write is None:
+        raise FormatError(f"format {fmt.name!r} cannot be written")
+    return fmt
+
+
+def loads(
+    data: bytes | str,
+    format: str | None = None,
+    *,
+    source: str = "<string>",
+    log: ConversionLog | None = None,
+) -> Document:
+    """Read a document from bytes or text; the format is detected when not given."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fmt = _reader(get_format(format) if format else detect_format(None, raw))
+    assert fmt.read is not None
+    return fmt.read(raw, source, log if log is not None else ConversionLog())
+
+
+def load(
+    path: str | Path, format: str | None = None, *, log: ConversionLog | None = None
+) -> Document:
+    """Read a document from a file; the format comes from its content or extension."""
+    data = read_source(path)
+    fmt = _reader(get_format(format) if format else detect_format(str(path), data))
+    assert fmt.read is not None
+    return fmt.read(data, str(path), log if log is not None else ConversionLog())
+
+
+def dumps_bytes(
+    doc: Document, format: str = "json", *, log: ConversionLog | None = None
+) -> bytes:
+    """Serialize a document to bytes in ``format``."""
+    fmt = _writer(get_format(format))
+    assert fmt.write is not None
+    return fmt.write(doc, log if log is not None else ConversionLog())
+
+
+def dumps(doc: Document, format: str = "json", *, log: ConversionLog | None = None) -> str:
+    """Serialize a document to text in ``format`` (canonical JSON by default)."""
+    return dumps_bytes(doc, format, log=log).decode("utf-8")
+
+
+def dump(
+    doc: Document,
+    path: str | Path,
+    format: str | None = None,
+    *,
+    log: ConversionLog | None = None,
+) -> None:
+    """Write a document to a file atomically; the format comes from the extension if not given."""
+    fmt = get_format(format) if format else detect_format(str(path), None)
+    write_atomic(path, dumps_bytes(doc, fmt.name, log=log))

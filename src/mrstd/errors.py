@@ -1,0 +1,48 @@
+"""Exceptions raised by mrstd; each renders as one line a user can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MrstdError(Exception):
+    """Base class of every error mrstd raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a source: where it is and what is wrong."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+
+    def render(self, source: str) -> str:
+        """``file:line:col: message [path]``."""
+        where = source
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: {self.message}"
+        return f"{text} [{self.path}]" if self.path else text
+
+
+class DocumentError(MrstdError):
+    """A source could not be read as a document: bad syntax, wrong types, bad structure."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(problems[0].render(source) if problems else source)
+
+
+class UnsupportedVersionError(DocumentError):
+    """The document is written in a schema version this release cannot read."""
+
+
+class FormatError(MrstdError):
+    """The format is unknown, cannot be detected, or cannot be read or written."""
+
+
+class ConversionError(MrstdError):
+    """A document cannot be written in the requested format."""

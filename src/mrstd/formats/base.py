@@ -1,0 +1,122 @@
+"""The format registry: every format declares what it reads, writes and may lose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..errors import FormatError
+from ..model import Document
+
+
+class Change(str, Enum):
+    """What happened to a piece of the source during a conversion."""
+
+    OPAQUE = "opaque"  # kept verbatim as foreign XML, not modelled
+    NORMALISED = "normalised"  # kept, but written differently
+    LOST = "lost"  # could not be carried into the target format
+
+
+@dataclass(frozen=True)
+class ConversionEntry:
+    """One thing the conversion kept opaque, normalised or lost."""
+
+    change: Change
+    path: str
+    detail: str
+    line: int | None = None
+
+
+@dataclass
+class ConversionLog:
+    """Collects what a read or write did not carry over unchanged."""
+
+    entries: list[ConversionEntry] = field(default_factory=list)
+
+    def add(self, change: Change, path: str, detail: str, line: int | None = None) -> None:
+        """Record one entry."""
+        self.entries.append(ConversionEntry(change, path, detail, line))
+
+    def count(self, change: Change) -> int:
+        """How many entries of one kind."""
+        return sum(1 for entry in self.entries if entry.change is change)
+
+    def as_json(self) -> dict[str, object]:
+        """A JSON-ready summary and the full list."""
+        return {
+            "summary": {change.value: self.count(change) for change in Change},
+            "entries": [
+                {
+                    "change": e.change.value,
+                    "path": e.path,
+                    "detail": e.detail,
+                    **({"line": e.line} if e.line is not None else {}),
+                }
+                for e in self.entries
+            ],
+        }
+
+
+Reader = Callable[[bytes, str, ConversionLog], Document]
+Writer = Callable[[Document, ConversionLog], bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A format mrstd reads and/or writes.
+
+    ``lossy`` says whether writing a document in this format can lose information;
+    a lossy writer records exactly what it lost in the :class:`ConversionLog`.
+    """
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    lossy: bool
+    read: Reader | None = None
+    write: Writer | None = None
+    sniff: Callable[[bytes], bool] | None = None
+    aliases: tuple[str, ...] = ()
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to the registry."""
+    for name in (fmt.name, *fmt.aliases):
+        _REGISTRY[name] = fmt
+    return fmt
+
+
+def formats() -> list[Format]:
+    """All registered formats, each once."""
+    seen: dict[str, Format] = {}
+    for fmt in _REGISTRY.values():
+        seen.setdefault(fmt.name, fmt)
+    return list(seen.values())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``, or a FormatError that lists the known ones."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(f.name for f in formats()))
+        raise FormatError(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def detect_format(filename: str | None, data: bytes | None) -> Format:
+    """Pick a format by content where it is distinctive, else by file extension."""
+    if data is not None:
+        for fmt in formats():
+            if fmt.sniff is not None and fmt.sniff(data):
+                return fmt
+    if filename:
+        lower = filename.lower()
+        for fmt in sorted(formats(), key=lambda f: -max((len(e) for e in f.extensions), default=0)):
+            if any(lower.endswith(ext) for ext in fmt.extensions):
+                return fmt
+    where = filename or "input"
+    raise FormatError(f"{where}: cannot detect the format; give it with --from")

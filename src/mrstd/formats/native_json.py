@@ -1,0 +1,127 @@
+"""Native JSON: the canonical, lossless serialization of the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from ..errors import DocumentError, Problem, UnsupportedVersionError
+from ..model import SCHEMA_VERSION, Document
+from ..paths import format_path, strip_union_tags
+from ..versioning import readable_versions, upgrade, version_of
+from .base import ConversionLog, Format, register
+from .jsonpos import line_column, locate
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def dumps_bytes(doc: Document) -> bytes:
+    """Canonical JSON: model key order, two-space indent, UTF-8, final newline."""
+    return doc.model_dump_json(by_alias=True, exclude_none=True, indent=2).encode() + b"\n"
+
+
+def loads_bytes(data: bytes, source: str = "<string>") -> Document:
+    """Read a document from JSON; any failure raises DocumentError with positions."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return Document.model_validate_json(data)
+    except ValidationError as exc:
+        fast_error = exc
+    # Slow path: find out exactly what is wrong, and where.
+    text = _decode(data, source)
+    try:
+        parsed = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        line, col = line_column(text, exc.pos)
+        reason = exc.msg.split(":")[0] if "Recursion" not in exc.msg else "nesting is too deep"
+        raise DocumentError(source, [Problem(f"invalid JSON: {reason}", line, col)]) from None
+    if not isinstance(parsed, dict):
+        raise DocumentError(source, [Problem("a document must be a JSON object", 1, 1)])
+    version = version_of(parsed.get("$schema"))
+    if version != SCHEMA_VERSION:
+        _check_version(parsed, text, version, source)
+        assert version is not None
+        parsed = upgrade(parsed, version)
+        try:
+            return Document.model_validate(parsed)
+        except ValidationError as exc:
+            fast_error = exc
+    raise DocumentError(source, _problems(fast_error, parsed, text)) from None
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
+        raise DocumentError(source, [Problem(message, line, col)]) from None
+
+
+def _check_version(parsed: dict[str, Any], text: str, version: str | None, source: str) -> None:
+    readable = ", ".join(readable_versions())
+    if "$schema" not in parsed:
+        message = f"missing $schema; this release reads schema versions {readable}"
+    elif version is None:
+        message = f"$schema {parsed['$schema']!r} names no mrstd schema version; this release reads {readable}"
+    elif version in readable_versions():
+        return
+    else:
+        message = f"unsupported schema version {version}; this release reads {readable}"
+    line, col = locate(text, ("$schema",))
+    raise UnsupportedVersionError(source, [Problem(message, line, col, "$schema")])
+
+
+def _problems(error: ValidationError, parsed: Any, text: str) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = strip_union_tags(item["loc"], parsed)
+        line, col = locate(text, loc)
+        message = _message(item)
+        problems.append(Problem(message, line, col, format_path(loc)))
+    return problems
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "union_tag_invalid":
+        expected = item.get("ctx", {}).get("expected_tags", "")
+        return f"unknown type {item['input'].get('type')!r}; expected one of {expected}"
+    if kind == "union_tag_not_found":
+        return "object has no 'type' field"
+    text = str(item["msg"])
+    return text[0].lower() + text[1:] if text else kind
+
+
+def _read(data: bytes, source: str, log: ConversionLog) -> Document:
+    return loads_bytes(data, source)
+
+
+def _write(doc: Document, log: ConversionLog) -> bytes:
+    return dumps_bytes(doc)
+
+
+def _sniff(data: bytes) -> bool:
+    head = data[:4096].lstrip(_BOM + b" \t\r\n")
+    return head.startswith(b"{") and b'"$schema"' in head and b"mrstd" in head
+
+
+FORMAT = register(
+    Format(
+        name="json",
+        description="mrstd native JSON (canonical, lossless)",
+        extensions=(".json",),
+        lossy=False,
+        read=_read,
+        write=_write,
+        sniff=_sniff,
+    )
+)

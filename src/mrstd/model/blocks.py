@@ -1,0 +1,152 @@
+"""Block content: paragraphs, lists, notes, examples, tables, figures, formulas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from .base import Node
+from .enums import ProvisionKind
+from .inline import Inline
+from .types import Id
+
+if TYPE_CHECKING:
+    from .content import Block
+
+
+class Paragraph(Node):
+    """A paragraph, optionally marked as one kind of provision."""
+
+    type: Literal["paragraph"] = "paragraph"
+    id: Id | None = None
+    provision: ProvisionKind | None = None
+    content: list[Inline] = []
+
+
+class ListItem(Node):
+    """One item of a list; cited as ``3.1 b)``."""
+
+    id: Id | None = None
+    label: str | None = None
+    blocks: list[Block] = []
+
+
+class ListBlock(Node):
+    """An ordered or unordered list."""
+
+    type: Literal["list"] = "list"
+    id: Id | None = None
+    ordered: bool = False
+    style: str | None = Field(default=None, description="numbering style, e.g. alpha-lower, dash")
+    items: list[ListItem] = []
+
+
+class Note(Node):
+    """A note: informative, and holds no provision (Directives Part 2:2021, 24.5)."""
+
+    type: Literal["note"] = "note"
+    id: Id | None = None
+    label: str | None = None
+    blocks: list[Block] = []
+
+
+class Example(Node):
+    """An example: informative, and holds no provision (Directives Part 2:2021, 24.6)."""
+
+    type: Literal["example"] = "example"
+    id: Id | None = None
+    label: str | None = None
+    blocks: list[Block] = []
+
+
+class Cell(Node):
+    """A table cell; inline content or blocks, spanning rows and columns."""
+
+    header: bool = False
+    rowspan: int = Field(default=1, ge=1)
+    colspan: int = Field(default=1, ge=1)
+    align: str | None = None
+    valign: str | None = None
+    content: list[Inline] = []
+    blocks: list[Block] = []
+
+
+class Row(Node):
+    """A table row."""
+
+    cells: list[Cell] = []
+
+
+class Table(Node):
+    """A table with caption, head, body and foot rows, and table notes."""
+
+    type: Literal["table"] = "table"
+    id: Id | None = None
+    label: str | None = None
+    caption: list[Inline] = []
+    head: list[Row] = []
+    body: list[Row] = []
+    foot: list[Row] = []
+    notes: list[Block] = []
+
+
+class Media(Node):
+    """An image or other media file shown in a figure."""
+
+    href: str
+    mime_type: str | None = None
+    alt: str | None = None
+
+
+class Figure(Node):
+    """A figure: caption, media, and its key, notes or sub-figures."""
+
+    type: Literal["figure"] = "figure"
+    id: Id | None = None
+    label: str | None = None
+    caption: list[Inline] = []
+    media: list[Media] = []
+    blocks: list[Block] = []
+
+
+class Formula(Node):
+    """A display formula: MathML kept as an XML string, or plain text."""
+
+    type: Literal["formula"] = "formula"
+    id: Id | None = None
+    label: str | None = None
+    mathml: str | None = None
+    text: str | None = None
+
+
+class DefinitionItem(Node):
+    """One symbol or abbreviated term with its explanation."""
+
+    id: Id | None = None
+    term: list[Inline] = []
+    definition: list[Block] = []
+
+
+class DefinitionList(Node):
+    """A list of symbols or abbreviated terms (Directives Part 2:2021, clause 17)."""
+
+    type: Literal["definition-list"] = "definition-list"
+    id: Id | None = None
+    items: list[DefinitionItem] = []
+
+
+class Preformat(Node):
+    """Preformatted text such as code, whitespace kept exactly."""
+
+    type: Literal["preformat"] = "preformat"
+    id: Id | None = None
+    language: str | None = None
+    text: str
+
+
+class ForeignBlock(Node):
+    """A block element mrstd does not model, kept verbatim as serialized XML."""
+
+    type: Literal["foreign"] = "foreign"
+    xml: str

@@ -1,0 +1,140 @@
+"""Inline content: a paragraph is a sequence of runs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal, Union
+
+from pydantic import Field
+
+from .base import Node
+from .enums import LocalityType, ProvisionKind, Style, XrefKind
+from .types import Id, IdentifierStr
+
+if TYPE_CHECKING:
+    from .content import Block
+
+
+class Text(Node):
+    """Plain text, whitespace kept exactly."""
+
+    type: Literal["text"] = "text"
+    text: str
+
+
+class Styled(Node):
+    """Highlighted text: emphasis, strong, subscript, superscript, code and so on."""
+
+    type: Literal["styled"] = "styled"
+    style: Style
+    content: list[Inline] = []
+
+
+class Xref(Node):
+    """An internal cross-reference to the element with id ``target``."""
+
+    type: Literal["xref"] = "xref"
+    target: Id
+    kind: XrefKind | None = None
+    content: list[Inline] = []
+
+
+class Locality(Node):
+    """A place inside a cited document, such as clause 7.5 or Table 2."""
+
+    type: LocalityType
+    reference: str
+    to: str | None = None
+
+
+class StandardRef(Node):
+    """A citation of another standard in running text, optionally of a place in it."""
+
+    type: Literal["standard-ref"] = "standard-ref"
+    identifier: IdentifierStr
+    reference: Id | None = Field(
+        default=None, description="id of the reference entry this citation belongs to"
+    )
+    locality: list[Locality] = []
+    content: list[Inline] = []
+
+
+class TermRef(Node):
+    """A reference to a term entry, by id (in this document) or by designation."""
+
+    type: Literal["term-ref"] = "term-ref"
+    target: Id | None = None
+    content: list[Inline] = []
+
+
+class FootnoteRef(Node):
+    """A call to a footnote defined elsewhere."""
+
+    type: Literal["footnote-ref"] = "footnote-ref"
+    target: Id
+    label: str | None = None
+
+
+class Footnote(Node):
+    """A footnote; inline at its point of call, or as a block in a footnote group."""
+
+    type: Literal["footnote"] = "footnote"
+    id: Id | None = None
+    label: str | None = None
+    blocks: list[Block] = []
+
+
+class InlineFormula(Node):
+    """A formula in running text: MathML kept as an XML string, or plain text."""
+
+    type: Literal["inline-formula"] = "inline-formula"
+    id: Id | None = None
+    mathml: str | None = None
+    text: str | None = None
+
+
+class Link(Node):
+    """A hyperlink to an external resource."""
+
+    type: Literal["link"] = "link"
+    href: str
+    content: list[Inline] = []
+
+
+class LineBreak(Node):
+    """A forced line break."""
+
+    type: Literal["break"] = "break"
+
+
+class ProvisionSpan(Node):
+    """A sentence marked as a provision of a given kind."""
+
+    type: Literal["provision"] = "provision"
+    kind: ProvisionKind
+    content: list[Inline] = []
+
+
+class ForeignInline(Node):
+    """An inline element mrstd does not model, kept verbatim as serialized XML."""
+
+    type: Literal["foreign"] = "foreign"
+    xml: str
+
+
+Inline = Annotated[
+    Union[
+        Text,
+        Styled,
+        Xref,
+        StandardRef,
+        TermRef,
+        FootnoteRef,
+        Footnote,
+        InlineFormula,
+        Link,
+        LineBreak,
+        ProvisionSpan,
+        ForeignInline,
+    ],
+    Field(discriminator="type"),
+]

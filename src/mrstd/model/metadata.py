@@ -1,0 +1,230 @@
+"""Bibliographic metadata of a standards document."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Node
+from .enums import (
+    AdoptionMethod,
+    ContributorRole,
+    DateType,
+    Degree,
+    DocumentType,
+    IdentifierType,
+    Lifecycle,
+    Mandate,
+    RelationKind,
+    StandardScope,
+)
+from .types import (
+    CcsCodeStr,
+    IcsCodeStr,
+    IdentifierStr,
+    LanguageTag,
+    PartialDate,
+    StageCode,
+)
+
+
+class DocumentIdentifier(Node):
+    """One identifier of the document, typed."""
+
+    value: IdentifierStr
+    type: IdentifierType = IdentifierType.REFERENCE
+    scheme: str | None = Field(
+        default=None, description="the source's own name for the identifier type, e.g. ISO, GB"
+    )
+
+    @property
+    def parsed(self) -> object:
+        """The parsed :class:`mrstd.ids.Identifier` (raises ``IdentifierError``)."""
+        from ..ids import parse_cached
+
+        return parse_cached(self.value)
+
+
+class Title(Node):
+    """The title in one language, in its parts (Directives Part 2:2021, 11.5)."""
+
+    language: LanguageTag
+    script: str | None = None
+    introductory: str | None = None
+    main: str | None = None
+    complementary: str | None = None
+    full: str | None = None
+    part_label: str | None = Field(default=None, description="e.g. 'Part 1:'")
+
+
+class Localized(Node):
+    """A short text in one language."""
+
+    text: str
+    language: LanguageTag | None = None
+    script: str | None = None
+
+
+class Organization(Node):
+    """A body: standards organization, committee secretariat, publisher."""
+
+    name: str
+    abbreviation: str | None = None
+    uri: str | None = None
+    address: str | None = None
+    language: LanguageTag | None = None
+
+
+class Contributor(Node):
+    """A body or person with a role in making the document."""
+
+    role: ContributorRole
+    role_description: str | None = None
+    organization: Organization | None = None
+    person: str | None = None
+
+
+class Status(Node):
+    """Harmonized stage code and lifecycle (Directives Part 1, Annex SD; domain note 4)."""
+
+    stage: StageCode | None = None
+    lifecycle: Lifecycle | None = None
+    iteration: int | None = Field(default=None, ge=1)
+    label: str | None = Field(default=None, description="the stage as the source names it")
+
+
+class OtherDate(Node):
+    """A date of another kind."""
+
+    type: DateType
+    value: PartialDate
+    label: str | None = None
+
+
+class Dates(Node):
+    """The document's dates."""
+
+    published: PartialDate | None = None
+    implemented: PartialDate | None = Field(
+        default=None, description="implementation (effective) date; 实施日期"
+    )
+    withdrawn: PartialDate | None = None
+    confirmed: PartialDate | None = None
+    other: list[OtherDate] = []
+
+
+class IcsCode(Node):
+    """An ICS code with its optional descriptor."""
+
+    code: IcsCodeStr
+    text: str | None = None
+
+
+class CcsCode(Node):
+    """A CCS (Chinese Standard Classification) code with its optional descriptor."""
+
+    code: CcsCodeStr
+    text: str | None = None
+
+
+class Committee(Node):
+    """A responsible committee, e.g. ISO/TC 176/SC 2 or SAC/TC 124."""
+
+    identifier: str
+    name: str | None = None
+    type: str | None = Field(default=None, description="technical, subcommittee, workgroup...")
+
+
+class Copyright(Node):
+    """A copyright statement, year and holders, and a licence."""
+
+    statement: str | None = None
+    year: int | None = None
+    holders: list[str] = []
+    license: str | None = None
+
+
+class Relation(Node):
+    """A typed relation from this document to another one."""
+
+    kind: RelationKind
+    identifier: IdentifierStr
+    description: str | None = None
+    original_type: str | None = Field(
+        default=None, description="the source's own relation name, kept when it has no kind here"
+    )
+    date: PartialDate | None = None
+
+
+class Deviation(Node):
+    """A technical deviation of a MOD adoption (ISO/IEC Guide 21-1:2005, 4.3)."""
+
+    clause: str = Field(description="the clause, subclause or annex affected, e.g. 5.2")
+    change: str
+    reason: str | None = None
+
+
+class AdoptionLink(Node):
+    """A link to the document this one adopts, with its degree and method."""
+
+    identifier: IdentifierStr
+    degree: Degree
+    method: AdoptionMethod | None = None
+    deviations: list[Deviation] = []
+    description: str | None = None
+
+
+class Note(Node):
+    """A note about the document, such as a meta-note."""
+
+    text: str
+    type: str | None = None
+
+
+class CustomField(Node):
+    """A name-value pair the source carried."""
+
+    name: str
+    value: str
+
+
+class Link(Node):
+    """A URI where the document or a form of it can be found."""
+
+    href: str
+    type: str | None = None
+
+
+class Metadata(Node):
+    """Everything known about the document apart from its content."""
+
+    identifier: DocumentIdentifier
+    alternate_identifiers: list[DocumentIdentifier] = []
+    titles: list[Title] = []
+    publishers: list[Organization] = []
+    originator: str | None = None
+    contributors: list[Contributor] = []
+    doc_type: DocumentType = DocumentType.INTERNATIONAL_STANDARD
+    doc_type_label: str | None = Field(default=None, description="the type as the source names it")
+    subdoctype: str | None = None
+    scope: StandardScope | None = None
+    mandate: Mandate | None = None
+    prefix: str | None = Field(default=None, description="for Chinese standards: GB, GB/T, JB/T...")
+    topic: str | None = None
+    status: Status = Status()
+    dates: Dates = Dates()
+    edition: str | None = None
+    version: str | None = None
+    languages: list[LanguageTag] = []
+    scripts: list[str] = []
+    ics: list[IcsCode] = []
+    ccs: list[CcsCode] = []
+    committees: list[Committee] = []
+    keywords: list[Localized] = []
+    abstract: list[Localized] = []
+    copyright: list[Copyright] = []
+    relations: list[Relation] = []
+    adoptions: list[AdoptionLink] = []
+    notes: list[Note] = []
+    custom: list[CustomField] = []
+    links: list[Link] = []
+    plan_number: str | None = None

@@ -1,0 +1,38 @@
+"""Entries in the normative references clause and the bibliography."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Node
+from .enums import Lifecycle
+from .inline import Inline
+from .types import Id, IdentifierStr
+
+
+class ReferenceEntry(Node):
+    """A referenced document: structured by identifier, or a free citation.
+
+    Whether it is normative follows from the clause that holds it.
+    """
+
+    type: Literal["reference"] = "reference"
+    id: Id | None = None
+    label: str | None = None
+    identifier: IdentifierStr | None = None
+    title: list[Inline] = []
+    citation: list[Inline] = []
+    uri: str | None = None
+    status: Lifecycle | None = None
+
+    @property
+    def dated(self) -> bool | None:
+        """True for a dated reference, False for undated, None for a free citation."""
+        if self.identifier is None:
+            return None
+        from ..ids import IdentifierError, parse_cached
+
+        try:
+            return parse_cached(self.identifier).year is not None
+        except IdentifierError:
+            return None

@@ -1,0 +1,58 @@
+"""Terminological entries (Directives Part 2:2021, clause 16; ISO 10241-1:2011)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Node
+from .blocks import Example, Note
+from .enums import TermStatus
+from .inline import Inline, Locality
+from .types import Id, IdentifierStr, LanguageTag
+
+
+class Designation(Node):
+    """A term or symbol designating the concept, with its normative status."""
+
+    text: str
+    language: LanguageTag | None = None
+    status: TermStatus = TermStatus.PREFERRED
+    abbreviation: bool = False
+    part_of_speech: str | None = None
+    gender: str | None = None
+    geographical_usage: str | None = None
+    content: list[Inline] = Field(default=[], description="formatted form, when it differs from text")
+
+
+class Definition(Node):
+    """The definition in one language: a phrase that can replace the term."""
+
+    language: LanguageTag | None = None
+    content: list[Inline] = []
+
+
+class TermSource(Node):
+    """Where the entry was taken from, and whether it was modified."""
+
+    identifier: IdentifierStr | None = None
+    locality: list[Locality] = []
+    reference: Id | None = None
+    modified: bool = False
+    modification: list[Inline] = []
+    content: list[Inline] = Field(default=[], description="the source as written")
+
+
+class TermEntry(Node):
+    """A terminological entry, its parts in the order of Directives Part 2:2021, 16.5."""
+
+    type: Literal["term-entry"] = "term-entry"
+    id: Id
+    label: str | None = None
+    designations: list[Designation] = []
+    domain: str | None = None
+    definitions: list[Definition] = []
+    examples: list[Example] = []
+    notes: list[Note] = []
+    sources: list[TermSource] = []
