@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from ..errors import FormatError
 from ..model import Document
+from ..paths import PathPart
 
 
 class Change(str, Enum):
@@ -60,6 +61,8 @@ class ConversionLog:
 
 Reader = Callable[[bytes, str, ConversionLog], Document]
 Writer = Callable[[Document, ConversionLog], bytes]
+#: Maps a path inside the model back to (line, column) in the source bytes, for findings.
+Locator = Callable[[bytes, Sequence[PathPart]], "tuple[int, int] | None"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None
+    locate: Locator | None = None
     aliases: tuple[str, ...] = ()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -9,7 +10,7 @@ from pydantic import ValidationError
 
 from ..errors import DocumentError, Problem, UnsupportedVersionError
 from ..model import SCHEMA_VERSION, Document
-from ..paths import format_path, strip_union_tags
+from ..paths import PathPart, format_path, strip_union_tags
 from ..versioning import readable_versions, upgrade, version_of
 from .base import ConversionLog, Format, register
 from .jsonpos import line_column, locate
@@ -27,7 +28,7 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
-        return Document.model_validate_json(data)
+        return Document.model_validate_json(data, strict=True)
     except ValidationError as exc:
         fast_error = exc
     # Slow path: find out exactly what is wrong, and where.
@@ -109,6 +110,10 @@ def _write(doc: Document, log: ConversionLog) -> bytes:
     return dumps_bytes(doc)
 
 
+def _locate(data: bytes, path: Sequence[PathPart]) -> tuple[int, int]:
+    return locate(data.decode("utf-8", "replace"), path)
+
+
 def _sniff(data: bytes) -> bool:
     head = data[:4096].lstrip(_BOM + b" \t\r\n")
     return head.startswith(b"{") and b'"$schema"' in head and b"mrstd" in head
@@ -123,5 +128,6 @@ FORMAT = register(
         read=_read,
         write=_write,
         sniff=_sniff,
+        locate=_locate,
     )
 )

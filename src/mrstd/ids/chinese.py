@@ -61,8 +61,10 @@ def looks_chinese(text: str) -> bool:
     m = _PREFIX.match(text)
     if m is None:
         return False
+    if text[0] in "TQ" and text[1:2] in ("/", " "):
+        return True
     head = text[: m.end()].rstrip("/ 0123456789TZ").replace(" ", "")
-    if head in ("T", "Q") or _LOCAL_RE.match(head):
+    if _LOCAL_RE.match(head) or head == "DB":
         return True
     return head in NATIONAL_CODES or head in SECTOR_CODES
 

@@ -30,14 +30,26 @@ def _render_one(ident: Identifier) -> str:
         from mrstd.ids.gost import render_gost
 
         return render_gost(ident)
+    style = ident.style
     if ident.adoption == "stack" and ident.adopts is not None:
         return prefix(ident) + " " + str(ident.adopts)
+    if "W" in style:
+        return f"{ident.number}/{ident.type}"
+    if "w" in style:
+        return f"{ident.number} {ident.type}"
+    if "N" in style and ident.adopts is not None:
+        return "NA" + "".join(s.render(ident.body) for s in ident.supplements) + f" to {ident.adopts}"
+    if "T" in style and ident.adopts is not None:
+        return f"Supplement No. {ident.number} ({ident.year}) to {ident.adopts}"
     out = prefix(ident)
     if ident.type == "DIR" and not ident.number:
         pass
+    elif out:
+        out += ("-" if "h" in style else " ") + core(ident)
     else:
-        out = out + " " if out else out
-        out += core(ident)
+        out = core(ident)
+    if "V" in style and ident.edition is not None:
+        out += " v" + ident.edition
     return out + tail(ident)
 
 
@@ -73,7 +85,11 @@ def prefix(ident: Identifier) -> str:
             return pubs + "/" + " ".join(words)
         return pubs + " " + " ".join(words)
     if body == "CEN":
+        if words[-1] in ("Guide", "GUIDE"):
+            return pubs + " " + " ".join(words)
         return pubs + "/" + "/".join(words)
+    if "L" in style and body not in ("IEC", "BSI", "DIN", "JIS"):
+        return pubs + "/" + " ".join(words)
     return pubs + " " + " ".join(words)
 
 
@@ -94,12 +110,19 @@ def tail(ident: Identifier) -> str:
             out += f"-{ident.month:02d}"
     if ident.language:
         out += f"({ident.language})"
+    quals = list(ident.qualifiers)
+    seen_plus = False
     for s in ident.supplements:
+        if seen_plus and not s.consolidated and "CSV" in quals:
+            # IEC: the corrigendum of a consolidated version follows "CSV"
+            out += " CSV"
+            quals.remove("CSV")
+        seen_plus = seen_plus or s.consolidated
         out += s.render(ident.body)
     if ident.all_parts:
         out += " (all parts)"
-    if ident.edition is not None:
+    if ident.edition is not None and "V" not in ident.style:
         out += (" Edition " if "E" in ident.style else " ED") + ident.edition
-    for q in ident.qualifiers:
+    for q in quals:
         out += " " + q
     return out

@@ -1,0 +1,612 @@
+"""Grammar shared by ISO, IEC, CEN/CENELEC, BSI, DIN and JIS designations.
+
+A designation is ``PREFIX NUMBER[-PART][.ITERATION][:YEAR[-MM]][(LANG)] SUPPLEMENTS TRAILER``.
+
+- PREFIX is one or more *layers* separated by spaces (prefix stacking for adoptions,
+  domain notes section 1: ``BS EN ISO 9001``); inside a layer co-publishers are joined by
+  ``/`` (``ISO/IEC/IEEE``), followed by a draft stage (``CD``, ``DIS``, ``FDIS``; domain notes
+  section 4) and a document type (``TS``, ``TR``, ``PAS``, ``Guide``...).
+- SUPPLEMENTS chain with ``/`` (Amd, Cor, draft DAmd/FDAmd ...) or ``+`` (consolidated,
+  IEC CSV and CEN ``+A1``); each may carry a draft stage and an iteration.
+- TRAILER: edition (``ED2``, ``Edition 13``), IEC value-added codes (``CSV``, ``RLV``), BSI
+  ``ExComm``/``PDF``/``- TC`` and ``(all parts)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mrstd.ids.identifier import Identifier, IdentifierError, Supplement
+
+__all__ = ["parse_international"]
+
+INTERNATIONAL = frozenset(
+    "ISO IEC CEI IEEE ASTM CIE HL7 SAE IDF OIML ITU ASME API IULTCS UNECE OECD CISPR IECEE "
+    "IECEx IECQ IECRE JTC ISA NACE IUPAC IIW IEEEE".split()
+)
+REGIONAL = frozenset("EN HD ENV CR CEN CLC CENELEC CWA ETSI ES ETS EG".split())
+NATIONAL = frozenset(
+    "BS DIN VDE ÖNORM OENORM NF UNE SN SS NS DS SFS PN NEN UNI CSN ČSN STN NBN ELOT MSZ SIST "
+    "LST EVS LVS BDS HRN CYS ILNAS JIS KS AS NZS ANSI SANS EP DISC BSI".split()
+)
+PUBLISHERS = INTERNATIONAL | REGIONAL | NATIONAL
+STAGES = frozenset("PWI NP AWI WD CD DIS FDIS PRF CDV FCD NWIP PreCD PDAM".split())
+FUSED = {
+    "DTS": "TS",
+    "DTR": "TR",
+    "PDTS": "TS",
+    "PDTR": "TR",
+    "FDTS": "TS",
+    "FDTR": "TR",
+    "DPAS": "PAS",
+    "FDPAS": "PAS",
+    "DTTA": "TTA",
+}
+TYPES = {
+    "TS": "TS",
+    "TR": "TR",
+    "PAS": "PAS",
+    "Guide": "Guide",
+    "GUIDE": "Guide",
+    "IWA": "IWA",
+    "DIR": "DIR",
+    "R": "R",
+    "ISP": "ISP",
+    "TTA": "TTA",
+    "SRD": "SRD",
+    "SPEC": "SPEC",
+    "RM": "RM",
+    "TRF": "TRF",
+    "OD": "OD",
+    "AD": "AD",
+    "GD": "GD",
+    "CA": "CA",
+    "ACEE": "ACEE",
+    "Flex": "Flex",
+    "DIRSUP": "DIRSUP",
+}
+# BSI document types that stand in place of the "BS" prefix.
+BSI_TYPES = frozenset({"PD", "DD", "PP", "HB", "Handbook", "TS", "PAS", "AMD"})
+
+_BODY_OF = {
+    "ISO": "ISO",
+    "IWA": "ISO",
+    "IEC": "IEC",
+    "CEI": "IEC",
+    "CISPR": "IEC",
+    "IECEE": "IEC",
+    "IECEx": "IEC",
+    "IECQ": "IEC",
+    "IECRE": "IEC",
+    "EN": "CEN",
+    "HD": "CEN",
+    "ENV": "CEN",
+    "CR": "CEN",
+    "CEN": "CEN",
+    "CLC": "CEN",
+    "CENELEC": "CEN",
+    "CWA": "CEN",
+    "BS": "BSI",
+    "BSI": "BSI",
+    "DISC": "BSI",
+    "EP": "BSI",
+    "DIN": "DIN",
+    "VDE": "DIN",
+    "JIS": "JIS",
+}
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SERIES = re.compile(r"(\d?[A-Z]{1,3}|CECC) (?=[A-Z]?\d)")
+_NUMBER = re.compile(r"\d+[A-Za-z]*")
+_BUNDLE = re.compile(r"(?:-| to | TO | and | & |; )(?:BS )?(?:\d?[A-Z]{1,3} )?\d+(?=[:+ ]|$|;)")
+_BUNDLE_SPACE = re.compile(r"(?:-|; | to | TO | and | & )(?:BS )?(?:\d?[A-Z]{1,3} )")
+_PART = re.compile(r"-([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)")
+_SHEET = re.compile(r"/(\d+)(?=[:/ ]|$)")
+_ITER = re.compile(r"\.(\d+)")
+_YEAR = re.compile(r":(\d{4})(?:-(\d{2}))?(?![\d])")
+_YEAR2 = re.compile(r":(\d{2})(?![\d])")
+_LANG = re.compile(r"\(((?:[a-z]{2}(?:,[a-z]{2})*)|(?:[A-Z](?:/[A-Z])*))\)")
+_SUPP = re.compile(
+    r"(?P<j>[/+]| )(?P<st>(?:PWI|NP|AWI|WD|CD|PRF|DIS|FDIS) )?"
+    r"(?P<pre>FPD|FD|PD|D|F)?"
+    r"(?P<k>AMENDMENT|CORRIGENDUM|Amd|AMD|AM|Cor|COR|Add|ADD|Suppl|SUPPL|Ext|EXT|ISH|FRAGC|FRAG|AC|A)"
+    r"(?P<dot>\.)?(?P<sp> )?(?P<num>\d+)?"
+)
+_KIND = {
+    "AMENDMENT": "Amd",
+    "Amd": "Amd",
+    "AMD": "Amd",
+    "AM": "Amd",
+    "A": "Amd",
+    "Cor": "Cor",
+    "COR": "Cor",
+    "CORRIGENDUM": "Cor",
+    "AC": "Cor",
+    "Add": "Add",
+    "ADD": "Add",
+    "Suppl": "Suppl",
+    "SUPPL": "Suppl",
+    "Ext": "Ext",
+    "EXT": "Ext",
+    "ISH": "ISH",
+    "FRAG": "FRAG",
+    "FRAGC": "FRAGC",
+}
+_BSI_DIV = re.compile(
+    r"(?P<j>:| )(?P<k>Addendum No\. ?|Addendum |Supplement No\. ?|Section |Methods? |"
+    r"Index Issue |Supplementary Index|Index|Parts? )"
+    r"(?P<num>[0-9A-Z]+(?:(?: to | and )[0-9A-Z]+)?)?"
+)
+_DIVISION = re.compile(r":([A-Z][A-Z0-9]*\d[A-Z0-9]*)(?=:)")
+_DETAIL = re.compile(r" ([A-Z]\d+(?:-\d+)?)(?=:|$)")
+_EDITION = re.compile(r" (?:ED ?|Ed\.? |Edition )(\d+(?:\.\d+)?)")
+_VERSION = re.compile(r" v(\d+(?:\.\d+)*)")
+_QUALIFIER = re.compile(
+    r" (CSV|RLV|CMV|SER|EXV|PAC|PRV|DB|ExComm|Expert Commentary|PDF|- TC|TC|FRAG\d+)(?=$| |/)"
+)
+_ALL_PARTS = re.compile(r" \(all parts\)")
+_DIR_SUP = re.compile(r"( \+)? (ISO|IEC|JTC 1)(?: (SUP))?")
+
+
+class _Layer:
+    __slots__ = ("pubs", "stage", "style", "type")
+
+    def __init__(self) -> None:
+        self.pubs: list[str] = []
+        self.stage: str | None = None
+        self.type: str | None = None
+        self.style = ""
+
+    def empty(self) -> bool:
+        return not self.pubs and self.stage is None and self.type is None
+
+
+def _body(pubs: list[str], typ: str | None) -> str:
+    if pubs:
+        return _BODY_OF.get(pubs[0], pubs[0])
+    if typ == "IWA":
+        return "ISO"
+    return "BSI"
+
+
+def _two_digit(y: int) -> int:
+    return y + (2000 if y < 50 else 1900)
+
+
+def parse_international(text: str) -> Identifier:
+    """Parse ``text`` (already normalised: single spaces, ASCII dashes)."""
+    layers, pos = _prefix(text)
+    inner, pos = _designation(text, pos, layers[-1])
+    if pos != len(text):
+        raise IdentifierError(text, pos, _expected_after(inner))
+    ident = inner
+    for layer in reversed(layers[:-1]):
+        ident = _wrap(layer, ident)
+    return ident
+
+
+def _expected_after(ident: Identifier) -> str:
+    if ident.year is None and not ident.supplements:
+        return "':' and a year, a part, a supplement (/Amd, /Cor) or end of identifier"
+    return "a supplement (/Amd, /Cor, +AMD), an edition, or end of identifier"
+
+
+def _wrap(layer: _Layer, inner: Identifier) -> Identifier:
+    pubs, style = _layer_publishers(layer)
+    return replace(
+        inner,
+        body=_body(layer.pubs, layer.type),
+        publisher=pubs,
+        type=layer.type,
+        stage=layer.stage,
+        style=style,
+        adopts=inner,
+        adoption="stack",
+        combined=(),
+    )
+
+
+def _layer_publishers(layer: _Layer) -> tuple[tuple[str, ...], str]:
+    style = layer.style
+    pubs = layer.pubs
+    if not pubs:
+        if layer.type == "IWA":
+            return ("ISO",), style + "p"
+        return ("BSI",), style + "p"
+    if pubs == ["EP"]:
+        return ("BS",), style
+    return tuple(pubs), style
+
+
+def _prefix(text: str) -> tuple[list[_Layer], int]:
+    layers: list[_Layer] = []
+    cur = _Layer()
+    pos = 0
+    sep = " "
+    n = len(text)
+    while pos < n:
+        m = _WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group()
+        end = m.end()
+        nxt = text[end] if end < n else ""
+        if nxt not in (" ", "/", "-", "") and not (nxt.isdigit() and word in ("HANDB",)):
+            break
+        if word in ("prEN", "FprEN", "prHD", "FprHD", "prCEN", "FprCEN", "prCLC", "FprCLC"):
+            stage, word = ("Fpr", word[3:]) if word[0] == "F" else ("pr", word[2:])
+            if not cur.empty():
+                layers.append(cur)
+                cur = _Layer()
+            cur.pubs = [word]
+            cur.stage = stage
+        elif word == "JTC" and cur.pubs and text.startswith("JTC 1", pos):
+            cur.pubs.append("JTC 1")
+            end = pos + 5
+            nxt = text[end] if end < n else ""
+        elif word in PUBLISHERS:
+            if word == "BSI" and text.startswith("BSI Flex", pos):
+                pass
+            if cur.pubs and sep in "/-" and cur.stage is None and cur.type is None:
+                cur.pubs.append(word)
+            elif cur.pubs and word == "VDE" and cur.pubs == ["DIN"]:
+                cur.pubs.append(word)
+            elif not cur.empty():
+                if not cur.pubs and cur.type in ("Guide", "GUIDE") and cur.stage is None:
+                    cur.pubs = [word]  # "Guide ISO 34": type written before the publisher
+                else:
+                    layers.append(cur)
+                    cur = _Layer()
+                    cur.pubs = [word]
+            else:
+                cur.pubs = [word]
+        elif word in STAGES and cur.stage is None and cur.type is None:
+            cur.stage = word
+        elif word in FUSED and cur.stage is None and cur.type is None:
+            cur.stage = word
+            cur.type = FUSED[word]
+        elif word in TYPES and cur.type is None:
+            typ = TYPES[word]
+            if word == "GUIDE":
+                cur.style += "U"
+            if cur.pubs == ["ISO"] and sep == " " and typ != "Guide":
+                cur.style += "S"
+            if nxt == "-":
+                cur.style += "h"
+            if sep == "/" and len(cur.pubs) == 1:
+                cur.style += "L"
+            cur.type = typ
+        elif (
+            word in BSI_TYPES
+            and cur.type is None
+            and (not cur.pubs or cur.pubs == ["DISC"])
+            and cur.stage is None
+        ):
+            if word == "TS" and _SERIES.match(text, end + 1) and not cur.pubs:
+                # JIS technical specification "TS A 0007" (no JIS prefix in JSA records)
+                cur.pubs = []
+                cur.type = "TS"
+                cur.style += "J"
+            else:
+                cur.type = word
+        else:
+            break
+        pos = end
+        if nxt == "/" or nxt == " " or nxt == "-":
+            sep = nxt
+            pos += 1
+        else:
+            sep = ""
+            break
+    if not cur.empty():
+        layers.append(cur)
+    if not layers:
+        raise IdentifierError(text, 0, "a publisher prefix (ISO, IEC, EN, BS, DIN, JIS, GB ...)")
+    # back up over a separator that was followed by the number
+    if pos > 0 and pos <= len(text) and text[pos - 1] in " /-" and sep:
+        pass
+    for i, layer in enumerate(layers):
+        if not layer.pubs and not layer.type and i != len(layers) - 1:
+            raise IdentifierError(text, 0, "a publisher before the stage")
+        if not layer.pubs and layer.stage and not layer.type:
+            raise IdentifierError(text, 0, "a publisher (ISO, IEC ...) before the stage")
+    return layers, pos
+
+
+def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
+    pubs, style = _layer_publishers(layer)
+    body = _body(layer.pubs, layer.type)
+    typ = layer.type
+    if "J" in style:
+        body = "JIS"
+        pubs = ("JIS",)
+    if body == "CEN" and "U" in style:
+        style = style.replace("U", "")
+    if typ == "DIR":
+        return _directives(text, pos, pubs, style, layer)
+    n = len(text)
+    series = None
+    m = _SERIES.match(text, pos)
+    if m is not None and (body in ("JIS", "BSI") or m.group(1) == "CECC"):
+        series = m.group(1)
+        pos = m.end()
+    m = _NUMBER.match(text, pos)
+    if m is None:
+        raise IdentifierError(text, pos, "a document number")
+    number = m.group()
+    pos = m.end()
+    if body == "BSI":
+        while True:
+            b = _BUNDLE.match(text, pos)
+            if b is None or (b.group().startswith("-") and not _BUNDLE_SPACE.match(text, pos)):
+                break
+            number += b.group()
+            pos = b.end()
+    part = None
+    parts: list[str] = []
+    while pos < n and text[pos] == "-":
+        p = _PART.match(text, pos)
+        if p is None:
+            break
+        if _YEAR_AT_END_R(text, p, typ):
+            break
+        parts.append(p.group(1))
+        pos = p.end()
+    if parts:
+        part = "-".join(parts)
+    s = _SHEET.match(text, pos)
+    if s is not None and not text.startswith("/", pos + len(s.group())) or (
+        s is not None and text[s.end() : s.end() + 1] == ":"
+    ):
+        if part is not None:
+            part += "/" + s.group(1)
+        else:
+            number += "/" + s.group(1)
+        pos = s.end()
+    iteration = None
+    it = _ITER.match(text, pos)
+    if it is not None:
+        if layer.stage is not None:
+            iteration = int(it.group(1))
+            pos = it.end()
+        else:
+            part = (part + "." if part is not None else "") + it.group(1)
+            if len(parts) == 0:
+                number, part = number + "." + it.group(1), None
+            pos = it.end()
+    edition = None
+    v = _VERSION.match(text, pos)
+    if v is not None:
+        edition = v.group(1)
+        style += "V"
+        pos = v.end()
+    d = _DETAIL.match(text, pos)
+    supplements: list[Supplement] = []
+    if d is not None and body == "BSI":
+        supplements.append(Supplement(kind="Detail", number=d.group(1), spelling=" "))
+        pos = d.end()
+    year = month = None
+    y = _YEAR.match(text, pos)
+    if y is None and typ == "R" and pos < n and text[pos] == "-":
+        y = re.compile(r"-(\d{4})()$").match(text, pos)
+    if y is not None:
+        year = int(y.group(1))
+        month = int(y.group(2)) if y.group(2) else None
+        pos = y.end()
+    language = None
+    lg = _LANG.match(text, pos)
+    if lg is not None:
+        language = lg.group(1)
+        pos = lg.end()
+    qualifiers: list[str] = []
+    pos = _supplements(text, pos, body, supplements, qualifiers)
+    all_parts = False
+    ap = _ALL_PARTS.match(text, pos)
+    if ap is not None:
+        all_parts = True
+        pos = ap.end()
+    e = _EDITION.match(text, pos)
+    if e is not None and edition is None:
+        edition = e.group(1)
+        if not e.group().startswith(" ED"):
+            style += "E"
+        pos = e.end()
+        pos = _supplements(text, pos, body, supplements, qualifiers)
+    while True:
+        q = _QUALIFIER.match(text, pos)
+        if q is None:
+            break
+        qualifiers.append(q.group(1))
+        pos = q.end()
+        pos = _supplements(text, pos, body, supplements, qualifiers)
+    if body == "IEC" and "U" not in style and typ == "Guide" and False:
+        pass
+    ident = Identifier(
+        body=body,
+        publisher=pubs,
+        number=number,
+        type=typ,
+        stage=layer.stage,
+        iteration=iteration,
+        series=series,
+        part=part,
+        year=year,
+        month=month,
+        supplements=tuple(supplements),
+        edition=edition,
+        language=language,
+        qualifiers=tuple(qualifiers),
+        all_parts=all_parts,
+        style=style,
+    )
+    return ident, pos
+
+
+def _YEAR_AT_END_R(text: str, p: re.Match[str], typ: str | None) -> bool:  # noqa: N802
+    # ISO/R designations were dated with a hyphen ("ISO/R 170-1960")
+    return typ == "R" and p.end() == len(text) and len(p.group(1)) == 4 and p.group(1)[:2] == "19"
+
+
+def _supplements(
+    text: str, pos: int, body: str, out: list[Supplement], qualifiers: list[str]
+) -> int:
+    n = len(text)
+    while pos < n:
+        c = text[pos]
+        if c in "/+ ":
+            m = _SUPP.match(text, pos)
+            if m is not None and (m.group("num") is not None or m.group("k") in ("AC", "A")):
+                if c == " " and m.group("k") not in ("AMD",):
+                    m = None
+                elif m.group("k") == "A" and m.group("num") is None:
+                    m = None
+            if m is not None:
+                pos = _one_supplement(text, m, out)
+                continue
+            if c == " " and text.startswith(" CSV", pos) and body == "IEC":
+                qualifiers.append("CSV")
+                pos += 4
+                continue
+        if body == "BSI" and c in ": ":
+            b = _BSI_DIV.match(text, pos)
+            if b is not None:
+                num = b.group("num")
+                spelling = b.group("j") + b.group("k")
+                kind = b.group("k").split(" ")[0].rstrip(".")
+                sup = Supplement(kind=kind, number=num, spelling=spelling)
+                pos = b.end()
+                y = _YEAR.match(text, pos)
+                if y is not None:
+                    sup = replace(sup, year=int(y.group(1)))
+                    pos = y.end()
+                out.append(sup)
+                continue
+            dv = _DIVISION.match(text, pos)
+            if dv is not None:
+                out.append(Supplement(kind="Division", number=dv.group(1), spelling=":"))
+                pos = dv.end()
+                continue
+        break
+    return pos
+
+
+def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
+    joiner = m.group("j")
+    word_stage = m.group("st")
+    pre = m.group("pre")
+    kind_word = m.group("k")
+    stage: str | None = None
+    if word_stage:
+        stage = word_stage.strip()
+    elif pre:
+        stage = {"F": "FD"}.get(pre, pre)
+    spelling_pre = "FD" if pre == "F" else (pre or "")
+    spelling = joiner + (word_stage or "") + spelling_pre + kind_word + (m.group("sp") or "")
+    if m.group("dot"):
+        spelling = joiner + (word_stage or "") + spelling_pre + kind_word + " "
+    num = m.group("num")
+    pos = m.end()
+    iteration = year = month = None
+    it = _ITER.match(text, pos)
+    if it is not None:
+        iteration = int(it.group(1))
+        pos = it.end()
+    y = _YEAR.match(text, pos)
+    if y is not None:
+        year = int(y.group(1))
+        month = int(y.group(2)) if y.group(2) else None
+        pos = y.end()
+    else:
+        y2 = _YEAR2.match(text, pos)
+        if y2 is not None:
+            year = _two_digit(int(y2.group(1)))
+            pos = y2.end()
+    language = None
+    lg = _LANG.match(text, pos)
+    if lg is not None:
+        language = lg.group(1)
+        pos = lg.end()
+    edition = None
+    e = re.compile(r" ED(\d+(?:\.\d+)?)(?=/|$| )").match(text, pos)
+    if e is not None and not text.startswith("/", e.end()):
+        pass
+    out.append(
+        Supplement(
+            kind=_KIND[kind_word],
+            number=num,
+            year=year,
+            month=month,
+            stage=stage,
+            iteration=iteration,
+            consolidated=joiner == "+",
+            edition=edition,
+            language=language,
+            spelling=spelling,
+        )
+    )
+    return pos
+
+
+def _directives(
+    text: str, pos: int, pubs: tuple[str, ...], style: str, layer: _Layer
+) -> tuple[Identifier, int]:
+    """ISO/IEC Directives: ``ISO/IEC DIR 1 ISO SUP:2021``, ``ISO/IEC DIR 1:2022 + IEC SUP``."""
+    number = ""
+    m = re.compile(r"\d+").match(text, pos)
+    if m is not None:
+        number = m.group()
+        pos = m.end()
+    elif pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    year = month = None
+    y = _YEAR.match(text, pos)
+    if y is not None:
+        year = int(y.group(1))
+        month = int(y.group(2)) if y.group(2) else None
+        pos = y.end()
+    sups: list[Supplement] = []
+    while True:
+        d = _DIR_SUP.match(text, pos)
+        if d is None:
+            break
+        kind = "SUP" if d.group(3) else "variant"
+        spelling = d.group()
+        pos = d.end()
+        sy = sm = None
+        y = _YEAR.match(text, pos)
+        if y is not None:
+            sy = int(y.group(1))
+            sm = int(y.group(2)) if y.group(2) else None
+            pos = y.end()
+        sups.append(
+            Supplement(
+                kind=kind,
+                publisher=d.group(2),
+                year=sy,
+                month=sm,
+                consolidated=bool(d.group(1)),
+                spelling=spelling,
+            )
+        )
+    edition = None
+    e = _EDITION.match(text, pos)
+    if e is not None:
+        edition = e.group(1)
+        style += "E"
+        pos = e.end()
+    if not number and not sups and pos < len(text):
+        raise IdentifierError(text, pos, "a Directives part number or supplement")
+    ident = Identifier(
+        body=_body(layer.pubs, "DIR"),
+        publisher=pubs,
+        number=number,
+        type="DIR",
+        stage=layer.stage,
+        year=year,
+        month=month,
+        supplements=tuple(sups),
+        edition=edition,
+        style=style,
+    )
+    return ident, pos

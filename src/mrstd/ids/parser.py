@@ -1,0 +1,152 @@
+"""Entry point: normalise the text, dispatch to the family grammar, compare identifiers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+from mrstd.ids.chinese import looks_chinese, parse_chinese
+from mrstd.ids.gost import looks_gost, parse_gost
+from mrstd.ids.identifier import Identifier, IdentifierError
+from mrstd.ids.international import parse_international
+from mrstd.ids.urn import parse_urn
+
+__all__ = ["normalise", "parse", "parse_cached", "same_document"]
+
+# Hyphen-like characters seen in typeset and Chinese text (em dash in typeset GB numbers,
+# full-width hyphen-minus in Chinese text; domain notes section 2).
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad\u30fc"), "-")
+_WS = re.compile(r"\s+")
+_AROUND = re.compile(r" ?([/:]) ?")
+_WORKING = re.compile(r"(\d+[A-Z]*(?:/[A-Z0-9]+)?/\d+[A-Z]?)/([A-Z]+)$")
+_COMMITTEE = re.compile(r"(\d+/\d+) (DC)$")
+_NA = re.compile(r"NA((?:\+A\d+:\d{2,4})*) to (.+)$")
+_SUPPLEMENT_TO = re.compile(r"Supplement No\. (\d+) \((\d{4})\) to (.+)$")
+_DIRECTIVES = [
+    (re.compile(r"Directives,? Part "), "DIR "),
+    (re.compile(r"Directives,? "), "DIR "),
+    (re.compile(r"Directives$"), "DIR"),
+    (re.compile(r" Supplement(?=:|$| )"), " SUP"),
+]
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed, dash and full-width variants folded to ASCII."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(_DASHES)).translate(_DASHES)
+    text = text.strip()
+    if "  " in text or "\t" in text or "\n" in text:
+        text = _WS.sub(" ", text)
+    if " /" in text or "/ " in text or " :" in text or ": " in text:
+        text = _AROUND.sub(r"\1", text)
+    return text
+
+
+def parse(text: str) -> Identifier:
+    """Parse one identifier; raises :class:`IdentifierError` with position and expectation."""
+    s = normalise(text)
+    if not s:
+        raise IdentifierError(s, 0, "an identifier")
+    if "|" in s:
+        pieces = [p.strip() for p in s.split("|")]
+        parsed = []
+        offset = 0
+        for p in pieces:
+            try:
+                parsed.append(_parse_one(p))
+            except IdentifierError as exc:
+                raise IdentifierError(s, offset + exc.position, exc.expected) from None
+            offset += len(p) + 3
+        return replace(parsed[0], combined=tuple(parsed[1:]))
+    return _parse_one(s)
+
+
+def _parse_one(s: str) -> Identifier:
+    c = s[0]
+    if c in "uU" and s[:4].lower() == "urn:":
+        return parse_urn(s)
+    if looks_gost(s):
+        return parse_gost(s, _parse_one)
+    if c.isdigit():
+        m = _WORKING.match(s)
+        if m is not None:
+            return Identifier(
+                body="IEC", publisher=("IEC",), number=m.group(1), type=m.group(2), style="pW"
+            )
+        m = _COMMITTEE.match(s)
+        if m is not None:
+            return Identifier(
+                body="BSI", publisher=("BSI",), number=m.group(1), type=m.group(2), style="pw"
+            )
+    chinese_error: IdentifierError | None = None
+    if looks_chinese(s):
+        try:
+            return parse_chinese(s, _parse_one)
+        except IdentifierError as exc:
+            chinese_error = exc
+    if c == "N" and s.startswith("NA"):
+        m = _NA.match(s)
+        if m is not None:
+            return _national_annex(s, m)
+    if c == "S" and s.startswith("Supplement No."):
+        m = _SUPPLEMENT_TO.match(s)
+        if m is not None:
+            base = _parse_one(m.group(3))
+            return Identifier(
+                body="BSI",
+                publisher=("BSI",),
+                number=m.group(1),
+                type="Supplement",
+                year=int(m.group(2)),
+                adopts=base,
+                adoption="supplement-to",
+                style="pT",
+            )
+    if "Directives" in s:
+        for rx, repl in _DIRECTIVES:
+            s = rx.sub(repl, s)
+    if c == "e" and s.startswith("ep "):
+        s = "EP" + s[2:]
+    try:
+        return parse_international(s)
+    except IdentifierError as exc:
+        if chinese_error is not None and chinese_error.position >= exc.position:
+            raise chinese_error from None
+        raise
+
+
+def _national_annex(s: str, m: re.Match[str]) -> Identifier:
+    from mrstd.ids.identifier import Supplement
+
+    sups = []
+    for a in re.finditer(r"\+A(\d+):(\d{2,4})", m.group(1)):
+        y = int(a.group(2))
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        sups.append(Supplement(kind="Amd", number=a.group(1), year=y, consolidated=True, spelling="+A"))
+    base = _parse_one(m.group(2))
+    return Identifier(
+        body="BSI",
+        publisher=("BSI",),
+        number="",
+        type="NA",
+        supplements=tuple(sups),
+        adopts=base,
+        adoption="annex-to",
+        style="pN",
+    )
+
+
+@lru_cache(maxsize=65536)
+def parse_cached(text: str) -> Identifier:
+    """:func:`parse` with a cache, for the document model's string identifiers."""
+    return parse(text)
+
+
+def same_document(a: Identifier | str, b: Identifier | str) -> bool:
+    """True when ``a`` and ``b`` name the same document, whatever the edition year."""
+    x = parse_cached(a) if isinstance(a, str) else a
+    y = parse_cached(b) if isinstance(b, str) else b
+    return x.document_key == y.document_key
