@@ -35,7 +35,7 @@ def _require_tags(node: Any) -> None:
 
 def json_schema() -> dict[str, Any]:
     """The Draft 2020-12 JSON Schema of a document."""
-    schema = Document.model_json_schema(by_alias=True, mode="validation")
+    schema = Document.model_json_schema()
     _require_tags(schema)
     # $schema is required in documents: it names the version they are written in.
     schema.setdefault("required", [])

@@ -18,9 +18,18 @@ from .jsonpos import line_column, locate
 _BOM = b"\xef\xbb\xbf"
 
 
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+# orjson writes dataclass fields under their Python names, in declaration order.
+# A Document's first field is "$schema" (Python name schema_): rename that one key.
+_RAW_HEAD = b'{\n  "schema_": '
+_HEAD = b'{\n  "$schema": '
+
+
 def dumps_bytes(doc: Document) -> bytes:
-    """Canonical JSON: model key order, two-space indent, UTF-8, final newline."""
-    return doc.model_dump_json(by_alias=True, exclude_none=True, indent=2).encode() + b"\n"
+    """Canonical JSON: fields in model order, null for absent values, two-space indent."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"expected a Document, got {type(doc).__name__}")
+    return _HEAD + orjson.dumps(doc, option=_OPTIONS)[len(_RAW_HEAD) :]
 
 
 def loads_bytes(data: bytes, source: str = "<string>") -> Document:

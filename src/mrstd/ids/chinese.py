@@ -26,9 +26,77 @@ __all__ = ["SECTOR_CODES", "looks_chinese", "parse_chinese", "render_chinese"]
 
 # Sector (industry) codes: domain notes section 2 and relaton-gb's prefix list.
 SECTOR_CODES = frozenset(
-    "AQ BB CB CH CJ CY DA DB DL DY DZ EJ FZ GA GH GM GY HB HG HJ HS HY JB JC JG JR JT JY LB "
-    "LD LS LY MH MT MZ NY QB QC QJ QX SB SC SH SJ SL SN SY TB TD TJ TY WB WH WJ WM WS WW XB "
-    "YB YC YD YS YY YZ ZY JGJ CJJ JJG JJF".split()
+    [
+        "AQ",
+        "BB",
+        "CB",
+        "CH",
+        "CJ",
+        "CY",
+        "DA",
+        "DB",
+        "DL",
+        "DY",
+        "DZ",
+        "EJ",
+        "FZ",
+        "GA",
+        "GH",
+        "GM",
+        "GY",
+        "HB",
+        "HG",
+        "HJ",
+        "HS",
+        "HY",
+        "JB",
+        "JC",
+        "JG",
+        "JR",
+        "JT",
+        "JY",
+        "LB",
+        "LD",
+        "LS",
+        "LY",
+        "MH",
+        "MT",
+        "MZ",
+        "NY",
+        "QB",
+        "QC",
+        "QJ",
+        "QX",
+        "SB",
+        "SC",
+        "SH",
+        "SJ",
+        "SL",
+        "SN",
+        "SY",
+        "TB",
+        "TD",
+        "TJ",
+        "TY",
+        "WB",
+        "WH",
+        "WJ",
+        "WM",
+        "WS",
+        "WW",
+        "XB",
+        "YB",
+        "YC",
+        "YD",
+        "YS",
+        "YY",
+        "YZ",
+        "ZY",
+        "JGJ",
+        "CJJ",
+        "JJG",
+        "JJF",
+    ]
 )
 NATIONAL_CODES = frozenset({"GB", "GBn", "GJB", "GSB"})
 
@@ -40,7 +108,7 @@ _CN = re.compile(
     (?:
         T\s*/\s*(?P<group>[A-Z][A-Za-z]*|[A-Z][A-Za-z0-9]*(?=\s))
       | Q\s*/\s*(?P<ent>[A-Z][A-Za-z]*|[A-Z0-9][A-Za-z0-9]*(?=\s))
-      | (?P<local>DB\s*\d\d)
+      | (?P<local>DB\s*\d\d(?!\d))
       | (?P<code>GBn|GB|GJB|GSB|[A-Z]{2,3})
     )
     (?:\s*/\s*(?P<m>[TZ])(?![A-Za-z]))?
@@ -52,7 +120,9 @@ _CN = re.compile(
     """,
     re.X,
 )
-_PREFIX = re.compile(r"(?:T|Q)\s*/|DB\s*\d\d|(?:GBn|GB|GJB|GSB|[A-Z]{2,3})\s*(?:/\s*[TZ]\b|\d|\s)")
+_PREFIX = re.compile(
+    r"(?:T|Q)\s*/|DB\s*\d\d(?!\d)|(?P<code>GBn|GB|GJB|GSB|[A-Z]{2,3})\s*(?:/\s*[TZ](?![A-Za-z])|\d|\s)"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -63,17 +133,19 @@ def looks_chinese(text: str) -> bool:
         return False
     if text[0] in "TQ" and text[1:2] in ("/", " "):
         return True
-    head = text[: m.end()].rstrip("/ 0123456789TZ").replace(" ", "")
-    if _LOCAL_RE.match(head) or head == "DB":
-        return True
-    return head in NATIONAL_CODES or head in SECTOR_CODES
+    code = m.group("code")
+    if code is None:
+        return True  # local DBnn
+    return code in NATIONAL_CODES or code in SECTOR_CODES
 
 
 def parse_chinese(text: str, parse_other: Callable[[str], Identifier]) -> Identifier:
     """Parse a Chinese designation; ``parse_other`` parses an adopted international one."""
     m = _CN.match(text)
     if m is None:
-        raise IdentifierError(text, 0, "a Chinese standard prefix (GB, GB/T, sector code, DBnn, T/, Q/)")
+        raise IdentifierError(
+            text, 0, "a Chinese standard prefix (GB, GB/T, sector code, DBnn, T/, Q/)"
+        )
     mcode = m.group("m")
     if m.group("group"):
         scope, publisher, mandate = "group", m.group("group"), None
@@ -117,7 +189,11 @@ def parse_chinese(text: str, parse_other: Callable[[str], Identifier]) -> Identi
                 raise IdentifierError(text, end + 1 + exc.position, exc.expected) from None
             adoption = "dual"
         else:
-            expected = "'-' and a year" if year is None else "end of identifier or '/' and the adopted identifier"
+            expected = (
+                "'-' and a year"
+                if year is None
+                else "end of identifier or '/' and the adopted identifier"
+            )
             raise IdentifierError(text, end, expected)
     return Identifier(
         body="SAC",

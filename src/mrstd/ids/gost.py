@@ -16,11 +16,10 @@ __all__ = ["looks_gost", "parse_gost", "render_gost"]
 
 _GOST = re.compile(
     r"(?P<pub>ГОСТ|ПМГ|РМГ|ОСТ|СТБ)(?P<r> Р)?"
-    r"(?: (?P<co>ISO/IEC|ISO/TR|ISO|IEC|EN|ИСО/МЭК|ИСО|МЭК))?"
+    r"(?: (?P<co>(?:ISO|IEC|EN|ИСО|МЭК|ЕН)(?:/(?:IEC|МЭК|TS|TR|ТУ|ТО))*(?: (?:Guide|МФС))?))?"
     r"(?: (?P<series>[А-ЯA-Z]))?"
     r" ?(?P<num>\d+)(?P<part>(?:\.\d+)+)?"
-    r"(?:-(?P<ipart>\d{1,3})(?=-|$| |/))?"
-    r"(?:- ?(?P<year>\d{4}|\d{2})(?!\d))?"
+    r"(?P<segs>(?:- ?\d+(?![\d.]))*)"
 )
 _BODY = {"ГОСТ": "GOST", "ОСТ": "GOST", "СТБ": "GOST", "ПМГ": "EASC", "РМГ": "EASC"}
 
@@ -35,7 +34,11 @@ def parse_gost(text: str, parse_other: Callable[[str], Identifier]) -> Identifie
         raise IdentifierError(text, 0, "ГОСТ, ГОСТ Р, ПМГ or РМГ followed by a number")
     pub = m.group("pub") + (m.group("r") or "")
     publisher = (pub,) if not m.group("co") else (pub, m.group("co"))
-    year_text = m.group("year")
+    segs = [x.strip() for x in m.group("segs").split("-")[1:]]
+    year_text = None
+    if segs and len(segs[-1]) in (2, 4):
+        year_text = segs.pop()
+    ipart = "-".join(segs) or None
     year = None
     style = ""
     if year_text is not None:
@@ -59,7 +62,7 @@ def parse_gost(text: str, parse_other: Callable[[str], Identifier]) -> Identifie
             if exc.text == text:
                 raise
             raise IdentifierError(text, pos + 1, exc.expected) from None
-    part = m.group("part")[1:] if m.group("part") else m.group("ipart")
+    part = m.group("part")[1:] if m.group("part") else ipart
     return Identifier(
         body=_BODY[m.group("pub")],
         publisher=publisher,

@@ -124,13 +124,14 @@ class Supplement:
             _natural(self.number),
             self.year or 0,
             self.month or 0,
-            _STAGE_RANK.get(self.stage or "", 99),
+            _STAGE_RANK.get(self.stage or "", 0),
             self.iteration or 0,
             self.consolidated,
         )
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, body: str = "ISO") -> dict[str, Any]:
         return {
+            "text": self.render(body).lstrip("/+: "),
             "kind": self.kind,
             "number": self.number,
             "year": self.year,
@@ -240,6 +241,7 @@ class Identifier:
             self.number.lstrip("0") or "0",
             self.part,
             self.scope,
+            self.mandate,
             tuple((s.kind.upper(), s.number, s.stage is None) for s in self.supplements),
             inner,
         )
@@ -253,7 +255,7 @@ class Identifier:
             (self.type or "").upper(),
             _natural(self.number),
             _natural(self.part),
-            _STAGE_RANK.get(self.stage or "", 99),
+            _STAGE_RANK.get(self.stage or "", 0),
             self.iteration or 0,
             self.year or 0,
             self.month or 0,
@@ -298,7 +300,7 @@ class Identifier:
             "part": self.part,
             "year": self.year,
             "stage": self.stage,
-            "supplements": [s.to_json() for s in self.supplements],
+            "supplements": [s.to_json(self.body) for s in self.supplements],
             "scope": self.scope,
             "mandate": self.mandate,
             "adopts": self.adopts.to_json_dict() if self.adopts is not None else None,

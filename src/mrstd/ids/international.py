@@ -22,16 +22,104 @@ from mrstd.ids.identifier import Identifier, IdentifierError, Supplement
 __all__ = ["parse_international"]
 
 INTERNATIONAL = frozenset(
-    "ISO IEC CEI IEEE ASTM CIE HL7 SAE IDF OIML ITU ASME API IULTCS UNECE OECD CISPR IECEE "
-    "IECEx IECQ IECRE JTC ISA NACE IUPAC IIW IEEEE".split()
+    [
+        "ISO",
+        "IEC",
+        "CEI",
+        "IEEE",
+        "ASTM",
+        "CIE",
+        "HL7",
+        "SAE",
+        "IDF",
+        "OIML",
+        "ITU",
+        "ASME",
+        "API",
+        "IULTCS",
+        "UNECE",
+        "OECD",
+        "CISPR",
+        "IECEE",
+        "IECEx",
+        "IECQ",
+        "IECRE",
+        "JTC",
+        "ISA",
+        "NACE",
+        "IUPAC",
+        "IIW",
+        "HL7",
+        "UNDP",
+    ]
 )
-REGIONAL = frozenset("EN HD ENV CR CEN CLC CENELEC CWA ETSI ES ETS EG".split())
+REGIONAL = frozenset(
+    ["EN", "HD", "ENV", "CR", "CEN", "CLC", "CENELEC", "CWA", "ETSI", "ES", "ETS", "EG"]
+)
 NATIONAL = frozenset(
-    "BS DIN VDE ÖNORM OENORM NF UNE SN SS NS DS SFS PN NEN UNI CSN ČSN STN NBN ELOT MSZ SIST "
-    "LST EVS LVS BDS HRN CYS ILNAS JIS KS AS NZS ANSI SANS EP DISC BSI".split()
+    [
+        "BS",
+        "DIN",
+        "VDE",
+        "ÖNORM",
+        "OENORM",
+        "NF",
+        "UNE",
+        "SN",
+        "SS",
+        "NS",
+        "DS",
+        "SFS",
+        "PN",
+        "NEN",
+        "UNI",
+        "CSN",
+        "ČSN",
+        "STN",
+        "NBN",
+        "ELOT",
+        "MSZ",
+        "SIST",
+        "LST",
+        "EVS",
+        "LVS",
+        "BDS",
+        "HRN",
+        "CYS",
+        "ILNAS",
+        "JIS",
+        "KS",
+        "AS",
+        "NZS",
+        "ANSI",
+        "SANS",
+        "EP",
+        "DISC",
+        "BSI",
+    ]
 )
 PUBLISHERS = INTERNATIONAL | REGIONAL | NATIONAL
-STAGES = frozenset("PWI NP AWI WD CD DIS FDIS PRF CDV FCD NWIP PreCD PDAM".split())
+STAGES = frozenset(
+    [
+        "PWI",
+        "NP",
+        "AWI",
+        "WD",
+        "CD",
+        "DIS",
+        "FDIS",
+        "PRF",
+        "CDV",
+        "FCD",
+        "NWIP",
+        "PreCD",
+        "preCD",
+        "PDAM",
+        "ANW",
+        "FD",
+        "Draft",
+    ]
+)
 FUSED = {
     "DTS": "TS",
     "DTR": "TR",
@@ -42,6 +130,12 @@ FUSED = {
     "DPAS": "PAS",
     "FDPAS": "PAS",
     "DTTA": "TTA",
+    "DGuide": "Guide",
+    "DGUIDE": "Guide",
+    "FDGuide": "Guide",
+    "FDGUIDE": "Guide",
+    "DISP": "ISP",
+    "CDPAS": "PAS",
 }
 TYPES = {
     "TS": "TS",
@@ -64,7 +158,7 @@ TYPES = {
     "CA": "CA",
     "ACEE": "ACEE",
     "Flex": "Flex",
-    "DIRSUP": "DIRSUP",
+    "DATA": "DATA",
 }
 # BSI document types that stand in place of the "BS" prefix.
 BSI_TYPES = frozenset({"PD", "DD", "PP", "HB", "Handbook", "TS", "PAS", "AMD"})
@@ -102,6 +196,7 @@ _NUMBER = re.compile(r"\d+[A-Za-z]*")
 _BUNDLE = re.compile(r"(?:-| to | TO | and | & |; )(?:BS )?(?:\d?[A-Z]{1,3} )?\d+(?=[:+ ]|$|;)")
 _BUNDLE_SPACE = re.compile(r"(?:-|; | to | TO | and | & )(?:BS )?(?:\d?[A-Z]{1,3} )")
 _PART = re.compile(r"-([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)")
+_BSI_PART = re.compile(r"-([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)")
 _SHEET = re.compile(r"/(\d+)(?=[:/ ]|$)")
 _ITER = re.compile(r"\.(\d+)")
 _YEAR = re.compile(r":(\d{4})(?:-(\d{2}))?(?![\d])")
@@ -134,18 +229,19 @@ _KIND = {
     "FRAGC": "FRAGC",
 }
 _BSI_DIV = re.compile(
-    r"(?P<j>:| )(?P<k>Addendum No\. ?|Addendum |Supplement No\. ?|Section |Methods? |"
+    r"(?P<j>:| )(?P<k>Addendum No\. ?|Addendum |Supplement No\. ?|Supplement |Sections? |Methods? |"
     r"Index Issue |Supplementary Index|Index|Parts? )"
-    r"(?P<num>[0-9A-Z]+(?:(?: to | and )[0-9A-Z]+)?)?"
+    r"(?P<num>[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:(?: to | and )[0-9A-Z]+(?:\.[0-9A-Z]+)*)?)?"
 )
 _DIVISION = re.compile(r":([A-Z][A-Z0-9]*\d[A-Z0-9]*)(?=:)")
-_DETAIL = re.compile(r" ([A-Z]\d+(?:-\d+)?)(?=:|$)")
+_DETAIL = re.compile(r" ([A-Z]\d+(?:-\d+)?(?: to \d+)?)(?=:|$)")
 _EDITION = re.compile(r" (?:ED ?|Ed\.? |Edition )(\d+(?:\.\d+)?)")
 _VERSION = re.compile(r" v(\d+(?:\.\d+)*)")
 _QUALIFIER = re.compile(
-    r" (CSV|RLV|CMV|SER|EXV|PAC|PRV|DB|ExComm|Expert Commentary|PDF|- TC|TC|FRAG\d+)(?=$| |/)"
+    r" (CSV|RLV|CMV|SER|EXV-CMV|EXV|PAC|PRV|DB|ExComm|Expert Commentary|PDF|- TC|TC|FRAG\d+|"
+    r"\([A-Z][a-z]+\))(?=$| |/)"
 )
-_ALL_PARTS = re.compile(r" \(all parts\)")
+_ALL_PARTS = re.compile(r" ?\((?:all parts|規格群)\)")
 _DIR_SUP = re.compile(r"( \+)? (ISO|IEC|JTC 1)(?: (SUP))?")
 
 
@@ -248,13 +344,17 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
         elif word in PUBLISHERS:
             if word == "BSI" and text.startswith("BSI Flex", pos):
                 pass
-            if cur.pubs and sep in "/-" and cur.stage is None and cur.type is None:
-                cur.pubs.append(word)
-            elif cur.pubs and word == "VDE" and cur.pubs == ["DIN"]:
+            if (
+                cur.pubs
+                and sep in "/-"
+                and cur.stage is None
+                and (cur.type is None or "g" in cur.style)
+            ) or (cur.pubs and word == "VDE" and cur.pubs == ["DIN"]):
                 cur.pubs.append(word)
             elif not cur.empty():
                 if not cur.pubs and cur.type in ("Guide", "GUIDE") and cur.stage is None:
                     cur.pubs = [word]  # "Guide ISO 34": type written before the publisher
+                    cur.style += "g"
                 else:
                     layers.append(cur)
                     cur = _Layer()
@@ -263,6 +363,8 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
                 cur.pubs = [word]
         elif word in STAGES and cur.stage is None and cur.type is None:
             cur.stage = word
+            if sep == "/" and len(cur.pubs) == 1:
+                cur.style += "l"
         elif word in FUSED and cur.stage is None and cur.type is None:
             cur.stage = word
             cur.type = FUSED[word]
@@ -270,13 +372,20 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
             typ = TYPES[word]
             if word == "GUIDE":
                 cur.style += "U"
-            if cur.pubs == ["ISO"] and sep == " " and typ != "Guide":
+            if cur.pubs == ["ISO"] and sep == " " and typ != "Guide" and cur.stage is None:
                 cur.style += "S"
             if nxt == "-":
                 cur.style += "h"
             if sep == "/" and len(cur.pubs) == 1:
                 cur.style += "L"
+            if typ == "IWA":
+                cur.style += "p"
+            if typ == "Guide" and cur.pubs and cur.pubs[0] == "IEC":
+                cur.style += "U"
             cur.type = typ
+            if typ == "DIR":
+                pos = end + (1 if nxt == " " else 0)
+                break
         elif (
             word in BSI_TYPES
             and cur.type is None
@@ -318,9 +427,12 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     pubs, style = _layer_publishers(layer)
     body = _body(layer.pubs, layer.type)
     typ = layer.type
+    if not layer.pubs and typ in ("TR", "TS") and re.match(r"[A-Z] \d", text[pos:]):
+        style += "J"
     if "J" in style:
         body = "JIS"
         pubs = ("JIS",)
+        style = style.replace("p", "")
     if body == "CEN" and "U" in style:
         style = style.replace("U", "")
     if typ == "DIR":
@@ -346,7 +458,7 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     part = None
     parts: list[str] = []
     while pos < n and text[pos] == "-":
-        p = _PART.match(text, pos)
+        p = (_BSI_PART if body == "BSI" else _PART).match(text, pos)
         if p is None:
             break
         if _YEAR_AT_END_R(text, p, typ):
@@ -355,8 +467,17 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         pos = p.end()
     if parts:
         part = "-".join(parts)
+    if body == "BSI":
+        while True:
+            b = _BUNDLE.match(text, pos)
+            if b is None or b.group().startswith("-"):
+                break
+            part = (part or "") + b.group() if part is not None else None
+            if part is None:
+                number += b.group()
+            pos = b.end()
     s = _SHEET.match(text, pos)
-    if s is not None and not text.startswith("/", pos + len(s.group())) or (
+    if (s is not None and not text.startswith("/", pos + len(s.group()))) or (
         s is not None and text[s.end() : s.end() + 1] == ":"
     ):
         if part is not None:
@@ -383,8 +504,8 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         pos = v.end()
     d = _DETAIL.match(text, pos)
     supplements: list[Supplement] = []
-    if d is not None and body == "BSI":
-        supplements.append(Supplement(kind="Detail", number=d.group(1), spelling=" "))
+    if d is not None and body == "BSI" and part is None:
+        number += d.group()  # detail specification of a BS 9000 family generic spec
         pos = d.end()
     year = month = None
     y = _YEAR.match(text, pos)
@@ -399,6 +520,11 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     if lg is not None:
         language = lg.group(1)
         pos = lg.end()
+    v = _VERSION.match(text, pos)
+    if v is not None and edition is None:
+        edition = v.group(1)
+        style += "v"
+        pos = v.end()
     qualifiers: list[str] = []
     pos = _supplements(text, pos, body, supplements, qualifiers)
     all_parts = False
@@ -420,8 +546,6 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         qualifiers.append(q.group(1))
         pos = q.end()
         pos = _supplements(text, pos, body, supplements, qualifiers)
-    if body == "IEC" and "U" not in style and typ == "Guide" and False:
-        pass
     ident = Identifier(
         body=body,
         publisher=pubs,
@@ -443,7 +567,7 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     return ident, pos
 
 
-def _YEAR_AT_END_R(text: str, p: re.Match[str], typ: str | None) -> bool:  # noqa: N802
+def _YEAR_AT_END_R(text: str, p: re.Match[str], typ: str | None) -> bool:
     # ISO/R designations were dated with a hyphen ("ISO/R 170-1960")
     return typ == "R" and p.end() == len(text) and len(p.group(1)) == 4 and p.group(1)[:2] == "19"
 
@@ -456,10 +580,17 @@ def _supplements(
         c = text[pos]
         if c in "/+ ":
             m = _SUPP.match(text, pos)
-            if m is not None and (m.group("num") is not None or m.group("k") in ("AC", "A")):
-                if c == " " and m.group("k") not in ("AMD",):
-                    m = None
-                elif m.group("k") == "A" and m.group("num") is None:
+            if m is not None:
+                k = m.group("k")
+                if (
+                    (m.group("num") is None and k != "AC")
+                    or (c == " " and k != "AMD")
+                    or (
+                        m.group("num") is None
+                        and k == "AC"
+                        and text[m.end() : m.end() + 1] not in (":", "", "+", "/")
+                    )
+                ):
                     m = None
             if m is not None:
                 pos = _one_supplement(text, m, out)
@@ -484,8 +615,13 @@ def _supplements(
                 continue
             dv = _DIVISION.match(text, pos)
             if dv is not None:
-                out.append(Supplement(kind="Division", number=dv.group(1), spelling=":"))
+                sup = Supplement(kind="Division", number=dv.group(1), spelling=":")
                 pos = dv.end()
+                y = _YEAR.match(text, pos)
+                if y is not None and not _DIVISION.match(text, pos):
+                    sup = replace(sup, year=int(y.group(1)))
+                    pos = y.end()
+                out.append(sup)
                 continue
         break
     return pos

@@ -17,10 +17,18 @@ __all__ = ["normalise", "parse", "parse_cached", "same_document"]
 
 # Hyphen-like characters seen in typeset and Chinese text (em dash in typeset GB numbers,
 # full-width hyphen-minus in Chinese text; domain notes section 2).
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad\u30fc"), "-")
+_DASHES = dict.fromkeys(
+    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad\u30fc"), "-"
+)
 _WS = re.compile(r"\s+")
 _AROUND = re.compile(r" ?([/:]) ?")
-_WORKING = re.compile(r"(\d+[A-Z]*(?:/[A-Z0-9]+)?/\d+[A-Z]?)/([A-Z]+)$")
+_WORKING = re.compile(
+    r"([A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Z0-9]+)?/\d+[A-Z]?(?:\([A-Z]\))?)/([A-Z]+)$"
+)
+_REPORT = re.compile(
+    r"IEC (White Paper|Technology Report|Trend Report|Technology and Market Outlook Paper) "
+    r"(.+):(\d{4})$"
+)
 _COMMITTEE = re.compile(r"(\d+/\d+) (DC)$")
 _NA = re.compile(r"NA((?:\+A\d+:\d{2,4})*) to (.+)$")
 _SUPPLEMENT_TO = re.compile(r"Supplement No\. (\d+) \((\d{4})\) to (.+)$")
@@ -69,18 +77,24 @@ def _parse_one(s: str) -> Identifier:
         return parse_urn(s)
     if looks_gost(s):
         return parse_gost(s, _parse_one)
-    if c.isdigit():
+    if " " not in s:
         m = _WORKING.match(s)
         if m is not None:
             return Identifier(
                 body="IEC", publisher=("IEC",), number=m.group(1), type=m.group(2), style="pW"
             )
+    if c.isdigit():
         m = _COMMITTEE.match(s)
         if m is not None:
             return Identifier(
                 body="BSI", publisher=("BSI",), number=m.group(1), type=m.group(2), style="pw"
             )
     chinese_error: IdentifierError | None = None
+    if c.islower() and c not in "ue":
+        # hand-typed lower-case Chinese prefixes ("gb/t 7714-2015")
+        head = re.match(r"[A-Za-z]+\d*(?:\s*/\s*[A-Za-z]+)?", s)
+        if head is not None and looks_chinese(head.group().upper() + s[head.end() :]):
+            s = head.group().upper() + s[head.end() :]
     if looks_chinese(s):
         try:
             return parse_chinese(s, _parse_one)
@@ -104,6 +118,16 @@ def _parse_one(s: str) -> Identifier:
                 adoption="supplement-to",
                 style="pT",
             )
+    if c == "I" and s.startswith("IEC ") and s[4] in "WT":
+        m = _REPORT.match(s)
+        if m is not None:
+            return Identifier(
+                body="IEC",
+                publisher=("IEC",),
+                type=m.group(1),
+                number=m.group(2),
+                year=int(m.group(3)),
+            )
     if "Directives" in s:
         for rx, repl in _DIRECTIVES:
             s = rx.sub(repl, s)
@@ -125,7 +149,9 @@ def _national_annex(s: str, m: re.Match[str]) -> Identifier:
         y = int(a.group(2))
         if y < 100:
             y += 2000 if y < 50 else 1900
-        sups.append(Supplement(kind="Amd", number=a.group(1), year=y, consolidated=True, spelling="+A"))
+        sups.append(
+            Supplement(kind="Amd", number=a.group(1), year=y, consolidated=True, spelling="+A")
+        )
     base = _parse_one(m.group(2))
     return Identifier(
         body="BSI",

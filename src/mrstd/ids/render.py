@@ -38,7 +38,9 @@ def _render_one(ident: Identifier) -> str:
     if "w" in style:
         return f"{ident.number} {ident.type}"
     if "N" in style and ident.adopts is not None:
-        return "NA" + "".join(s.render(ident.body) for s in ident.supplements) + f" to {ident.adopts}"
+        return (
+            "NA" + "".join(s.render(ident.body) for s in ident.supplements) + f" to {ident.adopts}"
+        )
     if "T" in style and ident.adopts is not None:
         return f"Supplement No. {ident.number} ({ident.year}) to {ident.adopts}"
     out = prefix(ident)
@@ -57,17 +59,19 @@ def prefix(ident: Identifier) -> str:
     """Publisher, stage and type words, e.g. ``ISO/IEC CD TS`` or ``CEN/CLC/TR``."""
     style = ident.style
     body = ident.body
-    pubs = "" if "p" in style else "/".join(ident.publisher)
+    pubs = "" if "p" in style else "/".join(ident.publisher).replace("/JTC 1", " JTC 1")
     words: list[str] = []
     stage = ident.stage
     typ = ident.type
     if typ is not None and "U" in style:
         typ = typ.upper()
     if stage is not None:
+        if stage == "Draft":
+            return "Draft " + pubs
         if stage == "pr" or stage == "Fpr":
             # CEN enquiry/formal vote drafts glue onto the deliverable code: prEN, FprEN
             return stage + pubs + ("/" + typ if typ else "")
-        if typ is not None and stage.endswith(typ):
+        if typ is not None and stage.lower().endswith(typ.lower()):
             words.append(stage)
             typ = None
         else:
@@ -80,6 +84,8 @@ def prefix(ident: Identifier) -> str:
         return " ".join(words)
     if "G" in style and typ:
         return typ + " " + pubs
+    if "l" in style and body == "IEC" and ident.stage is not None:
+        return pubs + "/" + " ".join(words)
     if body == "ISO":
         if len(ident.publisher) == 1 and "S" not in style and words[0] not in ("Guide", "GUIDE"):
             return pubs + "/" + " ".join(words)
@@ -110,6 +116,8 @@ def tail(ident: Identifier) -> str:
             out += f"-{ident.month:02d}"
     if ident.language:
         out += f"({ident.language})"
+    if "v" in ident.style and ident.edition is not None:
+        out += " v" + ident.edition
     quals = list(ident.qualifiers)
     seen_plus = False
     for s in ident.supplements:
@@ -121,7 +129,7 @@ def tail(ident: Identifier) -> str:
         out += s.render(ident.body)
     if ident.all_parts:
         out += " (all parts)"
-    if ident.edition is not None and "V" not in ident.style:
+    if ident.edition is not None and "V" not in ident.style and "v" not in ident.style:
         out += (" Edition " if "E" in ident.style else " ED") + ident.edition
     for q in quals:
         out += " " + q

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic.dataclasses import rebuild_dataclass
+
 from .blocks import (
     Cell,
     DefinitionItem,
@@ -78,9 +80,8 @@ from .metadata import (
 from .references import ReferenceEntry
 from .terms import Definition, Designation, TermEntry, TermSource
 
-Clause.model_rebuild()
-Layer.model_rebuild()
-Document.model_rebuild()
+for _cls in (Clause, Layer, Document):
+    rebuild_dataclass(_cls, force=True)
 
 __all__ = [
     "SCHEMA_URI",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Union
 
 from pydantic import Field
+from pydantic.dataclasses import is_pydantic_dataclass, rebuild_dataclass
 
 from . import blocks, inline, references, terms
 from .blocks import (
@@ -45,5 +46,5 @@ Block = Annotated[
 _NAMESPACE = {"Block": Block, "Inline": Inline}
 for _module in (inline, blocks, terms, references):
     for _value in list(vars(_module).values()):
-        if isinstance(_value, type) and issubclass(_value, inline.Node) and _value is not inline.Node:
-            _value.model_rebuild(_types_namespace=_NAMESPACE)
+        if isinstance(_value, type) and is_pydantic_dataclass(_value):
+            rebuild_dataclass(_value, force=True, _types_namespace=_NAMESPACE)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Node
+from .base import Node, items, node
 from .content import Block
 from .enums import ClauseKind, Obligation
 from .inline import Inline
@@ -18,16 +18,17 @@ SCHEMA_VERSION = "1.0"
 SCHEMA_URI = f"https://mrstd.dev/schema/{SCHEMA_VERSION}/document.json"
 
 
+@node
 class Clause(Node):
     """A clause, subclause, annex or preface element, with its subclauses."""
 
     id: Id | None = None
     label: str | None = Field(default=None, description="number or letter, e.g. 4.2 or A")
-    title: list[Inline] = []
+    title: tuple[Inline, ...] = items()
     kind: ClauseKind = ClauseKind.GENERAL
     obligation: Obligation | None = Field(default=None, description="for annexes")
-    blocks: list[Block] = []
-    subclauses: list[Clause] = []
+    blocks: tuple[Block, ...] = items()
+    subclauses: tuple[Clause, ...] = items()
 
     def walk(self) -> Iterator[Clause]:
         """This clause and all its subclauses, depth first."""
@@ -38,19 +39,15 @@ class Clause(Node):
             stack.extend(reversed(clause.subclauses))
 
 
-class Layer(Node):
-    """One publication layer: its metadata and content.
+class _LayerMethods:
+    """Queries shared by a document and the layers it adopts."""
 
-    A national adoption holds the layer it adopts in ``adopted``, so that
-    DIN EN ISO → EN ISO → ISO keeps each body's metadata, front matter and annexes.
-    """
-
-    metadata: Metadata
-    preface: list[Clause] = Field(default=[], description="foreword, introduction")
-    body: list[Clause] = []
-    annexes: list[Clause] = []
-    back: list[Clause] = Field(default=[], description="bibliography, index")
-    adopted: Layer | None = None
+    __slots__ = ()
+    preface: tuple[Clause, ...]
+    body: tuple[Clause, ...]
+    annexes: tuple[Clause, ...]
+    back: tuple[Clause, ...]
+    adopted: Layer | None
 
     def clauses(self) -> Iterator[Clause]:
         """Every clause of this layer (not of adopted layers), in document order."""
@@ -58,22 +55,43 @@ class Layer(Node):
             for top in group:
                 yield from top.walk()
 
-    def layers(self) -> Iterator[Layer]:
+    def layers(self) -> Iterator[_LayerMethods]:
         """This layer and the layers it adopts, outermost first."""
-        layer: Layer | None = self
+        layer: _LayerMethods | None = self
         while layer is not None:
             yield layer
             layer = layer.adopted
 
 
-class _Versioned(Node):
+@node
+class Layer(Node, _LayerMethods):
+    """One publication layer: its metadata and content.
+
+    A national adoption holds the layer it adopts in ``adopted``, so that
+    DIN EN ISO → EN ISO → ISO keeps each body's metadata, front matter and annexes.
+    """
+
+    metadata: Metadata
+    preface: tuple[Clause, ...] = items("foreword, introduction")
+    body: tuple[Clause, ...] = items()
+    annexes: tuple[Clause, ...] = items()
+    back: tuple[Clause, ...] = items("bibliography, index")
+    adopted: Layer | None = None
+
+
+@node
+class Document(Node, _LayerMethods):
+    """One standards document, the root of the model: the outermost layer, versioned."""
+
     schema_: Literal["https://mrstd.dev/schema/1.0/document.json"] = Field(
         default=SCHEMA_URI, alias="$schema"
     )
-
-
-class Document(Layer, _Versioned):
-    """One standards document, the root of the model."""
+    metadata: Metadata
+    preface: tuple[Clause, ...] = items("foreword, introduction")
+    body: tuple[Clause, ...] = items()
+    annexes: tuple[Clause, ...] = items()
+    back: tuple[Clause, ...] = items("bibliography, index")
+    adopted: Layer | None = None
 
     @property
     def schema_version(self) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field
 
-from .base import Node
+from .base import Node, items, node
 from .enums import LocalityType, ProvisionKind, Style, XrefKind
 from .types import Id, IdentifierStr
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .content import Block
 
 
+@node
 class Text(Node):
     """Plain text, whitespace kept exactly."""
 
@@ -21,23 +22,26 @@ class Text(Node):
     text: str
 
 
+@node
 class Styled(Node):
     """Highlighted text: emphasis, strong, subscript, superscript, code and so on."""
 
     type: Literal["styled"] = "styled"
     style: Style
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class Xref(Node):
     """An internal cross-reference to the element with id ``target``."""
 
     type: Literal["xref"] = "xref"
     target: Id
     kind: XrefKind | None = None
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class Locality(Node):
     """A place inside a cited document, such as clause 7.5 or Table 2."""
 
@@ -46,6 +50,7 @@ class Locality(Node):
     to: str | None = None
 
 
+@node
 class StandardRef(Node):
     """A citation of another standard in running text, optionally of a place in it."""
 
@@ -54,18 +59,20 @@ class StandardRef(Node):
     reference: Id | None = Field(
         default=None, description="id of the reference entry this citation belongs to"
     )
-    locality: list[Locality] = []
-    content: list[Inline] = []
+    locality: tuple[Locality, ...] = items()
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class TermRef(Node):
     """A reference to a term entry, by id (in this document) or by designation."""
 
     type: Literal["term-ref"] = "term-ref"
     target: Id | None = None
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class FootnoteRef(Node):
     """A call to a footnote defined elsewhere."""
 
@@ -74,15 +81,17 @@ class FootnoteRef(Node):
     label: str | None = None
 
 
+@node
 class Footnote(Node):
     """A footnote; inline at its point of call, or as a block in a footnote group."""
 
     type: Literal["footnote"] = "footnote"
     id: Id | None = None
     label: str | None = None
-    blocks: list[Block] = []
+    blocks: tuple[Block, ...] = items()
 
 
+@node
 class InlineFormula(Node):
     """A formula in running text: MathML kept as an XML string, or plain text."""
 
@@ -92,28 +101,32 @@ class InlineFormula(Node):
     text: str | None = None
 
 
+@node
 class Link(Node):
     """A hyperlink to an external resource."""
 
     type: Literal["link"] = "link"
     href: str
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class LineBreak(Node):
     """A forced line break."""
 
     type: Literal["break"] = "break"
 
 
+@node
 class ProvisionSpan(Node):
     """A sentence marked as a provision of a given kind."""
 
     type: Literal["provision"] = "provision"
     kind: ProvisionKind
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class ForeignInline(Node):
     """An inline element mrstd does not model, kept verbatim as serialized XML."""
 

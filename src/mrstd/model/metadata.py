@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Node
+from .base import Node, items, node, value_node
 from .enums import (
     AdoptionMethod,
     ContributorRole,
@@ -27,6 +27,7 @@ from .types import (
 )
 
 
+@node
 class DocumentIdentifier(Node):
     """One identifier of the document, typed."""
 
@@ -44,6 +45,7 @@ class DocumentIdentifier(Node):
         return parse_cached(self.value)
 
 
+@node
 class Title(Node):
     """The title in one language, in its parts (Directives Part 2:2021, 11.5)."""
 
@@ -56,6 +58,7 @@ class Title(Node):
     part_label: str | None = Field(default=None, description="e.g. 'Part 1:'")
 
 
+@node
 class Localized(Node):
     """A short text in one language."""
 
@@ -64,6 +67,7 @@ class Localized(Node):
     script: str | None = None
 
 
+@node
 class Organization(Node):
     """A body: standards organization, committee secretariat, publisher."""
 
@@ -74,6 +78,7 @@ class Organization(Node):
     language: LanguageTag | None = None
 
 
+@node
 class Contributor(Node):
     """A body or person with a role in making the document."""
 
@@ -83,6 +88,7 @@ class Contributor(Node):
     person: str | None = None
 
 
+@value_node
 class Status(Node):
     """Harmonized stage code and lifecycle (Directives Part 1, Annex SD; domain note 4)."""
 
@@ -92,6 +98,7 @@ class Status(Node):
     label: str | None = Field(default=None, description="the stage as the source names it")
 
 
+@value_node
 class OtherDate(Node):
     """A date of another kind."""
 
@@ -100,6 +107,7 @@ class OtherDate(Node):
     label: str | None = None
 
 
+@value_node
 class Dates(Node):
     """The document's dates."""
 
@@ -109,9 +117,10 @@ class Dates(Node):
     )
     withdrawn: PartialDate | None = None
     confirmed: PartialDate | None = None
-    other: list[OtherDate] = []
+    other: tuple[OtherDate, ...] = items()
 
 
+@node
 class IcsCode(Node):
     """An ICS code with its optional descriptor."""
 
@@ -119,6 +128,7 @@ class IcsCode(Node):
     text: str | None = None
 
 
+@node
 class CcsCode(Node):
     """A CCS (Chinese Standard Classification) code with its optional descriptor."""
 
@@ -126,6 +136,7 @@ class CcsCode(Node):
     text: str | None = None
 
 
+@node
 class Committee(Node):
     """A responsible committee, e.g. ISO/TC 176/SC 2 or SAC/TC 124."""
 
@@ -134,15 +145,17 @@ class Committee(Node):
     type: str | None = Field(default=None, description="technical, subcommittee, workgroup...")
 
 
+@node
 class Copyright(Node):
     """A copyright statement, year and holders, and a licence."""
 
     statement: str | None = None
     year: int | None = None
-    holders: list[str] = []
+    holders: tuple[str, ...] = items()
     license: str | None = None
 
 
+@node
 class Relation(Node):
     """A typed relation from this document to another one."""
 
@@ -155,6 +168,7 @@ class Relation(Node):
     date: PartialDate | None = None
 
 
+@node
 class Deviation(Node):
     """A technical deviation of a MOD adoption (ISO/IEC Guide 21-1:2005, 4.3)."""
 
@@ -163,16 +177,18 @@ class Deviation(Node):
     reason: str | None = None
 
 
+@node
 class AdoptionLink(Node):
     """A link to the document this one adopts, with its degree and method."""
 
     identifier: IdentifierStr
     degree: Degree
     method: AdoptionMethod | None = None
-    deviations: list[Deviation] = []
+    deviations: tuple[Deviation, ...] = items()
     description: str | None = None
 
 
+@node
 class Note(Node):
     """A note about the document, such as a meta-note."""
 
@@ -180,6 +196,7 @@ class Note(Node):
     type: str | None = None
 
 
+@node
 class CustomField(Node):
     """A name-value pair the source carried."""
 
@@ -187,6 +204,7 @@ class CustomField(Node):
     value: str
 
 
+@node
 class Link(Node):
     """A URI where the document or a form of it can be found."""
 
@@ -194,15 +212,16 @@ class Link(Node):
     type: str | None = None
 
 
+@node
 class Metadata(Node):
     """Everything known about the document apart from its content."""
 
     identifier: DocumentIdentifier
-    alternate_identifiers: list[DocumentIdentifier] = []
-    titles: list[Title] = []
-    publishers: list[Organization] = []
+    alternate_identifiers: tuple[DocumentIdentifier, ...] = items()
+    titles: tuple[Title, ...] = items()
+    publishers: tuple[Organization, ...] = items()
     originator: str | None = None
-    contributors: list[Contributor] = []
+    contributors: tuple[Contributor, ...] = items()
     doc_type: DocumentType = DocumentType.INTERNATIONAL_STANDARD
     doc_type_label: str | None = Field(default=None, description="the type as the source names it")
     subdoctype: str | None = None
@@ -214,17 +233,17 @@ class Metadata(Node):
     dates: Dates = Dates()
     edition: str | None = None
     version: str | None = None
-    languages: list[LanguageTag] = []
-    scripts: list[str] = []
-    ics: list[IcsCode] = []
-    ccs: list[CcsCode] = []
-    committees: list[Committee] = []
-    keywords: list[Localized] = []
-    abstract: list[Localized] = []
-    copyright: list[Copyright] = []
-    relations: list[Relation] = []
-    adoptions: list[AdoptionLink] = []
-    notes: list[Note] = []
-    custom: list[CustomField] = []
-    links: list[Link] = []
+    languages: tuple[LanguageTag, ...] = items()
+    scripts: tuple[str, ...] = items()
+    ics: tuple[IcsCode, ...] = items()
+    ccs: tuple[CcsCode, ...] = items()
+    committees: tuple[Committee, ...] = items()
+    keywords: tuple[Localized, ...] = items()
+    abstract: tuple[Localized, ...] = items()
+    copyright: tuple[Copyright, ...] = items()
+    relations: tuple[Relation, ...] = items()
+    adoptions: tuple[AdoptionLink, ...] = items()
+    notes: tuple[Note, ...] = items()
+    custom: tuple[CustomField, ...] = items()
+    links: tuple[Link, ...] = items()
     plan_number: str | None = None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Node
+from .base import Node, items, node
 from .enums import Lifecycle
 from .inline import Inline
 from .types import Id, IdentifierStr
 
 
+@node
 class ReferenceEntry(Node):
     """A referenced document: structured by identifier, or a free citation.
 
@@ -20,8 +21,8 @@ class ReferenceEntry(Node):
     id: Id | None = None
     label: str | None = None
     identifier: IdentifierStr | None = None
-    title: list[Inline] = []
-    citation: list[Inline] = []
+    title: tuple[Inline, ...] = items()
+    citation: tuple[Inline, ...] = items()
     uri: str | None = None
     status: Lifecycle | None = None
 

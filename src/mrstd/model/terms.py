@@ -6,13 +6,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Node
+from .base import Node, items, node
 from .blocks import Example, Note
 from .enums import TermStatus
 from .inline import Inline, Locality
 from .types import Id, IdentifierStr, LanguageTag
 
 
+@node
 class Designation(Node):
     """A term or symbol designating the concept, with its normative status."""
 
@@ -23,36 +24,39 @@ class Designation(Node):
     part_of_speech: str | None = None
     gender: str | None = None
     geographical_usage: str | None = None
-    content: list[Inline] = Field(default=[], description="formatted form, when it differs from text")
+    content: tuple[Inline, ...] = items("formatted form, when it differs from text")
 
 
+@node
 class Definition(Node):
     """The definition in one language: a phrase that can replace the term."""
 
     language: LanguageTag | None = None
-    content: list[Inline] = []
+    content: tuple[Inline, ...] = items()
 
 
+@node
 class TermSource(Node):
     """Where the entry was taken from, and whether it was modified."""
 
     identifier: IdentifierStr | None = None
-    locality: list[Locality] = []
+    locality: tuple[Locality, ...] = items()
     reference: Id | None = None
     modified: bool = False
-    modification: list[Inline] = []
-    content: list[Inline] = Field(default=[], description="the source as written")
+    modification: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = items("the source as written")
 
 
+@node
 class TermEntry(Node):
     """A terminological entry, its parts in the order of Directives Part 2:2021, 16.5."""
 
     type: Literal["term-entry"] = "term-entry"
     id: Id
     label: str | None = None
-    designations: list[Designation] = []
+    designations: tuple[Designation, ...] = items()
     domain: str | None = None
-    definitions: list[Definition] = []
-    examples: list[Example] = []
-    notes: list[Note] = []
-    sources: list[TermSource] = []
+    definitions: tuple[Definition, ...] = items()
+    examples: tuple[Example, ...] = items()
+    notes: tuple[Note, ...] = items()
+    sources: tuple[TermSource, ...] = items()
