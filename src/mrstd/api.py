@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import FormatError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .io import read_source, write_atomic
 from .model import Document
-from .errors import FormatError
 
 
 def _reader(fmt: Format) -> Format:
@@ -47,9 +47,7 @@ def load(
     return fmt.read(data, str(path), log if log is not None else ConversionLog())
 
 
-def dumps_bytes(
-    doc: Document, format: str = "json", *, log: ConversionLog | None = None
-) -> bytes:
+def dumps_bytes(doc: Document, format: str = "json", *, log: ConversionLog | None = None) -> bytes:
     """Serialize a document to bytes in ``format``."""
     fmt = _writer(get_format(format))
     assert fmt.write is not None

@@ -145,7 +145,9 @@ def _inline(depth: int) -> st.SearchStrategy[Json]:
         _tagged("term-ref", target=_opt(ids), content=inner),
         _tagged("link", href=st.just("https://example.org/") | words, content=inner),
         _tagged("provision", kind=_enum(ProvisionKind), content=inner),
-        _tagged("footnote", id=_opt(ids), label=_opt(words), blocks=st.lists(_paragraph(0), max_size=1)),
+        _tagged(
+            "footnote", id=_opt(ids), label=_opt(words), blocks=st.lists(_paragraph(0), max_size=1)
+        ),
     )
 
 
@@ -171,7 +173,9 @@ def _designation() -> st.SearchStrategy[Json]:
 
 
 def _term_entry() -> st.SearchStrategy[Json]:
-    note = _tagged("note", id=_opt(ids), label=_opt(words), blocks=st.lists(_paragraph(1), max_size=1))
+    note = _tagged(
+        "note", id=_opt(ids), label=_opt(words), blocks=st.lists(_paragraph(1), max_size=1)
+    )
     example = _tagged("example", id=_opt(ids), blocks=st.lists(_paragraph(1), max_size=1))
     source = _obj(
         identifier=_opt(identifiers),
@@ -296,7 +300,9 @@ def metadata() -> st.SearchStrategy[Json]:
         complementary=_opt(line),
         full=_opt(line),
     )
-    organization = _obj(name=line, abbreviation=_opt(words), uri=_opt(st.just("https://example.org")))
+    organization = _obj(
+        name=line, abbreviation=_opt(words), uri=_opt(st.just("https://example.org"))
+    )
     deviation = _obj(clause=st.from_regex(r"\A[1-9](\.[1-9])?\Z"), change=line, reason=_opt(line))
     return _obj(
         identifier=doc_id,
@@ -331,17 +337,29 @@ def metadata() -> st.SearchStrategy[Json]:
         ics=st.lists(_obj(code=ics_codes, text=_opt(line)), max_size=2),
         ccs=st.lists(_obj(code=ccs_codes, text=_opt(line)), max_size=2),
         committees=st.lists(
-            _obj(identifier=st.sampled_from(["ISO/TC 176/SC 2", "SAC/TC 124", "IEC/TC 1"]), name=_opt(line)),
+            _obj(
+                identifier=st.sampled_from(["ISO/TC 176/SC 2", "SAC/TC 124", "IEC/TC 1"]),
+                name=_opt(line),
+            ),
             max_size=2,
         ),
         keywords=st.lists(_obj(text=line, language=_opt(languages)), max_size=3),
         abstract=st.lists(_obj(text=text, language=_opt(languages)), max_size=1),
         copyright=st.lists(
-            _obj(statement=_opt(line), year=_opt(st.integers(1950, 2099)), holders=st.lists(words, max_size=2)),
+            _obj(
+                statement=_opt(line),
+                year=_opt(st.integers(1950, 2099)),
+                holders=st.lists(words, max_size=2),
+            ),
             max_size=1,
         ),
         relations=st.lists(
-            _obj(kind=_enum(RelationKind), identifier=identifiers, description=_opt(line), date=_opt(dates)),
+            _obj(
+                kind=_enum(RelationKind),
+                identifier=identifiers,
+                description=_opt(line),
+                date=_opt(dates),
+            ),
             max_size=3,
         ),
         adoptions=st.lists(
@@ -363,7 +381,8 @@ def _layer(depth: int) -> st.SearchStrategy[Json]:
         metadata=metadata(),
         preface=st.lists(_clause(0, st.sampled_from(["foreword", "introduction"])), max_size=2),
         body=st.lists(
-            _clause(2, st.sampled_from([k.value for k in ClauseKind if k not in _NOT_BODY])), max_size=3
+            _clause(2, st.sampled_from([k.value for k in ClauseKind if k not in _NOT_BODY])),
+            max_size=3,
         ),
         annexes=st.lists(_annex(), max_size=2),
         back=st.lists(_clause(0, st.sampled_from(["bibliography", "index"])), max_size=1),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..paths import PathPart
 
 _TOKEN = re.compile(
-    r'\s*(?:(?P<open>[\[{])|(?P<close>[\]}])|(?P<comma>,)|(?P<colon>:)'
+    r"\s*(?:(?P<open>[\[{])|(?P<close>[\]}])|(?P<comma>,)|(?P<colon>:)"
     r'|(?P<string>"(?:[^"\\]|\\.)*")|(?P<scalar>[^\s,:\[\]{}"]+))',
     re.DOTALL,
 )

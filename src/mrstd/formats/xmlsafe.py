@@ -132,5 +132,3 @@ def parse_xml(
     if root is None:
         raise _problem(source, "empty document")
     return root
-
-

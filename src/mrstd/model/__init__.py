@@ -148,6 +148,7 @@ __all__ = [
     "StandardScope",
     "Status",
     "Style",
+    "Styled",
     "Table",
     "TermEntry",
     "TermRef",
@@ -155,5 +156,6 @@ __all__ = [
     "TermStatus",
     "Text",
     "Title",
+    "Xref",
     "XrefKind",
 ]

@@ -109,8 +109,10 @@ class Node:
 
     def model_dump(self, *, mode: str = "python", exclude_none: bool = False) -> Any:
         """This instance as plain data (``mode="json"`` gives JSON-ready values)."""
-        return type(self)._adapter().dump_python(
-            self, mode=mode, by_alias=True, exclude_none=exclude_none
+        return (
+            type(self)
+            ._adapter()
+            .dump_python(self, mode=mode, by_alias=True, exclude_none=exclude_none)
         )
 
     def model_dump_json(self, *, indent: int | None = None) -> str:

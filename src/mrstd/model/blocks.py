@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from .base import Node, items, node
+from .base import Node, node
 from .enums import ProvisionKind
 from .inline import Inline
 from .types import Id
@@ -22,7 +22,7 @@ class Paragraph(Node):
     type: Literal["paragraph"] = "paragraph"
     id: Id | None = None
     provision: ProvisionKind | None = None
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -31,7 +31,7 @@ class ListItem(Node):
 
     id: Id | None = None
     label: str | None = None
-    blocks: tuple[Block, ...] = items()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
@@ -41,8 +41,10 @@ class ListBlock(Node):
     type: Literal["list"] = "list"
     id: Id | None = None
     ordered: bool = False
-    style: str | None = Field(default=None, description="numbering style, e.g. alpha-lower, dash")
-    items: tuple[ListItem, ...] = items()
+    style: Annotated[str | None, Field(description="numbering style, e.g. alpha-lower, dash")] = (
+        None
+    )
+    items: tuple[ListItem, ...] = ()
 
 
 @node
@@ -52,7 +54,7 @@ class Note(Node):
     type: Literal["note"] = "note"
     id: Id | None = None
     label: str | None = None
-    blocks: tuple[Block, ...] = items()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
@@ -62,7 +64,7 @@ class Example(Node):
     type: Literal["example"] = "example"
     id: Id | None = None
     label: str | None = None
-    blocks: tuple[Block, ...] = items()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
@@ -70,19 +72,19 @@ class Cell(Node):
     """A table cell; inline content or blocks, spanning rows and columns."""
 
     header: bool = False
-    rowspan: int = Field(default=1, ge=1)
-    colspan: int = Field(default=1, ge=1)
+    rowspan: Annotated[int, Field(ge=1)] = 1
+    colspan: Annotated[int, Field(ge=1)] = 1
     align: str | None = None
     valign: str | None = None
-    content: tuple[Inline, ...] = items()
-    blocks: tuple[Block, ...] = items()
+    content: tuple[Inline, ...] = ()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
 class Row(Node):
     """A table row."""
 
-    cells: tuple[Cell, ...] = items()
+    cells: tuple[Cell, ...] = ()
 
 
 @node
@@ -92,11 +94,11 @@ class Table(Node):
     type: Literal["table"] = "table"
     id: Id | None = None
     label: str | None = None
-    caption: tuple[Inline, ...] = items()
-    head: tuple[Row, ...] = items()
-    body: tuple[Row, ...] = items()
-    foot: tuple[Row, ...] = items()
-    notes: tuple[Block, ...] = items()
+    caption: tuple[Inline, ...] = ()
+    head: tuple[Row, ...] = ()
+    body: tuple[Row, ...] = ()
+    foot: tuple[Row, ...] = ()
+    notes: tuple[Block, ...] = ()
 
 
 @node
@@ -115,9 +117,9 @@ class Figure(Node):
     type: Literal["figure"] = "figure"
     id: Id | None = None
     label: str | None = None
-    caption: tuple[Inline, ...] = items()
-    media: tuple[Media, ...] = items()
-    blocks: tuple[Block, ...] = items()
+    caption: tuple[Inline, ...] = ()
+    media: tuple[Media, ...] = ()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
@@ -136,8 +138,8 @@ class DefinitionItem(Node):
     """One symbol or abbreviated term with its explanation."""
 
     id: Id | None = None
-    term: tuple[Inline, ...] = items()
-    definition: tuple[Block, ...] = items()
+    term: tuple[Inline, ...] = ()
+    definition: tuple[Block, ...] = ()
 
 
 @node
@@ -146,7 +148,7 @@ class DefinitionList(Node):
 
     type: Literal["definition-list"] = "definition-list"
     id: Id | None = None
-    items: tuple[DefinitionItem, ...] = items()
+    items: tuple[DefinitionItem, ...] = ()
 
 
 @node

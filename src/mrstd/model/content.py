@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 from pydantic.dataclasses import is_pydantic_dataclass, rebuild_dataclass
@@ -25,21 +25,19 @@ from .references import ReferenceEntry
 from .terms import TermEntry
 
 Block = Annotated[
-    Union[
-        Paragraph,
-        ListBlock,
-        Note,
-        Example,
-        Table,
-        Figure,
-        Formula,
-        Footnote,
-        DefinitionList,
-        Preformat,
-        TermEntry,
-        ReferenceEntry,
-        ForeignBlock,
-    ],
+    Paragraph
+    | ListBlock
+    | Note
+    | Example
+    | Table
+    | Figure
+    | Formula
+    | Footnote
+    | DefinitionList
+    | Preformat
+    | TermEntry
+    | ReferenceEntry
+    | ForeignBlock,
     Field(discriminator="type"),
 ]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Node, items, node
+from .base import Node, node
 from .content import Block
 from .enums import ClauseKind, Obligation
 from .inline import Inline
@@ -23,12 +23,12 @@ class Clause(Node):
     """A clause, subclause, annex or preface element, with its subclauses."""
 
     id: Id | None = None
-    label: str | None = Field(default=None, description="number or letter, e.g. 4.2 or A")
-    title: tuple[Inline, ...] = items()
+    label: Annotated[str | None, Field(description="number or letter, e.g. 4.2 or A")] = None
+    title: tuple[Inline, ...] = ()
     kind: ClauseKind = ClauseKind.GENERAL
-    obligation: Obligation | None = Field(default=None, description="for annexes")
-    blocks: tuple[Block, ...] = items()
-    subclauses: tuple[Clause, ...] = items()
+    obligation: Annotated[Obligation | None, Field(description="for annexes")] = None
+    blocks: tuple[Block, ...] = ()
+    subclauses: tuple[Clause, ...] = ()
 
     def walk(self) -> Iterator[Clause]:
         """This clause and all its subclauses, depth first."""
@@ -72,10 +72,10 @@ class Layer(Node, _LayerMethods):
     """
 
     metadata: Metadata
-    preface: tuple[Clause, ...] = items("foreword, introduction")
-    body: tuple[Clause, ...] = items()
-    annexes: tuple[Clause, ...] = items()
-    back: tuple[Clause, ...] = items("bibliography, index")
+    preface: Annotated[tuple[Clause, ...], Field(description="foreword, introduction")] = ()
+    body: tuple[Clause, ...] = ()
+    annexes: tuple[Clause, ...] = ()
+    back: Annotated[tuple[Clause, ...], Field(description="bibliography, index")] = ()
     adopted: Layer | None = None
 
 
@@ -83,14 +83,14 @@ class Layer(Node, _LayerMethods):
 class Document(Node, _LayerMethods):
     """One standards document, the root of the model: the outermost layer, versioned."""
 
-    schema_: Literal["https://mrstd.dev/schema/1.0/document.json"] = Field(
-        default=SCHEMA_URI, alias="$schema"
-    )
+    schema_: Annotated[
+        Literal["https://mrstd.dev/schema/1.0/document.json"], Field(alias="$schema")
+    ] = SCHEMA_URI
     metadata: Metadata
-    preface: tuple[Clause, ...] = items("foreword, introduction")
-    body: tuple[Clause, ...] = items()
-    annexes: tuple[Clause, ...] = items()
-    back: tuple[Clause, ...] = items("bibliography, index")
+    preface: Annotated[tuple[Clause, ...], Field(description="foreword, introduction")] = ()
+    body: tuple[Clause, ...] = ()
+    annexes: tuple[Clause, ...] = ()
+    back: Annotated[tuple[Clause, ...], Field(description="bibliography, index")] = ()
     adopted: Layer | None = None
 
     @property

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from .base import Node, items, node
+from .base import Node, node
 from .enums import LocalityType, ProvisionKind, Style, XrefKind
 from .types import Id, IdentifierStr
 
@@ -28,7 +28,7 @@ class Styled(Node):
 
     type: Literal["styled"] = "styled"
     style: Style
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -38,7 +38,7 @@ class Xref(Node):
     type: Literal["xref"] = "xref"
     target: Id
     kind: XrefKind | None = None
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -56,11 +56,11 @@ class StandardRef(Node):
 
     type: Literal["standard-ref"] = "standard-ref"
     identifier: IdentifierStr
-    reference: Id | None = Field(
-        default=None, description="id of the reference entry this citation belongs to"
-    )
-    locality: tuple[Locality, ...] = items()
-    content: tuple[Inline, ...] = items()
+    reference: Annotated[
+        Id | None, Field(description="id of the reference entry this citation belongs to")
+    ] = None
+    locality: tuple[Locality, ...] = ()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -69,7 +69,7 @@ class TermRef(Node):
 
     type: Literal["term-ref"] = "term-ref"
     target: Id | None = None
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -88,7 +88,7 @@ class Footnote(Node):
     type: Literal["footnote"] = "footnote"
     id: Id | None = None
     label: str | None = None
-    blocks: tuple[Block, ...] = items()
+    blocks: tuple[Block, ...] = ()
 
 
 @node
@@ -107,7 +107,7 @@ class Link(Node):
 
     type: Literal["link"] = "link"
     href: str
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -123,7 +123,7 @@ class ProvisionSpan(Node):
 
     type: Literal["provision"] = "provision"
     kind: ProvisionKind
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -135,19 +135,17 @@ class ForeignInline(Node):
 
 
 Inline = Annotated[
-    Union[
-        Text,
-        Styled,
-        Xref,
-        StandardRef,
-        TermRef,
-        FootnoteRef,
-        Footnote,
-        InlineFormula,
-        Link,
-        LineBreak,
-        ProvisionSpan,
-        ForeignInline,
-    ],
+    Text
+    | Styled
+    | Xref
+    | StandardRef
+    | TermRef
+    | FootnoteRef
+    | Footnote
+    | InlineFormula
+    | Link
+    | LineBreak
+    | ProvisionSpan
+    | ForeignInline,
     Field(discriminator="type"),
 ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Node, items, node, value_node
+from .base import Node, node, value_node
 from .enums import (
     AdoptionMethod,
     ContributorRole,
@@ -33,9 +35,9 @@ class DocumentIdentifier(Node):
 
     value: IdentifierStr
     type: IdentifierType = IdentifierType.REFERENCE
-    scheme: str | None = Field(
-        default=None, description="the source's own name for the identifier type, e.g. ISO, GB"
-    )
+    scheme: Annotated[
+        str | None, Field(description="the source's own name for the identifier type, e.g. ISO, GB")
+    ] = None
 
     @property
     def parsed(self) -> object:
@@ -55,7 +57,7 @@ class Title(Node):
     main: str | None = None
     complementary: str | None = None
     full: str | None = None
-    part_label: str | None = Field(default=None, description="e.g. 'Part 1:'")
+    part_label: Annotated[str | None, Field(description="e.g. 'Part 1:'")] = None
 
 
 @node
@@ -94,8 +96,8 @@ class Status(Node):
 
     stage: StageCode | None = None
     lifecycle: Lifecycle | None = None
-    iteration: int | None = Field(default=None, ge=1)
-    label: str | None = Field(default=None, description="the stage as the source names it")
+    iteration: Annotated[int | None, Field(ge=1)] = None
+    label: Annotated[str | None, Field(description="the stage as the source names it")] = None
 
 
 @value_node
@@ -112,12 +114,12 @@ class Dates(Node):
     """The document's dates."""
 
     published: PartialDate | None = None
-    implemented: PartialDate | None = Field(
-        default=None, description="implementation (effective) date; 实施日期"
-    )
+    implemented: Annotated[
+        PartialDate | None, Field(description="implementation (effective) date; 实施日期")
+    ] = None
     withdrawn: PartialDate | None = None
     confirmed: PartialDate | None = None
-    other: tuple[OtherDate, ...] = items()
+    other: tuple[OtherDate, ...] = ()
 
 
 @node
@@ -142,7 +144,7 @@ class Committee(Node):
 
     identifier: str
     name: str | None = None
-    type: str | None = Field(default=None, description="technical, subcommittee, workgroup...")
+    type: Annotated[str | None, Field(description="technical, subcommittee, workgroup...")] = None
 
 
 @node
@@ -151,7 +153,7 @@ class Copyright(Node):
 
     statement: str | None = None
     year: int | None = None
-    holders: tuple[str, ...] = items()
+    holders: tuple[str, ...] = ()
     license: str | None = None
 
 
@@ -162,9 +164,10 @@ class Relation(Node):
     kind: RelationKind
     identifier: IdentifierStr
     description: str | None = None
-    original_type: str | None = Field(
-        default=None, description="the source's own relation name, kept when it has no kind here"
-    )
+    original_type: Annotated[
+        str | None,
+        Field(description="the source's own relation name, kept when it has no kind here"),
+    ] = None
     date: PartialDate | None = None
 
 
@@ -172,7 +175,7 @@ class Relation(Node):
 class Deviation(Node):
     """A technical deviation of a MOD adoption (ISO/IEC Guide 21-1:2005, 4.3)."""
 
-    clause: str = Field(description="the clause, subclause or annex affected, e.g. 5.2")
+    clause: Annotated[str, Field(description="the clause, subclause or annex affected, e.g. 5.2")]
     change: str
     reason: str | None = None
 
@@ -184,7 +187,7 @@ class AdoptionLink(Node):
     identifier: IdentifierStr
     degree: Degree
     method: AdoptionMethod | None = None
-    deviations: tuple[Deviation, ...] = items()
+    deviations: tuple[Deviation, ...] = ()
     description: str | None = None
 
 
@@ -217,33 +220,37 @@ class Metadata(Node):
     """Everything known about the document apart from its content."""
 
     identifier: DocumentIdentifier
-    alternate_identifiers: tuple[DocumentIdentifier, ...] = items()
-    titles: tuple[Title, ...] = items()
-    publishers: tuple[Organization, ...] = items()
+    alternate_identifiers: tuple[DocumentIdentifier, ...] = ()
+    titles: tuple[Title, ...] = ()
+    publishers: tuple[Organization, ...] = ()
     originator: str | None = None
-    contributors: tuple[Contributor, ...] = items()
+    contributors: tuple[Contributor, ...] = ()
     doc_type: DocumentType = DocumentType.INTERNATIONAL_STANDARD
-    doc_type_label: str | None = Field(default=None, description="the type as the source names it")
+    doc_type_label: Annotated[str | None, Field(description="the type as the source names it")] = (
+        None
+    )
     subdoctype: str | None = None
     scope: StandardScope | None = None
     mandate: Mandate | None = None
-    prefix: str | None = Field(default=None, description="for Chinese standards: GB, GB/T, JB/T...")
+    prefix: Annotated[str | None, Field(description="for Chinese standards: GB, GB/T, JB/T...")] = (
+        None
+    )
     topic: str | None = None
     status: Status = Status()
     dates: Dates = Dates()
     edition: str | None = None
     version: str | None = None
-    languages: tuple[LanguageTag, ...] = items()
-    scripts: tuple[str, ...] = items()
-    ics: tuple[IcsCode, ...] = items()
-    ccs: tuple[CcsCode, ...] = items()
-    committees: tuple[Committee, ...] = items()
-    keywords: tuple[Localized, ...] = items()
-    abstract: tuple[Localized, ...] = items()
-    copyright: tuple[Copyright, ...] = items()
-    relations: tuple[Relation, ...] = items()
-    adoptions: tuple[AdoptionLink, ...] = items()
-    notes: tuple[Note, ...] = items()
-    custom: tuple[CustomField, ...] = items()
-    links: tuple[Link, ...] = items()
+    languages: tuple[LanguageTag, ...] = ()
+    scripts: tuple[str, ...] = ()
+    ics: tuple[IcsCode, ...] = ()
+    ccs: tuple[CcsCode, ...] = ()
+    committees: tuple[Committee, ...] = ()
+    keywords: tuple[Localized, ...] = ()
+    abstract: tuple[Localized, ...] = ()
+    copyright: tuple[Copyright, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    adoptions: tuple[AdoptionLink, ...] = ()
+    notes: tuple[Note, ...] = ()
+    custom: tuple[CustomField, ...] = ()
+    links: tuple[Link, ...] = ()
     plan_number: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Node, items, node
+from .base import Node, node
 from .enums import Lifecycle
 from .inline import Inline
 from .types import Id, IdentifierStr
@@ -21,8 +21,8 @@ class ReferenceEntry(Node):
     id: Id | None = None
     label: str | None = None
     identifier: IdentifierStr | None = None
-    title: tuple[Inline, ...] = items()
-    citation: tuple[Inline, ...] = items()
+    title: tuple[Inline, ...] = ()
+    citation: tuple[Inline, ...] = ()
     uri: str | None = None
     status: Lifecycle | None = None
 

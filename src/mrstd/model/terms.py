@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Node, items, node
+from .base import Node, node
 from .blocks import Example, Note
 from .enums import TermStatus
 from .inline import Inline, Locality
@@ -24,7 +24,9 @@ class Designation(Node):
     part_of_speech: str | None = None
     gender: str | None = None
     geographical_usage: str | None = None
-    content: tuple[Inline, ...] = items("formatted form, when it differs from text")
+    content: Annotated[
+        tuple[Inline, ...], Field(description="formatted form, when it differs from text")
+    ] = ()
 
 
 @node
@@ -32,7 +34,7 @@ class Definition(Node):
     """The definition in one language: a phrase that can replace the term."""
 
     language: LanguageTag | None = None
-    content: tuple[Inline, ...] = items()
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -40,11 +42,11 @@ class TermSource(Node):
     """Where the entry was taken from, and whether it was modified."""
 
     identifier: IdentifierStr | None = None
-    locality: tuple[Locality, ...] = items()
+    locality: tuple[Locality, ...] = ()
     reference: Id | None = None
     modified: bool = False
-    modification: tuple[Inline, ...] = items()
-    content: tuple[Inline, ...] = items("the source as written")
+    modification: tuple[Inline, ...] = ()
+    content: Annotated[tuple[Inline, ...], Field(description="the source as written")] = ()
 
 
 @node
@@ -54,9 +56,9 @@ class TermEntry(Node):
     type: Literal["term-entry"] = "term-entry"
     id: Id
     label: str | None = None
-    designations: tuple[Designation, ...] = items()
+    designations: tuple[Designation, ...] = ()
     domain: str | None = None
-    definitions: tuple[Definition, ...] = items()
-    examples: tuple[Example, ...] = items()
-    notes: tuple[Note, ...] = items()
-    sources: tuple[TermSource, ...] = items()
+    definitions: tuple[Definition, ...] = ()
+    examples: tuple[Example, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[TermSource, ...] = ()
