@@ -75,6 +75,7 @@ from .metadata import (
     OtherDate,
     Relation,
     Status,
+    StructuredIdentifier,
     Title,
 )
 from .references import ReferenceEntry
@@ -147,6 +148,7 @@ __all__ = [
     "StandardRef",
     "StandardScope",
     "Status",
+    "StructuredIdentifier",
     "Style",
     "Styled",
     "Table",

@@ -58,6 +58,13 @@ class Title(Node):
     complementary: str | None = None
     full: str | None = None
     part_label: Annotated[str | None, Field(description="e.g. 'Part 1:'")] = None
+    type: Annotated[
+        str | None,
+        Field(
+            description="the source's title type when it is none of the parts "
+            "(e.g. Relaton 'alternative'); the text is then in full"
+        ),
+    ] = None
 
 
 @node
@@ -78,6 +85,9 @@ class Organization(Node):
     uri: str | None = None
     address: str | None = None
     language: LanguageTag | None = None
+    alternate_names: Annotated[
+        tuple[Localized, ...], Field(description="the name in other languages or scripts")
+    ] = ()
 
 
 @node
@@ -88,6 +98,10 @@ class Contributor(Node):
     role_description: str | None = None
     organization: Organization | None = None
     person: str | None = None
+    original_role: Annotated[
+        str | None,
+        Field(description="the source's own role name, kept when it has no role here"),
+    ] = None
 
 
 @value_node
@@ -98,6 +112,12 @@ class Status(Node):
     lifecycle: Lifecycle | None = None
     iteration: Annotated[int | None, Field(ge=1)] = None
     label: Annotated[str | None, Field(description="the stage as the source names it")] = None
+    substage: Annotated[
+        str | None, Field(description="the substage as the source names it, when not in stage")
+    ] = None
+    abbreviation: Annotated[
+        str | None, Field(description="the stage abbreviation, e.g. CD")
+    ] = None
 
 
 @value_node
@@ -145,6 +165,11 @@ class Committee(Node):
     identifier: str
     name: str | None = None
     type: Annotated[str | None, Field(description="technical, subcommittee, workgroup...")] = None
+    number: Annotated[str | None, Field(description="the committee number, e.g. 176")] = None
+    type_code: Annotated[
+        str | None, Field(description="the source's committee type code, e.g. TC, SC, WG")
+    ] = None
+    prefix: Annotated[str | None, Field(description="the body prefix, e.g. ISO/IEC")] = None
 
 
 @node
@@ -169,6 +194,12 @@ class Relation(Node):
         Field(description="the source's own relation name, kept when it has no kind here"),
     ] = None
     date: PartialDate | None = None
+    scheme: Annotated[
+        str | None, Field(description="the type of the target's identifier, e.g. ISO")
+    ] = None
+    date_type: Annotated[
+        str | None, Field(description="the kind of the target's date, e.g. published")
+    ] = None
 
 
 @node
@@ -189,6 +220,13 @@ class AdoptionLink(Node):
     method: AdoptionMethod | None = None
     deviations: tuple[Deviation, ...] = ()
     description: str | None = None
+    inverse: Annotated[
+        bool | None,
+        Field(description="true when the other document adopts this one (Relaton adoptedAs)"),
+    ] = None
+    scheme: Annotated[
+        str | None, Field(description="the type of the other document's identifier, e.g. ISO")
+    ] = None
 
 
 @node
@@ -213,6 +251,28 @@ class Link(Node):
 
     href: str
     type: str | None = None
+
+
+@node
+class StructuredIdentifier(Node):
+    """An identifier given in its parts (Relaton ``structuredidentifier``)."""
+
+    type: str | None = None
+    agency: tuple[str, ...] = ()
+    class_: Annotated[str | None, Field(alias="class")] = None
+    docnumber: str | None = None
+    project_number: str | None = None
+    part: str | None = None
+    subpart: str | None = None
+    edition: str | None = None
+    version: str | None = None
+    supplement_type: str | None = None
+    supplement_number: str | None = None
+    amendment: str | None = None
+    corrigendum: str | None = None
+    language: str | None = None
+    year: str | None = None
+    tc_document_number: str | None = None
 
 
 @node
@@ -254,3 +314,10 @@ class Metadata(Node):
     custom: tuple[CustomField, ...] = ()
     links: tuple[Link, ...] = ()
     plan_number: str | None = None
+    docnumber: Annotated[
+        str | None, Field(description="the bare document number, e.g. 9001")
+    ] = None
+    structured_identifiers: tuple[StructuredIdentifier, ...] = ()
+    fetched: Annotated[
+        PartialDate | None, Field(description="when the record was fetched from its source")
+    ] = None

@@ -1,0 +1,5 @@
+"""``python -m mrstd``."""
+
+from mrstd.cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""The command-line commands; each module holds one command and its output."""

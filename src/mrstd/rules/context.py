@@ -1,0 +1,428 @@
+"""What the rules share: one walk over the document builds an index of everything they look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..model import (
+    Cell,
+    Clause,
+    ClauseKind,
+    DefinitionList,
+    Document,
+    Example,
+    Figure,
+    Footnote,
+    FootnoteRef,
+    Formula,
+    InlineFormula,
+    Layer,
+    Link,
+    ListBlock,
+    Note,
+    Obligation,
+    Paragraph,
+    Preformat,
+    ProvisionKind,
+    ProvisionSpan,
+    ReferenceEntry,
+    StandardRef,
+    Styled,
+    Table,
+    TermEntry,
+    TermRef,
+    Text,
+    Xref,
+)
+from ..model.inline import LineBreak
+from ..paths import PathPart, format_path
+from .registry import Finding, Rule, Severity
+
+Loc = tuple[PathPart, ...]
+
+# Where a piece of text sits; rules on provisions depend on it.
+FOREWORD = 1
+INTRODUCTION = 2
+NOTE = 4
+EXAMPLE = 8
+DEFINITION = 16
+INFORMATIVE_ANNEX = 32
+SCOPE = 64
+FOOTNOTE = 128
+TABLE = 256
+NORMATIVE_REFERENCES = 512
+BIBLIOGRAPHY = 1024
+TERMS = 2048
+SYMBOLS = 4096
+ANNEX = 8192
+
+INFORMATIVE = FOREWORD | INTRODUCTION | NOTE | EXAMPLE | FOOTNOTE | BIBLIOGRAPHY
+
+_CLAUSE_FLAGS = {
+    ClauseKind.FOREWORD: FOREWORD,
+    ClauseKind.INTRODUCTION: INTRODUCTION,
+    ClauseKind.SCOPE: SCOPE,
+    ClauseKind.NORMATIVE_REFERENCES: NORMATIVE_REFERENCES,
+    ClauseKind.BIBLIOGRAPHY: BIBLIOGRAPHY,
+    ClauseKind.TERMS_AND_DEFINITIONS: TERMS,
+    ClauseKind.SYMBOLS: SYMBOLS,
+}
+
+GROUPS = ("preface", "body", "annexes", "back")
+
+
+@dataclass
+class ClauseInfo:
+    """A clause with its place: layer, group, depth, parent and flags."""
+
+    clause: Clause
+    loc: Loc
+    group: str
+    depth: int
+    layer: int
+    parent: ClauseInfo | None
+    flags: int
+    annex: str | None = None
+
+
+@dataclass
+class Target:
+    """Something an id names: its kind (as an xref kind would say it), node and place."""
+
+    kind: str
+    node: Any
+    loc: Loc
+    layer: int
+
+
+@dataclass
+class TextUnit:
+    """A run of text that is read as sentences: a paragraph, a cell, a definition, a span."""
+
+    inlines: list[Any]
+    loc: Loc
+    flags: int
+    layer: int
+    marked: ProvisionKind | None = None
+    language: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """The plain text, without nested provision spans or footnotes."""
+        return plain_text(self.inlines)
+
+
+@dataclass
+class RefInfo:
+    """A reference entry and whether it is normative (in the normative references clause)."""
+
+    entry: ReferenceEntry
+    loc: Loc
+    normative: bool
+    layer: int
+
+
+@dataclass
+class Numbered:
+    """A table, figure or formula with the annex it sits in, for numbering checks."""
+
+    node: Any
+    loc: Loc
+    layer: int
+    annex: str | None
+
+
+@dataclass
+class LayerInfo:
+    """A publication layer with its place in the document."""
+
+    layer: Layer
+    loc: Loc
+    index: int
+
+
+@dataclass
+class Index:
+    """Everything the rules look up, built in one pass."""
+
+    layers: list[LayerInfo] = field(default_factory=list)
+    clauses: list[ClauseInfo] = field(default_factory=list)
+    ids: dict[str, list[Target]] = field(default_factory=dict)
+    xrefs: list[tuple[Xref, Loc, int]] = field(default_factory=list)
+    term_refs: list[tuple[TermRef, Loc, int]] = field(default_factory=list)
+    footnote_refs: list[tuple[FootnoteRef, Loc, int]] = field(default_factory=list)
+    standard_refs: list[tuple[StandardRef, Loc, int, int]] = field(default_factory=list)
+    references: list[RefInfo] = field(default_factory=list)
+    terms: list[tuple[TermEntry, Loc, int, int]] = field(default_factory=list)
+    term_sources: list[tuple[str, Loc, int]] = field(default_factory=list)
+    tables: list[Numbered] = field(default_factory=list)
+    figures: list[Numbered] = field(default_factory=list)
+    units: list[TextUnit] = field(default_factory=list)
+
+
+def plain_text(inlines: Sequence[Any]) -> str:
+    """The text of inline runs, leaving out provision spans and footnotes."""
+    out: list[str] = []
+    stack: list[Iterator[Any]] = [iter(inlines)]
+    while stack:
+        for item in stack[-1]:
+            kind = type(item)
+            if kind is Text:
+                out.append(item.text)
+            elif kind is LineBreak:
+                out.append(" ")
+            elif kind is StandardRef and not item.content:
+                out.append(item.identifier)
+            elif kind is InlineFormula:
+                out.append(item.text or "")
+            elif kind in (Styled, Xref, StandardRef, TermRef, Link):
+                stack.append(iter(item.content))
+                break
+        else:
+            stack.pop()
+    return "".join(out)
+
+
+class _Builder:
+    """The single walk over a document; iterative for inline runs, where trees are widest."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.ids = index.ids
+
+    def add_id(self, ident: str | None, kind: str, node: Any, loc: Loc, layer: int) -> None:
+        if ident is None:
+            return
+        found = self.ids.get(ident)
+        if found is None:
+            self.ids[ident] = [Target(kind, node, loc, layer)]
+        else:
+            found.append(Target(kind, node, loc, layer))
+
+    def layer(self, layer: Layer, loc: Loc, number: int) -> None:
+        self.index.layers.append(LayerInfo(layer, loc, number))
+        for group in GROUPS:
+            clauses: list[Clause] = getattr(layer, group)
+            for i, clause in enumerate(clauses):
+                self.clause(clause, (*loc, group, i), group, 1, number, None, 0)
+
+    def clause(
+        self,
+        clause: Clause,
+        loc: Loc,
+        group: str,
+        depth: int,
+        layer: int,
+        parent: ClauseInfo | None,
+        flags: int,
+    ) -> None:
+        flags |= _CLAUSE_FLAGS.get(clause.kind, 0)
+        annex = parent.annex if parent is not None else None
+        kind = "clause"
+        if group == "annexes":
+            flags |= ANNEX
+            if parent is None:
+                kind = "annex"
+                annex = _annex_letter(clause.label)
+                if clause.obligation is Obligation.INFORMATIVE:
+                    flags |= INFORMATIVE_ANNEX
+        info = ClauseInfo(clause, loc, group, depth, layer, parent, flags, annex)
+        self.index.clauses.append(info)
+        self.add_id(clause.id, kind, clause, loc, layer)
+        if clause.title:
+            self.inlines(clause.title, (*loc, "title"), flags, layer)
+        if clause.blocks:
+            self.blocks(clause.blocks, (*loc, "blocks"), flags, layer, info)
+        for i, sub in enumerate(clause.subclauses):
+            self.clause(sub, (*loc, "subclauses", i), group, depth + 1, layer, info, flags)
+
+    def blocks(
+        self,
+        blocks: Sequence[Any],
+        loc: Loc,
+        flags: int,
+        layer: int,
+        clause: ClauseInfo | None,
+    ) -> None:
+        index = self.index
+        for i, block in enumerate(blocks):
+            here = (*loc, i)
+            kind = type(block)
+            if kind is Paragraph:
+                if block.id is not None:
+                    self.add_id(block.id, "paragraph", block, here, layer)
+                index.units.append(TextUnit(block.content, here, flags, layer, block.provision))
+                self.inlines(block.content, (*here, "content"), flags, layer)
+            elif kind is ListBlock:
+                self.add_id(block.id, "list", block, here, layer)
+                for j, item in enumerate(block.items):
+                    item_loc = (*here, "items", j)
+                    self.add_id(item.id, "list-item", item, item_loc, layer)
+                    self.blocks(item.blocks, (*item_loc, "blocks"), flags, layer, clause)
+            elif kind is Note:
+                self.add_id(block.id, "note", block, here, layer)
+                self.blocks(block.blocks, (*here, "blocks"), flags | NOTE, layer, clause)
+            elif kind is Example:
+                self.add_id(block.id, "example", block, here, layer)
+                self.blocks(block.blocks, (*here, "blocks"), flags | EXAMPLE, layer, clause)
+            elif kind is Table:
+                self.table(block, here, flags, layer, clause)
+            elif kind is Figure:
+                self.add_id(block.id, "figure", block, here, layer)
+                index.figures.append(Numbered(block, here, layer, clause and clause.annex))
+                self.inlines(block.caption, (*here, "caption"), flags, layer)
+                self.blocks(block.blocks, (*here, "blocks"), flags, layer, clause)
+            elif kind is Formula:
+                self.add_id(block.id, "formula", block, here, layer)
+            elif kind is TermEntry:
+                self.term(block, here, flags, layer, clause)
+            elif kind is ReferenceEntry:
+                self.add_id(block.id, "reference", block, here, layer)
+                normative = bool(flags & NORMATIVE_REFERENCES) and not flags & INFORMATIVE
+                index.references.append(RefInfo(block, here, normative, layer))
+                self.inlines(block.title, (*here, "title"), flags, layer)
+                self.inlines(block.citation, (*here, "citation"), flags, layer)
+            elif kind is Footnote:
+                self.add_id(block.id, "footnote", block, here, layer)
+                self.blocks(block.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, clause)
+            elif kind is DefinitionList:
+                self.add_id(block.id, "definition-list", block, here, layer)
+                for j, item in enumerate(block.items):
+                    item_loc = (*here, "items", j)
+                    self.add_id(item.id, "definition-item", item, item_loc, layer)
+                    self.inlines(item.term, (*item_loc, "term"), flags, layer)
+                    self.blocks(item.definition, (*item_loc, "definition"), flags, layer, clause)
+            elif kind is Preformat:
+                self.add_id(block.id, "preformat", block, here, layer)
+
+    def table(
+        self, table: Table, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None
+    ) -> None:
+        self.add_id(table.id, "table", table, loc, layer)
+        self.index.tables.append(Numbered(table, loc, layer, clause and clause.annex))
+        self.inlines(table.caption, (*loc, "caption"), flags, layer)
+        cell_flags = flags | TABLE
+        for part in ("head", "body", "foot"):
+            rows = getattr(table, part)
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row.cells):
+                    self.cell(cell, (*loc, part, r, "cells", c), cell_flags, layer, clause)
+        self.blocks(table.notes, (*loc, "notes"), flags | NOTE, layer, clause)
+
+    def cell(self, cell: Cell, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None) -> None:
+        if cell.content:
+            self.index.units.append(TextUnit(cell.content, loc, flags, layer))
+            self.inlines(cell.content, (*loc, "content"), flags, layer)
+        if cell.blocks:
+            self.blocks(cell.blocks, (*loc, "blocks"), flags, layer, clause)
+
+    def term(
+        self, entry: TermEntry, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None
+    ) -> None:
+        self.add_id(entry.id, "term", entry, loc, layer)
+        self.index.terms.append((entry, loc, flags, layer))
+        for i, definition in enumerate(entry.definitions):
+            here = (*loc, "definitions", i)
+            self.index.units.append(
+                TextUnit(definition.content, here, flags | DEFINITION, layer, None, definition.language)
+            )
+            self.inlines(definition.content, (*here, "content"), flags | DEFINITION, layer)
+        for i, example in enumerate(entry.examples):
+            here = (*loc, "examples", i)
+            self.add_id(example.id, "example", example, here, layer)
+            self.blocks(example.blocks, (*here, "blocks"), flags | EXAMPLE, layer, clause)
+        for i, note in enumerate(entry.notes):
+            here = (*loc, "notes", i)
+            self.add_id(note.id, "note", note, here, layer)
+            self.blocks(note.blocks, (*here, "blocks"), flags | NOTE, layer, clause)
+        for i, source in enumerate(entry.sources):
+            if source.reference is not None:
+                self.index.term_sources.append((source.reference, (*loc, "sources", i), layer))
+
+    def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
+        if not inlines:
+            return
+        index = self.index
+        stack: list[tuple[Sequence[Any], Loc]] = [(inlines, loc)]
+        while stack:
+            runs, base = stack.pop()
+            for i, item in enumerate(runs):
+                kind = type(item)
+                if kind is Text:
+                    continue
+                if kind is Styled or kind is Link:
+                    if item.content:
+                        stack.append((item.content, (*base, i, "content")))
+                elif kind is Xref:
+                    index.xrefs.append((item, (*base, i), layer))
+                    if item.content:
+                        stack.append((item.content, (*base, i, "content")))
+                elif kind is StandardRef:
+                    index.standard_refs.append((item, (*base, i), layer, flags))
+                    if item.content:
+                        stack.append((item.content, (*base, i, "content")))
+                elif kind is TermRef:
+                    index.term_refs.append((item, (*base, i), layer))
+                elif kind is FootnoteRef:
+                    index.footnote_refs.append((item, (*base, i), layer))
+                elif kind is ProvisionSpan:
+                    here = (*base, i)
+                    index.units.append(TextUnit(item.content, here, flags, layer, item.kind))
+                    stack.append((item.content, (*here, "content")))
+                elif kind is Footnote:
+                    here = (*base, i)
+                    self.add_id(item.id, "footnote", item, here, layer)
+                    self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
+                elif kind is InlineFormula:
+                    self.add_id(item.id, "formula", item, (*base, i), layer)
+
+
+def _annex_letter(label: str | None) -> str | None:
+    if not label:
+        return None
+    text = label.strip()
+    for prefix in ("Annex ", "Appendix ", "附录 ", "附录"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+    return text or None
+
+
+def build_index(doc: Document) -> Index:
+    """Walk the document and every adopted layer once."""
+    index = Index()
+    builder = _Builder(index)
+    layer: Layer | None = doc
+    loc: Loc = ()
+    number = 0
+    while layer is not None:
+        builder.layer(layer, loc, number)
+        layer = layer.adopted
+        loc = (*loc, "adopted")
+        number += 1
+    return index
+
+
+class Context:
+    """What a check receives: the document, its index and the profile."""
+
+    def __init__(self, doc: Document, profile: str = "generic") -> None:
+        self.doc = doc
+        self.profile = profile
+        self.index = build_index(doc)
+        self.rule: Rule | None = None
+
+    @property
+    def layers(self) -> list[LayerInfo]:
+        """The document's layers, outermost first."""
+        return self.index.layers
+
+    def report(self, loc: Sequence[PathPart], message: str, hint: str | None = None) -> Finding:
+        """A finding of the rule being run, at ``loc``."""
+        current = self.rule
+        code = current.code if current is not None else ""
+        severity = current.severity if current is not None else Severity.ERROR
+        where = tuple(loc)
+        return Finding(code, severity, message, format_path(where), hint, loc=where)

@@ -1,0 +1,173 @@
+"""Verbal forms of provisions in English and Chinese, and sentence classification.
+
+English forms follow ISO/IEC Directives Part 2:2021, clause 7 (Tables 3 to 7); Chinese forms
+follow GB/T 1.1-2020, 9.1 and its table of verbal forms. Chinese has no word boundaries, so
+common compounds that contain a modal character (应用, 可靠, 性能 ...) are excluded explicitly;
+the classification is a heuristic and says so in its results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import ProvisionKind
+
+R = ProvisionKind.REQUIREMENT
+REC = ProvisionKind.RECOMMENDATION
+P = ProvisionKind.PERMISSION
+POS = ProvisionKind.POSSIBILITY
+CAP = ProvisionKind.CAPABILITY
+EXT = ProvisionKind.EXTERNAL_CONSTRAINT
+
+#: English forms, longest first so that "shall not" wins over "shall".
+ENGLISH: tuple[tuple[str, ProvisionKind], ...] = (
+    ("it is not recommended that", REC),
+    ("it is recommended that", REC),
+    ("it is necessary", R),
+    ("is not allowed", R),
+    ("is required to", R),
+    ("are required to", R),
+    ("it is possible to", POS),
+    ("is permitted", P),
+    ("are permitted", P),
+    ("is allowed", P),
+    ("are allowed", P),
+    ("be able to", CAP),
+    ("shall not", R),
+    ("should not", REC),
+    ("ought to", REC),
+    ("has to", R),
+    ("have to", R),
+    ("may not", P),
+    ("need not", P),
+    ("cannot", CAP),
+    ("can not", CAP),
+    ("shall", R),
+    ("should", REC),
+    ("must", EXT),
+    ("may", P),
+    ("can", CAP),
+)
+
+#: Forms removed as permission forms in the 2021 edition (Directives Part 2:2021, Table 5).
+REMOVED_NEGATIVE_PERMISSIONS = frozenset({"may not", "need not"})
+
+#: Chinese forms (GB/T 1.1-2020, 9.1), each with the compounds it must not match inside.
+CHINESE: tuple[tuple[str, ProvisionKind], ...] = (
+    ("不可能", POS),
+    ("只准许", R),
+    ("不准许", R),
+    ("不需要", P),
+    ("可能", POS),
+    ("必须", EXT),
+    ("应该", R),
+    ("不应", R),
+    ("不得", R),
+    ("不宜", REC),
+    ("可以", P),
+    ("允许", P),
+    ("不必", P),
+    ("无须", P),
+    ("不能", CAP),
+    ("应", R),
+    ("宜", REC),
+    ("可", P),
+    ("能", CAP),
+)
+
+_ZH_NOT_BEFORE = {
+    "应": "相对响适供反效感回呼顺理答",
+    "宜": "适便事",
+    "可": "认许不",
+    "能": "功性技效节热电动势核智职本潜体才",
+}
+_ZH_NOT_AFTER = {
+    "应": "用急力答变对激",
+    "宜": "居人",
+    "可": "靠见行燃逆溶调控读比测变信移视",
+    "能": "力源量效耗级",
+    "允许": "值偏误",
+}
+
+
+def _english_pattern() -> re.Pattern[str]:
+    forms = sorted((f for f, _ in ENGLISH), key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def _chinese_pattern() -> re.Pattern[str]:
+    parts = []
+    for form, _ in sorted(CHINESE, key=lambda fk: len(fk[0]), reverse=True):
+        before = _ZH_NOT_BEFORE.get(form, "")
+        after = _ZH_NOT_AFTER.get(form, "")
+        lookbehind = f"(?<![{before}])" if before else ""
+        lookahead = f"(?![{after}])" if after else ""
+        parts.append(f"{lookbehind}{re.escape(form)}{lookahead}")
+    return re.compile("|".join(parts))
+
+
+EN_FORMS = _english_pattern()
+ZH_FORMS = _chinese_pattern()
+_EN_KIND = {f: k for f, k in ENGLISH}
+_ZH_KIND = dict(CHINESE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE = re.compile(r"[^.!?;。！？；]+[.!?;。！？；]*")
+_SPACE = re.compile(r"\s+")
+
+# Strength when one sentence holds several forms: the strongest names the provision.
+_ORDER = {R: 0, EXT: 1, REC: 2, P: 3, POS: 4, CAP: 5, ProvisionKind.STATEMENT: 6}
+
+# Boilerplate of ISO forewords (patent statement) that uses verbal forms without being a provision.
+BOILERPLATE = re.compile(
+    r"shall not be held responsible for identifying|may be the subject of patent rights"
+    r"|不承担识别专利的责任|可能涉及专利",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One verbal form found in a text: as written, normalised, its kind and language."""
+
+    written: str
+    form: str
+    kind: ProvisionKind
+    language: str
+    start: int
+
+
+def is_chinese(text: str) -> bool:
+    """Whether the text is written in Chinese (holds CJK ideographs)."""
+    return _CJK.search(text) is not None
+
+
+def forms(text: str) -> Iterator[Form]:
+    """Every verbal form in ``text``, in order."""
+    if is_chinese(text):
+        for m in ZH_FORMS.finditer(text):
+            yield Form(m.group(), m.group(), _ZH_KIND[m.group()], "zh", m.start())
+    else:
+        for m in EN_FORMS.finditer(text):
+            written = m.group()
+            form = _SPACE.sub(" ", written.lower())
+            yield Form(written, form, _EN_KIND[form], "en", m.start())
+
+
+def sentences(text: str) -> Iterator[str]:
+    """The sentences of a text, stripped; a rough split on sentence punctuation."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group().strip()
+        if sentence:
+            yield sentence
+
+
+def classify(sentence: str) -> Form | None:
+    """The strongest verbal form of one sentence, or None for a statement."""
+    best: Form | None = None
+    for found in forms(sentence):
+        if best is None or _ORDER[found.kind] < _ORDER[best.kind]:
+            best = found
+    return best
