@@ -216,3 +216,104 @@ def test_malformed_chinese_rejected(text: str) -> None:
         parse(text)
     assert info.value.position >= 0
     assert info.value.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "scope", "mandate", "publisher", "part", "year"),
+    [
+        # sector prefixes with and without /T and /Z, typed with dashes and spaces
+        ("QB/T 1234—2018", "QB/T 1234-2018", "sector", "recommended", "QB", None, 2018),
+        ("HG/Z 12－2009", "HG/Z 12-2009", "sector", "guidance", "HG", None, 2009),
+        ("SJ 20000.3-2015", "SJ 20000.3-2015", "sector", "mandatory", "SJ", "3", 2015),
+        ("JGJ / T 12 — 2019", "JGJ/T 12-2019", "sector", "recommended", "JGJ", None, 2019),
+        ("JJF 1001.2-2011", "JJF 1001.2-2011", "sector", "mandatory", "JJF", "2", 2011),
+        # local
+        ("DB44/T 123.4-2020", "DB44/T 123.4-2020", "local", "recommended", "DB44", "4", 2020),
+        ("DB 37 5678－2019", "DB37 5678-2019", "local", "mandatory", "DB37", None, 2019),
+        ("DB11／T 99—95", "DB11/T 99-1995", "local", "recommended", "DB11", None, 1995),
+        # group and enterprise codes with digits
+        ("T/CES 12.1-2021", "T/CES 12.1-2021", "group", None, "CES", "1", 2021),
+        ("T/ABC123 4-2022", "T/ABC123 4-2022", "group", None, "ABC123", None, 2022),
+        (
+            "Q/123456 ABC 001-2018",
+            "Q/123456 ABC 001-2018",
+            "enterprise",
+            None,
+            "123456 ABC",
+            None,
+            2018,
+        ),
+        ("Q/12ABC 7-2020", "Q/12ABC 7-2020", "enterprise", None, "12ABC", None, 2020),
+        # two-digit years, full-width, lower and mixed case, slash-less GB/T
+        ("GB/T 3102.1-93", "GB/T 3102.1-1993", "national", "recommended", "GB", "1", 1993),
+        ("ＧＢ　１２３４．２－８８", "GB 1234.2-1988", "national", "mandatory", "GB", "2", 1988),
+        ("gb/t 1234-2010", "GB/T 1234-2010", "national", "recommended", "GB", None, 2010),
+        ("Gb/t 1234-2010", "GB/T 1234-2010", "national", "recommended", "GB", None, 2010),
+        ("db11/t 12-2015", "DB11/T 12-2015", "local", "recommended", "DB11", None, 2015),
+        ("t/cecs 12-2019", "T/CECS 12-2019", "group", None, "CECS", None, 2019),
+        ("GBT 1234-2010", "GB/T 1234-2010", "national", "recommended", "GB", None, 2010),
+        ("GBZ 1234-2010", "GB/Z 1234-2010", "national", "guidance", "GB", None, 2010),
+        ("GB/T 1.1—2020", "GB/T 1.1-2020", "national", "recommended", "GB", "1", 2020),
+    ],
+)
+def test_more_chinese_forms(
+    text: str,
+    canonical: str,
+    scope: str,
+    mandate: str | None,
+    publisher: str,
+    part: str | None,
+    year: int,
+) -> None:
+    ident = parse(text)
+    assert str(ident) == canonical
+    assert (ident.scope, ident.mandate, ident.publisher, ident.part, ident.year) == (
+        scope,
+        mandate,
+        (publisher,),
+        part,
+        year,
+    )
+    assert parse(canonical) == ident
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "sheets"),
+    [
+        ("GB 1234.1-2011/XG1-2019", "GB 1234.1-2011/XG1-2019", [("1", 2019)]),
+        ("GB/T 1.1—2020/XG1—2021", "GB/T 1.1-2020/XG1-2021", [("1", 2021)]),
+        ("GB 1234-88/XG2-95", "GB 1234-1988/XG2-1995", [("2", 1995)]),
+        (
+            "gb/t 12-2017/xg1-2019/XG2-2020",
+            "GB/T 12-2017/XG1-2019/XG2-2020",
+            [("1", 2019), ("2", 2020)],
+        ),
+        ("YY/T 1234—2016／XG1－2020", "YY/T 1234-2016/XG1-2020", [("1", 2020)]),
+    ],
+)
+def test_modification_sheets(text: str, canonical: str, sheets: list[tuple[str, int]]) -> None:
+    ident = parse(text)
+    assert str(ident) == canonical
+    assert [(s.kind, s.number, s.year) for s in ident.supplements] == [
+        ("XG", n, y) for n, y in sheets
+    ]
+    assert parse(canonical) == ident
+    assert ident.undated().supplements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "national", "adopted"),
+    [
+        ("GB/T 12345.2-2013/ISO 6789-2:2003", "GB/T 12345.2-2013", "ISO 6789-2:2003"),
+        ("GB/T 1234.1—2016／IEC 60068-1:2013", "GB/T 1234.1-2016", "IEC 60068-1:2013"),
+        ("YY/T 1234-2016/ISO 14971:2007", "YY/T 1234-2016", "ISO 14971:2007"),
+        ("GB/T 1234-2008/ISO/IEC 17025:2005", "GB/T 1234-2008", "ISO/IEC 17025:2005"),
+        ("GB/T 1234-2016/ISO/TS 12345:2012", "GB/T 1234-2016", "ISO/TS 12345:2012"),
+    ],
+)
+def test_double_numbers(text: str, national: str, adopted: str) -> None:
+    ident = parse(text)
+    assert ident.adoption == "dual"
+    assert ident.adopts is not None
+    assert str(ident.adopts) == adopted
+    assert str(ident) == f"{national}/{adopted}"

@@ -37,7 +37,11 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
-        return Document.model_validate_json(data, strict=True)
+        doc = Document.model_validate_json(data, strict=True)
+        # The model defaults $schema for documents built in Python; a file must name it.
+        if b'"$schema"' in data:
+            return doc
+        fast_error = None
     except ValidationError as exc:
         fast_error = exc
     # Slow path: find out exactly what is wrong, and where.
@@ -59,6 +63,7 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
             return Document.model_validate(parsed)
         except ValidationError as exc:
             fast_error = exc
+    assert fast_error is not None
     raise DocumentError(source, _problems(fast_error, parsed, text)) from None
 
 
@@ -98,9 +103,9 @@ def _problems(error: ValidationError, parsed: Any, text: str) -> list[Problem]:
 
 def _message(item: Any) -> str:
     kind = item["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown field"
-    if kind == "missing":
+    if kind in ("missing", "missing_argument"):
         return "required field is missing"
     if kind == "union_tag_invalid":
         expected = item.get("ctx", {}).get("expected_tags", "")

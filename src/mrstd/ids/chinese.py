@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mrstd.ids.identifier import Identifier, IdentifierError
+from mrstd.ids.identifier import Identifier, IdentifierError, Supplement
 
 __all__ = ["SECTOR_CODES", "looks_chinese", "parse_chinese", "render_chinese"]
 
@@ -106,9 +106,10 @@ _LOCAL_RE = re.compile(r"DB\d\d$")
 _CN = re.compile(
     r"""
     (?:
-        T\s*/\s*(?P<group>[A-Z][A-Za-z]*|[A-Z][A-Za-z0-9]*(?=\s))
-      | Q\s*/\s*(?P<ent>[A-Z][A-Za-z]*|[A-Z0-9][A-Za-z0-9]*(?=\s))
+        T\s*/\s*(?P<group>[A-Z][A-Za-z0-9]*(?=\s)|[A-Z][A-Za-z]*)
+      | Q\s*/\s*(?P<ent>\d+\s?[A-Z][A-Za-z0-9]*(?=\s)|[A-Z0-9][A-Za-z0-9]*(?=\s)|[A-Z][A-Za-z]*)
       | (?P<local>DB\s*\d\d(?!\d))
+      | (?P<glued>GB[TZ])(?=\s|\d)
       | (?P<code>GBn|GB|GJB|GSB|[A-Z]{2,3})
     )
     (?:\s*/\s*(?P<m>[TZ])(?![A-Za-z]))?
@@ -121,8 +122,11 @@ _CN = re.compile(
     re.X,
 )
 _PREFIX = re.compile(
-    r"(?:T|Q)\s*/|DB\s*\d\d(?!\d)|(?P<code>GBn|GB|GJB|GSB|[A-Z]{2,3})\s*(?:/\s*[TZ](?![A-Za-z])|\d|\s)"
+    r"(?:T|Q)\s*/|DB\s*\d\d(?!\d)|GB[TZ](?=\s|\d)"
+    r"|(?P<code>GBn|GB|GJB|GSB|[A-Z]{2,3})\s*(?:/\s*[TZ](?![A-Za-z])|\d|\s)"
 )
+# Modification sheet (修改单) issued against a dated standard: "GB 4943.1-2011/XG1-2019"
+_XG = re.compile(r"\s*/\s*[Xx][Gg](\d+)\s*-\s*(\d{4}|\d{2})(?!\d)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -155,6 +159,9 @@ def parse_chinese(text: str, parse_other: Callable[[str], Identifier]) -> Identi
         scope, publisher, mandate = "enterprise", m.group("ent"), None
         if mcode:
             raise IdentifierError(text, m.start("m"), "a number after the enterprise code")
+    elif m.group("glued"):
+        # "GBT 7714-2015": the slash dropped in hand-typed and file-name forms
+        scope, publisher, mandate = "national", "GB", _MANDATE[m.group("glued")[2]]
     elif m.group("local"):
         scope, publisher = "local", _SPACES.sub("", m.group("local"))
         mandate = _MANDATE[mcode]
@@ -180,6 +187,18 @@ def parse_chinese(text: str, parse_other: Callable[[str], Identifier]) -> Identi
             year += 1900
     adopts = None
     adoption = None
+    sheets: list[Supplement] = []
+    while year is not None and end < len(text):
+        x = _XG.match(text, end)
+        if x is None:
+            break
+        sy = int(x.group(2))
+        sheets.append(
+            Supplement(
+                kind="XG", number=x.group(1), year=sy + 1900 if sy < 100 else sy, spelling="/XG"
+            )
+        )
+        end = x.end()
     if end < len(text):
         if text[end] == "/" and year is not None:
             rest = text[end + 1 :].strip()
@@ -201,6 +220,7 @@ def parse_chinese(text: str, parse_other: Callable[[str], Identifier]) -> Identi
         number=m.group("num"),
         part=part,
         year=year,
+        supplements=tuple(sheets),
         all_parts=m.group("allparts") is not None,
         scope=scope,
         mandate=mandate,
@@ -225,6 +245,10 @@ def render_chinese(ident: Identifier) -> str:
         out += "." + ident.part
     if ident.year is not None:
         out += f"-{ident.year:04d}"
+    for s in ident.supplements:
+        out += f"/{s.kind}{s.number}"
+        if s.year is not None:
+            out += f"-{s.year:04d}"
     if ident.all_parts:
         out += " (all parts)"
     if ident.adopts is not None and ident.adoption == "dual":

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from mrstd.ids.identifier import Identifier, IdentifierError
 
-__all__ = ["looks_gost", "parse_gost", "render_gost"]
+__all__ = ["looks_gost", "parse_foreign", "parse_gost", "render_gost"]
 
 _GOST = re.compile(
     r"(?P<pub>ГОСТ|ПМГ|РМГ|ОСТ|СТБ)(?P<r> Р)?"
@@ -22,6 +22,72 @@ _GOST = re.compile(
     r"(?P<segs>(?:- ?\d+(?![\d.]))*)"
 )
 _BODY = {"ГОСТ": "GOST", "ОСТ": "GOST", "СТБ": "GOST", "ПМГ": "EASC", "РМГ": "EASC"}
+
+
+# Cyrillic spellings of ISO/IEC designations in GOST adoption references (GOST 1.5-2001,
+# 7.2: "ГОСТ 6996 (ИСО 4136-89)"); a trailing "-89" is the Soviet two-digit year notation.
+_CYRILLIC = {
+    "ИСО": "ISO",
+    "МЭК": "IEC",
+    "ТС": "TS",
+    "ТО": "TR",
+    "ПМС": "DIS",
+    "Руководство": "Guide",
+    "Руководства": "Guide",
+}
+_CYR_WORD = re.compile(r"[А-Яа-яЁё]+")
+_CYR_YEAR = re.compile(r"-(\d{2})$")
+# UNECE standards for fresh produce ("UNECE STANDARD FFV-09:2012") and ASTM designations
+# ("ASTM D129-18": letter class, number, two-digit year, optional revision letter)
+_UNECE = re.compile(r"UNECE STANDARD ([A-Z]+-\d+)(?::(\d{4}))?$")
+_ASTM = re.compile(r"ASTM ([A-Z]\d+(?:/[A-Z]\d+)?M?)(?:-(\d{2})([a-z]?))?$")
+
+
+def parse_foreign(text: str) -> Identifier | None:
+    """UNECE and ASTM designations (outside the ISO/IEC grammar), or None."""
+    m = _UNECE.match(text)
+    if m is not None:
+        return Identifier(
+            body="UNECE",
+            publisher=("UNECE",),
+            type="STANDARD",
+            number=m.group(1),
+            year=int(m.group(2)) if m.group(2) else None,
+        )
+    m = _ASTM.match(text)
+    if m is not None:
+        year = None
+        if m.group(2):
+            yy = int(m.group(2))
+            year = yy + (2000 if yy < 50 else 1900)
+        return Identifier(
+            body="ASTM",
+            publisher=("ASTM",),
+            number=m.group(1),
+            year=year,
+            qualifiers=(m.group(3),) if m.group(3) else (),
+            style="h",
+        )
+    return None
+
+
+def _latin(text: str, parse_other: Callable[[str], Identifier]) -> Identifier:
+    """Parse an adopted designation, reading Cyrillic ISO/IEC spellings and old years."""
+    if _CYR_WORD.search(text) is None:
+        found = parse_foreign(text)
+        return found if found is not None else parse_other(text)
+    words = [_CYRILLIC.get(w, w) for w in re.split(r"([ /])", text)]
+    latin = "".join(words)
+    if latin.startswith("Guide "):
+        # "Руководство ИСО/МЭК 76" is ISO/IEC Guide 76
+        latin = re.sub(r" (?=\d)", " Guide ", latin[6:], count=1)
+    y = _CYR_YEAR.search(latin)
+    if y is not None:
+        yy = int(y.group(1))
+        latin = latin[: y.start()] + f":{yy + (2000 if yy < 30 else 1900)}"
+    if "/" in latin:
+        latin = re.sub(r"(\d)/(\d+)$", r"\1-\2", latin)  # "ИСО/ПМС 1956/2": part 2
+    return parse_other(latin)
 
 
 def looks_gost(text: str) -> bool:
@@ -53,9 +119,9 @@ def parse_gost(text: str, parse_other: Callable[[str], Identifier]) -> Identifie
         rest = text[pos:]
         try:
             if rest.startswith("/"):
-                adopts, adoption = parse_other(rest[1:]), "dual"
+                adopts, adoption = _latin(rest[1:], parse_other), "dual"
             elif rest.startswith(" (") and rest.endswith(")"):
-                adopts, adoption = parse_other(rest[2:-1]), "reference"
+                adopts, adoption = _latin(rest[2:-1], parse_other), "reference"
             else:
                 raise IdentifierError(text, pos, "'/' or ' (' and an adopted identifier, or end")
         except IdentifierError as exc:

@@ -101,9 +101,11 @@ class Supplement:
     language: str | None = None
     publisher: str | None = None
     spelling: str = field(default="", compare=False)
+    mark: str = field(default="", compare=False)
 
-    def render(self, body: str) -> str:
-        out = self.spelling or _default_spelling(self, body)
+    def render(self, body: str, house: str | None = None) -> str:
+        """The supplement as written after its base; ``house`` picks ISO or IEC conventions."""
+        out = _house_spelling(self, body, house or body)
         if self.number is not None:
             out += self.number
         if self.iteration is not None:
@@ -112,6 +114,7 @@ class Supplement:
             out += f":{self.year:04d}"
             if self.month is not None:
                 out += f"-{self.month:02d}"
+            out += self.mark
         if self.language:
             out += f"({self.language})"
         if self.edition:
@@ -140,6 +143,20 @@ class Supplement:
             "iteration": self.iteration,
             "consolidated": self.consolidated,
         }
+
+
+# JIS spells supplements out in capitals (JSA catalogue): "/AMD 1", "/CORRIGENDUM 1", "/EXPL 4".
+_JIS_KIND = {"Amd": "AMD", "Cor": "CORRIGENDUM", "EXPL": "EXPL"}
+
+
+def _house_spelling(s: Supplement, body: str, house: str) -> str:
+    sp = s.spelling
+    if house == "IEC" and s.stage is None and sp[1:].strip().upper() in ("AMD", "COR"):
+        # IEC writes amendments and corrigenda glued to their number: "/AMD1", "+COR2"
+        return sp[0] + s.kind.upper()
+    if body == "JIS" and s.kind in _JIS_KIND and sp[:1] == "/":
+        return "/" + _JIS_KIND[s.kind] + " "
+    return sp or _default_spelling(s, body)
 
 
 def _default_spelling(s: Supplement, body: str) -> str:
@@ -200,6 +217,16 @@ class Identifier:
 
     def __repr__(self) -> str:
         return f"Identifier({str(self)!r})"
+
+    def format(self, *, house: str | None = None, edition: bool = True) -> str:
+        """Render with options: ``house="ISO"`` or ``"IEC"`` applies that publisher's
+        conventions to a co-published identifier (IEC: ``ISO/IEC GUIDE 51``, ``/AMD1``;
+        ISO: ``ISO/IEC Guide 51``, ``/Amd 1``); ``edition=False`` leaves out a trailing
+        edition statement (``… ED3``), as short references do. ``str()`` is
+        ``format()``: the conventions of the identifier's own body, edition kept."""
+        from mrstd.ids.render import render
+
+        return render(self, house, edition)
 
     @property
     def urn(self) -> str | None:

@@ -118,6 +118,8 @@ STAGES = frozenset(
         "ANW",
         "FD",
         "Draft",
+        "DP",
+        "PNW",
     ]
 )
 FUSED = {
@@ -136,6 +138,13 @@ FUSED = {
     "FDGUIDE": "Guide",
     "DISP": "ISP",
     "CDPAS": "PAS",
+    # IEC draft supplements and interpretation sheets written as the document type
+    # ("IEC/FDAM 60038-1", "IEC/CDCor 60038-1", "IEC DISH 60050-191")
+    "FDAM": "AMD",
+    "CDAM": "AMD",
+    "CDCor": "Cor",
+    "DISH": "ISH",
+    "CDISH": "ISH",
 }
 TYPES = {
     "TS": "TS",
@@ -193,20 +202,24 @@ _BODY_OF = {
 _WORD = re.compile(r"[^\W\d_]+")
 _SERIES = re.compile(r"(\d?[A-Z]{1,3}|CECC) (?=[A-Z]?\d)")
 _NUMBER = re.compile(r"\d+[A-Za-z]*")
+# IEC publications named by a word ("IEC GIORGI:2001", "IEC CENT-CHAL:2006", "IEC HANDB1")
+# and IEC working-document numbers ("PNW TS SYCLVDC-125")
+_ALPHA_NUMBER = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*(?=[-:]|$)")
 _BUNDLE = re.compile(r"(?:-| to | TO | and | & |; )(?:BS )?(?:\d?[A-Z]{1,3} )?\d+(?=[:+ ]|$|;)")
 _BUNDLE_SPACE = re.compile(r"(?:-|; | to | TO | and | & )(?:BS )?(?:\d?[A-Z]{1,3} )")
-_PART = re.compile(r"-([A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)")
+_PART = re.compile(r"-([A-Za-z0-9_]+(?:,[A-Za-z0-9]+)*)")
 _BSI_PART = re.compile(r"-([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)")
-_SHEET = re.compile(r"/(\d+)(?=[:/ ]|$)")
+_SHEET = re.compile(r"/(\d+)(?=[:/ ]|$|-(?:19|20)\d\d(?!\d))")
 _ITER = re.compile(r"\.(\d+)")
 _YEAR = re.compile(r":(\d{4})(?:-(\d{2}))?(?![\d])")
 _YEAR2 = re.compile(r":(\d{2})(?![\d])")
-_LANG = re.compile(r"\(((?:[a-z]{2}(?:,[a-z]{2})*)|(?:[A-Z](?:/[A-Z])*))\)")
+_LANG = re.compile(r"\(((?:[a-z]{2}(?:,(?:[a-z]{2}|other))*)|(?:[A-Z](?:/[A-Z])*))\)")
 _SUPP = re.compile(
-    r"(?P<j>[/+]| )(?P<st>(?:PWI|NP|AWI|WD|CD|PRF|DIS|FDIS) )?"
+    r"(?P<j>[/+]| \+ |, | - | )(?P<st>(?:PWI|NP|AWI|WD|CD|PRF|DIS|FDIS) )?"
     r"(?P<pre>FPD|FD|PD|D|F)?"
-    r"(?P<k>AMENDMENT|CORRIGENDUM|Amd|AMD|AM|Cor|COR|Add|ADD|Suppl|SUPPL|Ext|EXT|ISH|FRAGC|FRAG|AC|A)"
-    r"(?P<dot>\.)?(?P<sp> )?(?P<num>\d+)?"
+    r"(?P<k>AMENDMENT|CORRIGENDUM|CORR|EXPLANATION|EXPL|Addendum|Amd|AMD|AM|Cor|COR|Add|ADD|"
+    r"Suppl|SUPPL|Ext|EXT|ISH|FRAGC|FRAG|AD|AC|A)"
+    r"(?P<dot>\.)?(?P<sp> )?(?P<num>\d+|(?<=AMD )[A-Z]{2}(?![A-Za-z]))?"
 )
 _KIND = {
     "AMENDMENT": "Amd",
@@ -225,6 +238,11 @@ _KIND = {
     "Ext": "Ext",
     "EXT": "Ext",
     "ISH": "ISH",
+    "Addendum": "Add",
+    "AD": "Add",
+    "CORR": "Cor",
+    "EXPLANATION": "EXPL",
+    "EXPL": "EXPL",
     "FRAG": "FRAG",
     "FRAGC": "FRAGC",
 }
@@ -235,13 +253,22 @@ _BSI_DIV = re.compile(
 )
 _DIVISION = re.compile(r":([A-Z][A-Z0-9]*\d[A-Z0-9]*)(?=:)")
 _DETAIL = re.compile(r" ([A-Z]\d+(?:-\d+)?(?: to \d+)?)(?=:|$)")
-_EDITION = re.compile(r" (?:ED ?|Ed\.? |Edition )(\d+(?:\.\d+)?)")
+_EDITION = re.compile(r" (?:ED ?|Ed\.? ?|Edition )(\d+(?:\.\d+)?)")
 _VERSION = re.compile(r" v(\d+(?:\.\d+)*)")
 _QUALIFIER = re.compile(
     r" (CSV|RLV|CMV|SER|EXV-CMV|EXV|PAC|PRV|DB|ExComm|Expert Commentary|PDF|- TC|TC|FRAG\d+|"
     r"\([A-Z][a-z]+\))(?=$| |/)"
 )
 _ALL_PARTS = re.compile(r" ?\((?:all parts|規格群)\)")
+# JSA catalogue entries: a revision mark glued to the year ("JIS C 9901:2019R") and the
+# symbol of an amendment sheet (" SYMBOL 51590")
+_JIS_MARK = re.compile(r"R(?=$|/| )")
+_JIS_SYMBOL = re.compile(r" SYMBOL (.+)$")
+_BSI_AMENDMENT = re.compile(
+    r" Amendment (\d+):(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) (\d{4})"
+)
+_IEC_SHEET = re.compile(r"/(\d+):(\d{4})")
 _DIR_SUP = re.compile(r"( \+)? (ISO|IEC|JTC 1)(?: (SUP))?")
 
 
@@ -256,6 +283,14 @@ class _Layer:
 
     def empty(self) -> bool:
         return not self.pubs and self.stage is None and self.type is None
+
+
+_GLUED = frozenset({"TR", "TS", "PAS"})
+_CEN_DRAFTS = frozenset(
+    pre + code
+    for pre in ("pr", "Fpr")
+    for code in ("EN", "HD", "CEN", "CLC", "ISO")  # "FprISO 105-A03": CEN vote on an ISO text
+)
 
 
 def _body(pubs: list[str], typ: str | None) -> str:
@@ -328,9 +363,17 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
         word = m.group()
         end = m.end()
         nxt = text[end] if end < n else ""
-        if nxt not in (" ", "/", "-", "") and not (nxt.isdigit() and word in ("HANDB",)):
+        if word == "HL" and nxt == "7":
+            word, end = "HL7", end + 1
+            nxt = text[end] if end < n else ""
+        if nxt not in (" ", "/", "-", ""):
+            if nxt.isdigit() and sep == "/" and word in _GLUED and cur.type is None:
+                # type glued to the number ("ISO/TR27809:2007"): the number starts here
+                cur.type = word
+                pos = end
+                sep = ""
             break
-        if word in ("prEN", "FprEN", "prHD", "FprHD", "prCEN", "FprCEN", "prCLC", "FprCLC"):
+        if word in _CEN_DRAFTS:
             stage, word = ("Fpr", word[3:]) if word[0] == "F" else ("pr", word[2:])
             if not cur.empty():
                 layers.append(cur)
@@ -352,7 +395,9 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
             ) or (cur.pubs and word == "VDE" and cur.pubs == ["DIN"]):
                 cur.pubs.append(word)
             elif not cur.empty():
-                if not cur.pubs and cur.type in ("Guide", "GUIDE") and cur.stage is None:
+                if not cur.pubs and cur.stage == "Draft" and cur.type is None:
+                    cur.pubs = [word]  # "Draft BS 9999:2021"
+                elif not cur.pubs and cur.type in ("Guide", "GUIDE") and cur.stage is None:
                     cur.pubs = [word]  # "Guide ISO 34": type written before the publisher
                     cur.style += "g"
                 else:
@@ -368,6 +413,8 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
         elif word in FUSED and cur.stage is None and cur.type is None:
             cur.stage = word
             cur.type = FUSED[word]
+            if sep == "/" and len(cur.pubs) == 1:
+                cur.style += "l"
         elif word in TYPES and cur.type is None:
             typ = TYPES[word]
             if word == "GUIDE":
@@ -435,6 +482,8 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         style = style.replace("p", "")
     if body == "CEN" and "U" in style:
         style = style.replace("U", "")
+    if not layer.pubs and layer.stage in ("PNW", "PWI"):
+        body = "IEC"  # IEC working documents: "PNW TS SYCLVDC-125 ED1"
     if typ == "DIR":
         return _directives(text, pos, pubs, style, layer)
     n = len(text)
@@ -444,6 +493,8 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         series = m.group(1)
         pos = m.end()
     m = _NUMBER.match(text, pos)
+    if m is None and body == "IEC":
+        m = _ALPHA_NUMBER.match(text, pos)
     if m is None:
         raise IdentifierError(text, pos, "a document number")
     number = m.group()
@@ -465,6 +516,9 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
             break
         parts.append(p.group(1))
         pos = p.end()
+    year_hyphen = None
+    if parts and pubs[0] == "IEEE" and re.fullmatch(r"(?:19|20)\d\d", parts[-1]):
+        year_hyphen = int(parts.pop())  # IEEE dates with a hyphen: "IEEE/ISO/IEC 8802-1Q-2020"
     if parts:
         part = "-".join(parts)
     if body == "BSI":
@@ -480,7 +534,9 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     if (s is not None and not text.startswith("/", pos + len(s.group()))) or (
         s is not None and text[s.end() : s.end() + 1] == ":"
     ):
-        if part is not None:
+        if body == "ISO" and part is None:
+            part = s.group(1)  # pre-1980 ISO parts were written "/n": "ISO 5843/6" = ISO 5843-6
+        elif part is not None:
             part += "/" + s.group(1)
         else:
             number += "/" + s.group(1)
@@ -510,11 +566,18 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     year = month = None
     y = _YEAR.match(text, pos)
     if y is None and typ == "R" and pos < n and text[pos] == "-":
-        y = re.compile(r"-(\d{4})()$").match(text, pos)
+        y = _R_YEAR.match(text, pos)
     if y is not None:
         year = int(y.group(1))
         month = int(y.group(2)) if y.group(2) else None
         pos = y.end()
+        if body == "JIS" and text.startswith("R", pos):
+            mk = _JIS_MARK.match(text, pos)
+            if mk is not None:
+                style += "Y"
+                pos = mk.end()
+    elif year_hyphen is not None:
+        year = year_hyphen
     language = None
     lg = _LANG.match(text, pos)
     if lg is not None:
@@ -531,14 +594,37 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     ap = _ALL_PARTS.match(text, pos)
     if ap is not None:
         all_parts = True
+        if "\u898f" in ap.group():
+            style += "K"  # JSA writes "（規格群）"
         pos = ap.end()
     e = _EDITION.match(text, pos)
     if e is not None and edition is None:
         edition = e.group(1)
-        if not e.group().startswith(" ED"):
+        if e.group().startswith(" Edition"):
             style += "E"
+        if qualifiers:
+            style += "q"  # "IEC 61666:2010 CSV ED2": the edition follows the CSV code
         pos = e.end()
+        ap = _ALL_PARTS.match(text, pos)
+        if ap is not None and not all_parts:
+            all_parts = True
+            pos = ap.end()
+        if language is None:
+            lg = _LANG.match(text, pos)
+            if lg is not None:
+                # "…/Cor 1:2012 ED2(fr)": the language follows the edition statement
+                language = lg.group(1)
+                style += "n"
+                pos = lg.end()
+        before = len(supplements)
         pos = _supplements(text, pos, body, supplements, qualifiers)
+        if before == 0 and supplements:
+            style += "e"  # edition of the base written before its supplements
+    if body == "JIS":
+        sy = _JIS_SYMBOL.match(text, pos)
+        if sy is not None:
+            qualifiers.append("SYMBOL " + sy.group(1))
+            pos = sy.end()
     while True:
         q = _QUALIFIER.match(text, pos)
         if q is None:
@@ -567,9 +653,17 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
     return ident, pos
 
 
+_R_YEAR = re.compile(r"-(\d{4})()(?=$| - |/)")
+
+
 def _YEAR_AT_END_R(text: str, p: re.Match[str], typ: str | None) -> bool:
     # ISO/R designations were dated with a hyphen ("ISO/R 170-1960")
-    return typ == "R" and p.end() == len(text) and len(p.group(1)) == 4 and p.group(1)[:2] == "19"
+    return (
+        typ == "R"
+        and _R_YEAR.match(text, p.start()) is not None
+        and len(p.group(1)) == 4
+        and p.group(1)[:2] == "19"
+    )
 
 
 def _supplements(
@@ -578,13 +672,15 @@ def _supplements(
     n = len(text)
     while pos < n:
         c = text[pos]
-        if c in "/+ ":
+        if c in "/+ ,":
             m = _SUPP.match(text, pos)
             if m is not None:
                 k = m.group("k")
+                j = m.group("j")
                 if (
                     (m.group("num") is None and k != "AC")
-                    or (c == " " and k != "AMD")
+                    or (j == " " and k != "AMD")
+                    or ((j == " - ") != (k == "Addendum"))
                     or (
                         m.group("num") is None
                         and k == "AC"
@@ -598,6 +694,32 @@ def _supplements(
             if c == " " and text.startswith(" CSV", pos) and body == "IEC":
                 qualifiers.append("CSV")
                 pos += 4
+                continue
+        if body == "IEC" and c == "/":
+            sh = _IEC_SHEET.match(text, pos)
+            if sh is not None:
+                # IEC sheet issued for a dated edition: "IEC 60695-2-1:2013/1:2014"
+                out.append(
+                    Supplement(
+                        kind="Sheet", number=sh.group(1), year=int(sh.group(2)), spelling="/"
+                    )
+                )
+                pos = sh.end()
+                continue
+        if body == "BSI" and c == " ":
+            ba = _BSI_AMENDMENT.match(text, pos)
+            if ba is not None:
+                # "BS 7671 Amendment 2:August 2013" is the consolidated BS 7671+A2:2013
+                out.append(
+                    Supplement(
+                        kind="Amd",
+                        number=ba.group(1),
+                        year=int(ba.group(2)),
+                        consolidated=True,
+                        spelling="+A",
+                    )
+                )
+                pos = ba.end()
                 continue
         if body == "BSI" and c in ": ":
             b = _BSI_DIV.match(text, pos)
@@ -641,6 +763,8 @@ def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
     spelling = joiner + (word_stage or "") + spelling_pre + kind_word + (m.group("sp") or "")
     if m.group("dot"):
         spelling = joiner + (word_stage or "") + spelling_pre + kind_word + " "
+    if kind_word == "Addendum":
+        spelling = "/Add "  # "ISO/R 91:1970 - Addendum 1" is ISO/R 91:1970/Add 1
     num = m.group("num")
     pos = m.end()
     iteration = year = month = None
@@ -658,6 +782,10 @@ def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
         if y2 is not None:
             year = _two_digit(int(y2.group(1)))
             pos = y2.end()
+    mark = ""
+    if year is not None and text.startswith("R", pos) and _JIS_MARK.match(text, pos):
+        mark = "R"
+        pos += 1
     language = None
     lg = _LANG.match(text, pos)
     if lg is not None:
@@ -675,10 +803,11 @@ def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
             month=month,
             stage=stage,
             iteration=iteration,
-            consolidated=joiner == "+",
+            consolidated=joiner in ("+", " + "),
             edition=edition,
             language=language,
             spelling=spelling,
+            mark=mark,
         )
     )
     return pos

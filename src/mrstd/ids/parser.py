@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from mrstd.ids.chinese import looks_chinese, parse_chinese
-from mrstd.ids.gost import looks_gost, parse_gost
+from mrstd.ids.gost import looks_gost, parse_foreign, parse_gost
 from mrstd.ids.identifier import Identifier, IdentifierError
 from mrstd.ids.international import parse_international
 from mrstd.ids.urn import parse_urn
@@ -22,6 +22,10 @@ _DASHES = dict.fromkeys(
 )
 _WS = re.compile(r"\s+")
 _AROUND = re.compile(r" ?([/:]) ?")
+_CN_HEAD = re.compile(r"[A-Za-z]+\d*(?:\s*/\s*[A-Za-z]+)?")
+_HYPHEN_SPACE = re.compile(r"(?<=\d)- (?=\d)")
+# JIS designations typed without spaces: "JISX0902-1:2019", "TS Z0030-1:2017"
+_JIS_COMPACT = re.compile(r"(JIS|(?:JIS )?T[SR])(?: ?)([A-Z]) ?(?=\d{4})")
 _WORKING = re.compile(
     r"([A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Z0-9]+)?/\d+[A-Z]?(?:\([A-Z]\))?)/([A-Z]+)$"
 )
@@ -49,6 +53,8 @@ def normalise(text: str) -> str:
         text = _WS.sub(" ", text)
     if " /" in text or "/ " in text or " :" in text or ": " in text:
         text = _AROUND.sub(r"\1", text)
+    if "- " in text:
+        text = _HYPHEN_SPACE.sub("-", text)  # "ISO/TS 10303- 1751:2014"
     return text
 
 
@@ -67,7 +73,10 @@ def parse(text: str) -> Identifier:
             except IdentifierError as exc:
                 raise IdentifierError(s, offset + exc.position, exc.expected) from None
             offset += len(p) + 3
-        return replace(parsed[0], combined=tuple(parsed[1:]))
+        first = parsed[0]
+        if " | " not in s:
+            first = replace(first, style=first.style + "b")  # "ISO 5537|IDF 26"
+        return replace(first, combined=tuple(parsed[1:]))
     return _parse_one(s)
 
 
@@ -90,9 +99,9 @@ def _parse_one(s: str) -> Identifier:
                 body="BSI", publisher=("BSI",), number=m.group(1), type=m.group(2), style="pw"
             )
     chinese_error: IdentifierError | None = None
-    if c.islower() and c not in "ue":
-        # hand-typed lower-case Chinese prefixes ("gb/t 7714-2015")
-        head = re.match(r"[A-Za-z]+\d*(?:\s*/\s*[A-Za-z]+)?", s)
+    if c.isascii() and c.isalpha() and c not in "ue" and not s[:8].isupper():
+        # hand-typed lower- or mixed-case Chinese prefixes ("gb/t 7714-2015", "Gb/T", "T/cecs")
+        head = _CN_HEAD.match(s)
         if head is not None and looks_chinese(head.group().upper() + s[head.end() :]):
             s = head.group().upper() + s[head.end() :]
     if looks_chinese(s):
@@ -131,6 +140,17 @@ def _parse_one(s: str) -> Identifier:
     if "Directives" in s:
         for rx, repl in _DIRECTIVES:
             s = rx.sub(repl, s)
+    if c in "JT" and (s.startswith("JIS") or s[:3] in ("TS ", "TR ")):
+        j = _JIS_COMPACT.match(s)
+        if j is not None:
+            jis = j.group(1)
+            if jis in ("TS", "TR"):
+                jis = "JIS " + jis  # JSA writes "JIS TS Z 0030-1:2017"
+            s = f"{jis} {j.group(2)} " + s[j.end() :]
+    if c in "AU" and (s.startswith("ASTM ") or s.startswith("UNECE ")):
+        found = parse_foreign(s)
+        if found is not None:
+            return found
     if c == "e" and s.startswith("ep "):
         s = "EP" + s[2:]
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mrstd.ids.identifier import Identifier
+from mrstd.ids.international import FUSED
 
 __all__ = ["prefix", "render"]
 
@@ -12,16 +13,27 @@ __all__ = ["prefix", "render"]
 #   p  publisher not written ("PD 0017", "IWA 1", "Handbook 3")
 #   E  edition written " Edition n" (ISO) instead of " EDn" (IEC)
 #   G  type written before the publisher ("Guide ISO 34")
+#   e  edition written inside the base, before the supplements ("ISO 13688 ED1/Amd 1:2021")
+#   n  language written after the edition ("…/Cor 1:2012 ED2(fr)")
+#   Y  JSA revision mark after the year ("JIS C 9901:2019R")
+#   K  "（規格群）" written for "(all parts)"
+#   b  combined identifiers joined by a bare "|"
+
+HOUSES = frozenset({"ISO", "IEC"})
 
 
-def render(ident: Identifier) -> str:
+def render(ident: Identifier, house: str | None = None, edition: bool = True) -> str:
+    """Render ``ident``; see :meth:`Identifier.format` for ``house`` and ``edition``."""
+    if house is not None and house not in HOUSES:
+        house = None
     if ident.combined:
-        first = _render_one(ident)
-        return " | ".join([first, *(render(c) for c in ident.combined)])
-    return _render_one(ident)
+        first = _render_one(ident, house, edition)
+        sep = "|" if "b" in ident.style else " | "
+        return sep.join([first, *(render(c, house, edition) for c in ident.combined)])
+    return _render_one(ident, house, edition)
 
 
-def _render_one(ident: Identifier) -> str:
+def _render_one(ident: Identifier, house: str | None = None, edition: bool = True) -> str:
     if ident.scope is not None:
         from mrstd.ids.chinese import render_chinese
 
@@ -31,8 +43,13 @@ def _render_one(ident: Identifier) -> str:
 
         return render_gost(ident)
     style = ident.style
+    if ident.body == "ASTM" and "h" in style:
+        out = f"ASTM {ident.number}"
+        if ident.year is not None:
+            out += f"-{ident.year % 100:02d}" + "".join(ident.qualifiers)
+        return out
     if ident.adoption == "stack" and ident.adopts is not None:
-        return prefix(ident) + " " + str(ident.adopts)
+        return prefix(ident) + " " + render(ident.adopts, house, edition)
     if "W" in style:
         return f"{ident.number}/{ident.type}"
     if "w" in style:
@@ -43,7 +60,7 @@ def _render_one(ident: Identifier) -> str:
         )
     if "T" in style and ident.adopts is not None:
         return f"Supplement No. {ident.number} ({ident.year}) to {ident.adopts}"
-    out = prefix(ident)
+    out = prefix(ident, house)
     if ident.type == "DIR" and not ident.number:
         pass
     elif out:
@@ -52,10 +69,10 @@ def _render_one(ident: Identifier) -> str:
         out = core(ident)
     if "V" in style and ident.edition is not None:
         out += " v" + ident.edition
-    return out + tail(ident)
+    return out + tail(ident, house, edition)
 
 
-def prefix(ident: Identifier) -> str:
+def prefix(ident: Identifier, house: str | None = None) -> str:
     """Publisher, stage and type words, e.g. ``ISO/IEC CD TS`` or ``CEN/CLC/TR``."""
     style = ident.style
     body = ident.body
@@ -63,7 +80,22 @@ def prefix(ident: Identifier) -> str:
     words: list[str] = []
     stage = ident.stage
     typ = ident.type
-    if typ is not None and "U" in style:
+    conv = house or body
+    if typ == "Guide" and conv in HOUSES:
+        # ISO writes "Guide" throughout; IEC writes "GUIDE" for published guides and
+        # "Guide" after a separate stage word ("IEC CD Guide 104")
+        if conv == "IEC" and (stage is None or stage.upper().endswith("GUIDE")):
+            typ = "GUIDE" if stage is None else None
+        elif (
+            conv == "ISO"
+            and stage is not None
+            and stage.upper() in ("DGUIDE", "FDGUIDE", "D", "FD")
+        ):
+            # ISO fuses the draft stage with the type: "ISO/DGuide 84", "ISO/IEC FDGuide 98-1"
+            stage = stage[:-5] if stage.upper().endswith("GUIDE") else stage
+            stage += "Guide"
+            typ = None
+    elif typ is not None and "U" in style:
         typ = typ.upper()
     if stage is not None:
         if stage == "Draft":
@@ -71,7 +103,7 @@ def prefix(ident: Identifier) -> str:
         if stage == "pr" or stage == "Fpr":
             # CEN enquiry/formal vote drafts glue onto the deliverable code: prEN, FprEN
             return stage + pubs + ("/" + typ if typ else "")
-        if typ is not None and stage.lower().endswith(typ.lower()):
+        if typ is not None and (stage.lower().endswith(typ.lower()) or FUSED.get(stage) == typ):
             words.append(stage)
             typ = None
         else:
@@ -84,6 +116,13 @@ def prefix(ident: Identifier) -> str:
         return " ".join(words)
     if "G" in style and typ:
         return typ + " " + pubs
+    if body == "IEC" and conv == "IEC" and ident.stage is not None and len(ident.publisher) == 1:
+        # IEC: a stage alone follows a slash ("IEC/CD 60038"); with a type, or fused with
+        # it, words are spaced ("IEC CD TS 62600-3", "IEC DTS 62600-104")
+        if (ident.type is None or ident.type in ("AMD", "Cor", "ISH")) and "p" not in style:
+            # a fused draft supplement or sheet is also a stage: "IEC/FDAM 60038-1"
+            return pubs + "/" + " ".join(words)
+        return pubs + " " + " ".join(words)
     if "l" in style and body == "IEC" and ident.stage is not None:
         return pubs + "/" + " ".join(words)
     if body == "ISO":
@@ -108,16 +147,28 @@ def core(ident: Identifier) -> str:
     return out
 
 
-def tail(ident: Identifier) -> str:
+def tail(ident: Identifier, house: str | None = None, edition: bool = True) -> str:
+    style = ident.style
     out = ""
     if ident.year is not None:
         out += f":{ident.year:04d}"
         if ident.month is not None:
             out += f"-{ident.month:02d}"
-    if ident.language:
+        if "Y" in style:
+            out += "R"
+    if ident.language and "n" not in style:
         out += f"({ident.language})"
-    if "v" in ident.style and ident.edition is not None:
+    if "v" in style and ident.edition is not None:
         out += " v" + ident.edition
+    ed = ""
+    if ident.edition is not None and "V" not in style and "v" not in style:
+        ed = (" Edition " if "E" in style else " ED") + ident.edition
+    if "e" in style and ident.supplements:
+        # the base's edition stays with the base: pubid and ISO keep it even in short form
+        out += ed
+        ed = ""
+    elif not edition and ident.type != "DIR":
+        ed = ""  # Directives supplements are cited by edition; keep theirs
     quals = list(ident.qualifiers)
     seen_plus = False
     for s in ident.supplements:
@@ -126,11 +177,15 @@ def tail(ident: Identifier) -> str:
             out += " CSV"
             quals.remove("CSV")
         seen_plus = seen_plus or s.consolidated
-        out += s.render(ident.body)
+        out += s.render(ident.body, house)
     if ident.all_parts:
-        out += " (all parts)"
-    if ident.edition is not None and "V" not in ident.style and "v" not in ident.style:
-        out += (" Edition " if "E" in ident.style else " ED") + ident.edition
+        out += "\uff08\u898f\u683c\u7fa4\uff09" if "K" in style else " (all parts)"
+    if "q" not in style:
+        out += ed
+    if ident.language and "n" in style:
+        out += f"({ident.language})"
     for q in quals:
         out += " " + q
+    if "q" in style:
+        out += ed
     return out

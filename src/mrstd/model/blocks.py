@@ -108,6 +108,7 @@ class Media(Node):
     href: str
     mime_type: str | None = None
     alt: str | None = None
+    id: Id | None = None
 
 
 @node

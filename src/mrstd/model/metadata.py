@@ -321,3 +321,11 @@ class Metadata(Node):
     fetched: Annotated[
         PartialDate | None, Field(description="when the record was fetched from its source")
     ] = None
+    foreign: Annotated[
+        tuple[str, ...],
+        Field(description="metadata elements mrstd does not model, kept verbatim as XML"),
+    ] = ()
+    source_element: Annotated[
+        str | None,
+        Field(description="the element that carried this metadata, e.g. STS iso-meta or nat-meta"),
+    ] = None

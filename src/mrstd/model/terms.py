@@ -27,6 +27,7 @@ class Designation(Node):
     content: Annotated[
         tuple[Inline, ...], Field(description="formatted form, when it differs from text")
     ] = ()
+    id: Id | None = None
 
 
 @node
@@ -62,3 +63,6 @@ class TermEntry(Node):
     examples: tuple[Example, ...] = ()
     notes: tuple[Note, ...] = ()
     sources: tuple[TermSource, ...] = ()
+    section_id: Annotated[
+        Id | None, Field(description="id of the term section holding the entry (STS term-sec)")
+    ] = None

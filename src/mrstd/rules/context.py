@@ -324,6 +324,10 @@ class _Builder:
     ) -> None:
         self.add_id(entry.id, "term", entry, loc, layer)
         self.index.terms.append((entry, loc, flags, layer))
+        for i, designation in enumerate(entry.designations):
+            if designation.content:
+                here = (*loc, "designations", i, "content")
+                self.inlines(designation.content, here, flags, layer)
         for i, definition in enumerate(entry.definitions):
             here = (*loc, "definitions", i)
             self.index.units.append(
@@ -339,8 +343,11 @@ class _Builder:
             self.add_id(note.id, "note", note, here, layer)
             self.blocks(note.blocks, (*here, "blocks"), flags | NOTE, layer, clause)
         for i, source in enumerate(entry.sources):
+            here = (*loc, "sources", i)
             if source.reference is not None:
-                self.index.term_sources.append((source.reference, (*loc, "sources", i), layer))
+                self.index.term_sources.append((source.reference, here, layer))
+            self.inlines(source.modification, (*here, "modification"), flags, layer)
+            self.inlines(source.content, (*here, "content"), flags, layer)
 
     def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
         if not inlines:
@@ -366,6 +373,8 @@ class _Builder:
                         stack.append((item.content, (*base, i, "content")))
                 elif kind is TermRef:
                     index.term_refs.append((item, (*base, i), layer))
+                    if item.content:
+                        stack.append((item.content, (*base, i, "content")))
                 elif kind is FootnoteRef:
                     index.footnote_refs.append((item, (*base, i), layer))
                 elif kind is ProvisionSpan:

@@ -93,3 +93,104 @@ def sample_data(patch: Mapping[str, Any] | None) -> dict[str, Any]:
 def sample(patch: Mapping[str, Any] | None) -> Document:
     """The base document with ``patch`` applied, as a model."""
     return Document.model_validate(sample_data(patch))
+
+
+def text(value: str) -> dict[str, Any]:
+    """A plain text run."""
+    return {"type": "text", "text": value}
+
+
+def clause(
+    clause_id: str, label: str | None, title: str, *blocks: Any, **extra: Any
+) -> dict[str, Any]:
+    """A clause with a title and blocks."""
+    out: dict[str, Any] = {"id": clause_id, "title": [text(title)], "blocks": list(blocks), **extra}
+    if label is not None:
+        out["label"] = label
+    return out
+
+
+def extra_clause(*blocks: Any) -> dict[str, Any]:
+    """A patch adding clause 5 with these blocks to the base body."""
+    return {"body": [KEEP, clause("marking", "5", "Marking", *blocks)]}
+
+
+def xref_para(target: str, kind: str | None = None) -> dict[str, Any]:
+    """A paragraph holding one cross-reference."""
+    ref: dict[str, Any] = {"type": "xref", "target": target}
+    if kind:
+        ref["kind"] = kind
+    return {"type": "paragraph", "content": [text("See "), ref, text(".")]}
+
+
+def term(
+    term_id: str,
+    designation: str,
+    definition: str = "number of widgets counted in one batch",
+    **extra: Any,
+) -> dict[str, Any]:
+    """A term entry with one preferred term and one definition."""
+    return {
+        "type": "term-entry",
+        "id": term_id,
+        "designations": [{"text": designation}],
+        "definitions": [{"content": [text(definition)]}],
+        **extra,
+    }
+
+
+def terms_clause(*entries: Any) -> dict[str, Any]:
+    """Clause 3 holding these term entries."""
+    return {**TERMS, "blocks": [para("For the purposes of this document, these terms apply."), *entries]}
+
+
+def sref(
+    identifier: str, locality: list[dict[str, str]] | None = None, reference: str | None = None
+) -> dict[str, Any]:
+    """A citation of a standard in running text."""
+    out: dict[str, Any] = {"type": "standard-ref", "identifier": identifier, "content": [text(identifier)]}
+    if locality:
+        out["locality"] = locality
+    if reference:
+        out["reference"] = reference
+    return out
+
+
+def cites(*runs: Any) -> dict[str, Any]:
+    """Clause 4 with one paragraph holding these runs."""
+    return {**GENERAL, "blocks": [{"type": "paragraph", "content": [text("Weigh widgets as in "), *runs]}]}
+
+
+def entry(ref_id: str, identifier: str, **extra: Any) -> dict[str, Any]:
+    """A reference entry."""
+    return {"type": "reference", "id": ref_id, "identifier": identifier, **extra}
+
+
+def norm_refs(*entries: Any) -> dict[str, Any]:
+    """Clause 2 listing these entries."""
+    lead = para("The following documents are referred to in the text.")
+    return {**NORMATIVE_REFERENCES, "blocks": [lead, *entries]}
+
+
+def body(
+    norm: dict[str, Any] | None = None,
+    general: dict[str, Any] | None = None,
+    *more: Any,
+    terms: dict[str, Any] | None = None,
+    scope: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A patch replacing the body: scope, normative references, terms, clause 4 and more."""
+    return {
+        "body": [
+            scope or SCOPE,
+            norm or NORMATIVE_REFERENCES,
+            terms or TERMS,
+            general or GENERAL,
+            *more,
+        ]
+    }
+
+
+def meta(**fields: Any) -> dict[str, Any]:
+    """A patch of the metadata."""
+    return {"metadata": fields}

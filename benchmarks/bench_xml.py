@@ -1,0 +1,104 @@
+"""Native XML speed and memory against lxml on the large benchmark document.
+
+Run ``python benchmarks/bench_xml.py``. Times are the best of several rounds of
+wall-clock time, baseline and candidate interleaved in the same run:
+
+* load: ``mrstd.loads(xml, format="xml")`` against ``lxml.etree.fromstring`` of the bytes;
+* dump: ``mrstd.dumps_bytes(doc, "xml")`` against ``lxml.etree.tostring`` of the parsed tree;
+* memory: peak RSS growth while loading a ~50 MB XML file, in a fresh subprocess,
+  divided by the file size.
+"""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import mrstd
+from benchmarks.largedoc import large_document
+
+ROUNDS = 9
+
+_MEMORY_PROBE = """
+import gc, resource, sys
+import mrstd
+from lxml import etree
+gc.collect()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+data = open(sys.argv[1], "rb").read()
+doc = mrstd.loads(data, format="xml")
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((peak - base) * 1024, len(data))
+"""
+
+
+def best(func: Callable[[], object]) -> float:
+    """Best wall time of one call, with the result freed outside the timing."""
+    start = time.perf_counter()
+    result = func()
+    elapsed = time.perf_counter() - start
+    del result
+    gc.collect()
+    return elapsed
+
+
+def interleaved(a: Callable[[], object], b: Callable[[], object]) -> tuple[float, float]:
+    times_a, times_b = [], []
+    for _ in range(ROUNDS):
+        times_a.append(best(a))
+        times_b.append(best(b))
+    return min(times_a), min(times_b)
+
+
+def memory_ratio(clauses: int) -> tuple[float, int]:
+    """Peak RSS growth / file size when loading a generated XML file."""
+    data = mrstd.dumps_bytes(large_document(clauses=clauses), "xml")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.xml"
+        path.write_bytes(data)
+        out = subprocess.run(
+            [sys.executable, "-c", _MEMORY_PROBE, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+    growth, size = int(out[0]), int(out[1])
+    return growth / size, size
+
+
+def main() -> None:
+    doc = large_document()
+    xml = mrstd.dumps_bytes(doc, "xml")
+    tree = etree.fromstring(xml)
+    assert mrstd.loads(xml, format="xml") == doc
+    print(f"document: {len(xml) / 1e6:.1f} MB XML, {sum(1 for _ in tree.iter())} elements")
+
+    parse, load = interleaved(lambda: etree.fromstring(xml), lambda: mrstd.loads(xml, format="xml"))
+    print(
+        f"load  {load * 1e3:7.1f} ms   lxml fromstring {parse * 1e3:6.1f} ms   "
+        f"ratio {load / parse:.2f}"
+    )
+
+    tostring, dump = interleaved(
+        lambda: etree.tostring(tree), lambda: mrstd.dumps_bytes(doc, "xml")
+    )
+    print(
+        f"dump  {dump * 1e3:7.1f} ms   lxml tostring   {tostring * 1e3:6.1f} ms   "
+        f"ratio {dump / tostring:.2f}"
+    )
+
+    ratio, size = memory_ratio(clauses=37_000)
+    print(f"memory: loading {size / 1e6:.1f} MB XML grows peak RSS by {ratio:.2f}x the file size")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,304 @@
+"""``mrstd validate``: check files and folders against the rules, in CI-friendly formats."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..formats import formats
+from ..report import Run, get_reporter, reporter_names
+from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
+from ..rules import load as load_codes
+from ..validation import validate_file
+from .common import Exit, echo_err, show_progress
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_KEYS = ("profile", "select", "ignore", "fail-on", "output-format", "jobs")
+
+
+class ConfigError(click.UsageError):
+    """The [tool.mrstd] section of pyproject.toml is wrong."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options of one run, after merging the command line over pyproject.toml."""
+
+    profile: str = "generic"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    output_format: str = "text"
+    jobs: int = 1
+    source_format: str | None = None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml in ``start`` or a parent folder."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> tuple[dict[str, Any], Path | None]:
+    """The ``[tool.mrstd]`` table of the nearest pyproject.toml (empty when none)."""
+    path = find_pyproject(start or Path.cwd())
+    if path is None:
+        return {}, None
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    table = data.get("tool", {}).get("mrstd", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.mrstd] must be a table")
+    unknown = sorted(set(table) - set(CONFIG_KEYS) - {k.replace("-", "_") for k in CONFIG_KEYS})
+    if unknown:
+        known = ", ".join(CONFIG_KEYS)
+        raise ConfigError(f"{path}: [tool.mrstd]: unknown keys {', '.join(unknown)}; known: {known}")
+    return {k.replace("_", "-"): v for k, v in table.items()}, path
+
+
+def _codes(value: Any, key: str, where: Path | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: [tool.mrstd] {key} must be a list of codes or prefixes")
+    return _split(value)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        out.extend(part.strip().upper() for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+def _check_codes(prefixes: Sequence[str], option: str) -> None:
+    codes = [rule.code for rule in all_rules()]
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in codes):
+            raise click.UsageError(f"{option} {prefix}: no rule code starts with it")
+
+
+def resolve_settings(
+    profile: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    fail_on: str | None,
+    output_format: str | None,
+    jobs: int | None,
+    source_format: str | None,
+) -> Settings:
+    """Command-line options over ``[tool.mrstd]`` defaults over built-in defaults."""
+    config, where = load_config()
+    choice = {
+        "profile": PROFILES,
+        "fail-on": ("error", "warning", "info"),
+        "output-format": tuple(reporter_names()),
+    }
+    for key, allowed in choice.items():
+        if key in config and config[key] not in allowed:
+            raise ConfigError(
+                f"{where}: [tool.mrstd] {key} = {config[key]!r}; use one of {', '.join(allowed)}"
+            )
+    if "jobs" in config and (not isinstance(config["jobs"], int) or config["jobs"] < 1):
+        raise ConfigError(f"{where}: [tool.mrstd] jobs must be a positive integer")
+    settings = Settings(
+        profile=profile or config.get("profile", "generic"),
+        select=_split(select) if select else _codes(config.get("select", []), "select", where),
+        ignore=_split(ignore) if ignore else _codes(config.get("ignore", []), "ignore", where),
+        fail_on=fail_on or config.get("fail-on", "error"),
+        output_format=output_format or config.get("output-format", "text"),
+        jobs=jobs or config.get("jobs", 1),
+        source_format=source_format,
+    )
+    _check_codes(settings.select, "--select")
+    _check_codes(settings.ignore, "--ignore")
+    return settings
+
+
+def _extensions() -> tuple[str, ...]:
+    return tuple(sorted({e for f in formats() if f.read is not None for e in f.extensions}))
+
+
+def collect(paths: Sequence[str]) -> list[str]:
+    """Files to check: files as given, folders searched recursively for readable formats.
+
+    Hidden files and folders are skipped inside folders; a path that does not exist is kept,
+    so that it is reported.
+    """
+    extensions = _extensions()
+    out: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if not name.startswith(".") and name.lower().endswith(extensions):
+                        found.append(os.path.join(root, name))
+            candidates = sorted(found)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            if candidate not in seen:
+                seen.add(candidate)
+                out.append(candidate)
+    return out
+
+
+def _check_one(job: tuple[str, Settings]) -> list[Finding]:
+    path, settings = job
+    try:
+        return validate_file(
+            path,
+            profile=settings.profile,
+            select=settings.select,
+            ignore=settings.ignore,
+            format=settings.source_format,
+        )
+    except Exception as exc:  # one bad file must not stop the others
+        rule = load_codes.INTERNAL_ERROR
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        return [Finding(rule.code, rule.severity, message, file=path)]
+
+
+def check_files(files: Sequence[str], settings: Settings) -> Iterator[list[Finding]]:
+    """Findings of each file, in order; in ``settings.jobs`` processes when more than one."""
+    jobs = [(path, settings) for path in files]
+    if settings.jobs <= 1 or len(files) <= 1:
+        for job in jobs:
+            yield _check_one(job)
+        return
+    workers = min(settings.jobs, len(files))
+    chunk = max(1, min(64, len(files) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_check_one, jobs, chunksize=chunk)
+
+
+def _severity_choice() -> click.Choice:
+    return click.Choice(["error", "warning"], case_sensitive=False)
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--output-format",
+    "-f",
+    "output_format",
+    type=click.Choice(list(reporter_names())),
+    default=None,
+    help="Report format (default: text, or [tool.mrstd] output-format).",
+)
+@click.option("--profile", type=click.Choice(PROFILES), default=None, help="Rule profile.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these codes or prefixes (comma-separated, repeatable), e.g. MRS1,MRS501.",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes."
+)
+@click.option(
+    "--fail-on",
+    type=_severity_choice(),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: error).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes.")
+@click.option("--from", "source_format", default=None, help="Read files in this format.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of stdout.",
+)
+def validate_command(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    profile: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    jobs: int | None,
+    source_format: str | None,
+    output: str | None,
+) -> None:
+    """Validate documents (files, or folders searched recursively) against coded rules.
+
+    Exit codes: 0 when no finding is at or above --fail-on, 1 when there is one, 2 for usage
+    or I/O errors (a path that cannot be read). Project defaults come from [tool.mrstd] in the
+    nearest pyproject.toml.
+    """
+    settings = resolve_settings(
+        profile, select, ignore, fail_on.lower() if fail_on else None, output_format, jobs,
+        source_format,
+    )
+    if source_format is not None:
+        from ..formats import get_format
+        from ..errors import FormatError
+
+        try:
+            get_format(source_format)
+        except FormatError as exc:
+            raise click.UsageError(str(exc)) from None
+    files = collect(paths)
+    findings: list[Finding] = []
+    results = check_files(files, settings)
+    if show_progress(len(files)):
+        with click.progressbar(length=len(files), label="Validating", file=sys.stderr) as bar:
+            for found in results:
+                findings.extend(found)
+                bar.update(1)
+    else:
+        for found in results:
+            findings.extend(found)
+    run = Run(
+        files=files,
+        findings=findings,
+        profile=settings.profile,
+        fail_on=Severity(settings.fail_on),
+        rules=[*_load_rules(), *select_rules(settings.profile, settings.select, settings.ignore)],
+    )
+    reporter = get_reporter(settings.output_format)
+    report = reporter.render(run)
+    if output:
+        try:
+            Path(output).write_text(report, "utf-8")
+        except OSError as exc:
+            echo_err(f"error: {output}: cannot write: {exc.strerror or exc}")
+            sys.exit(Exit.USAGE)
+        echo_err(run.summary())
+    elif reporter.machine:
+        click.echo(report, nl=False)
+        echo_err(run.summary())
+    else:
+        click.echo(report, nl=False)
+        click.echo(run.summary())
+    if any(f.code == load_codes.UNREADABLE.code for f in findings):
+        sys.exit(Exit.USAGE)
+    sys.exit(Exit.INVALID if run.failed else Exit.OK)
+
+
+def _load_rules() -> list[Any]:
+    return [rule for rule in all_rules() if rule.load_phase]
+
+
+validate = validate_command

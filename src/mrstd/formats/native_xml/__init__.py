@@ -1,0 +1,118 @@
+"""Native XML: a lossless XML serialization of the model, described by schemas/1.0/mrstd.xsd.
+
+See docs/xml.md for the format. ``loads_bytes`` / ``dumps_bytes`` read and write it;
+the format registers itself as ``xml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ...errors import DocumentError, Problem, UnsupportedVersionError
+from ...model import SCHEMA_VERSION, Document
+from ...paths import PathPart, format_path
+from ...versioning import readable_versions
+from ..base import ConversionLog, Format, register
+from ..xmlsafe import parse_xml
+from . import locate as _locate
+from .mapping import MATHML_NS, NAMESPACE
+from .reader import Invalid, reader
+from .writer import write
+
+__all__ = ["MATHML_NS", "NAMESPACE", "dumps_bytes", "loads_bytes"]
+
+_NS_VERSION = re.compile(r"^https://mrstd\.dev/schema/([0-9]+\.[0-9]+)$")
+
+
+def dumps_bytes(doc: Document) -> bytes:
+    """The document as native XML (UTF-8, indented where whitespace is not content)."""
+    return write(doc)
+
+
+def loads_bytes(data: bytes, source: str = "<string>") -> Document:
+    """Read native XML; every problem is a DocumentError with line, column and model path."""
+    root = parse_xml(data, source)
+    _check_root(root, data, source)
+    r = reader()
+    try:
+        return r.read(root)
+    except Invalid as exc:
+        raise DocumentError(source, [_problem(data, exc)]) from None
+
+
+def _problem(data: bytes, exc: Invalid) -> Problem:
+    r = reader()
+    field = exc.field
+    if exc.attribute is not None:
+        field = _locate.field_of_attribute(r, exc.element, exc.attribute)
+    path = _locate.path_of(r, exc.element, field)
+    line, col = _locate.position(data, exc.element, exc.attribute)
+    return Problem(exc.message, line, col, format_path(path))
+
+
+def _check_root(root: etree._Element, data: bytes, source: str) -> None:
+    tag = root.tag if isinstance(root.tag, str) else ""
+    ns, local = tag[1:].split("}", 1) if tag.startswith("{") else ("", tag)
+    if ns == NAMESPACE and local == "document":
+        return
+    line, col = _locate.position(data, root)
+    match = _NS_VERSION.match(ns)
+    if match and local == "document":
+        version = match.group(1)
+        readable = ", ".join(readable_versions())
+        message = f"unsupported schema version {version}; this release reads {readable}"
+        raise UnsupportedVersionError(source, [Problem(message, line, col)])
+    where = f"namespace {ns!r}" if ns else "no namespace"
+    message = (
+        f"not an mrstd XML document: the root element is <{local}> in {where}; "
+        f'expected <document xmlns="{NAMESPACE}">'
+    )
+    raise DocumentError(source, [Problem(message, line, col)])
+
+
+def _read(data: bytes, source: str, log: ConversionLog) -> Document:
+    return loads_bytes(data, source)
+
+
+def _write(doc: Document, log: ConversionLog) -> bytes:
+    return dumps_bytes(doc)
+
+
+def _locate_path(data: bytes, path: Sequence[PathPart]) -> tuple[int, int] | None:
+    try:
+        root = parse_xml(data, "<locate>")
+    except DocumentError:
+        return None
+    element, attribute = _locate.find(reader(), root, path)
+    return _locate.position(data, element, attribute)
+
+
+_SNIFF = re.compile(
+    rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[A-Za-z_][\w.-]*:)?document[\s>/]",
+    re.DOTALL,
+)
+
+
+def _sniff(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return _SNIFF.match(head) is not None and b"https://mrstd.dev/schema/" in head
+
+
+FORMAT = register(
+    Format(
+        name="xml",
+        description=f"mrstd native XML (lossless; schemas/{SCHEMA_VERSION}/mrstd.xsd)",
+        extensions=(".xml",),
+        lossy=False,
+        read=_read,
+        write=_write,
+        sniff=_sniff,
+        locate=_locate_path,
+        aliases=("mrstd-xml",),
+    )
+)

@@ -1,0 +1,69 @@
+"""Relaton YAML (the v1.2.x layout of the relaton-data-* sets)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ...errors import DocumentError, Problem
+from ...model import Document
+from ..base import ConversionLog
+from .common import from_hash, to_hash
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BOM = b"\xef\xbb\xbf"
+_ID_KEY = re.compile(rb"^(docid|docidentifier):", re.MULTILINE)
+_TITLE_KEY = re.compile(rb"^title:", re.MULTILINE)
+
+
+def sniff(data: bytes) -> bool:
+    """A YAML mapping with a top-level docid (or docidentifier) and title."""
+    head = data[:65536].lstrip(_BOM).lstrip()
+    if head[:1] in (b"{", b"[", b"<"):
+        return False
+    return bool(_ID_KEY.search(head) and _TITLE_KEY.search(head))
+
+
+def parse(data: bytes, source: str) -> Any:
+    """The YAML value of a Relaton file; DocumentError with a position on bad YAML."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
+        raise DocumentError(source, [Problem(message, line, 1)]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message = f"invalid YAML: {exc.problem or exc.context or 'syntax error'}"
+        raise DocumentError(source, [Problem(message, line, col)]) from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(source, [Problem(f"invalid YAML: {exc}", 1, 1)]) from None
+
+
+def read(data: bytes, source: str, log: ConversionLog) -> Document:
+    """A Document (metadata only) from Relaton YAML."""
+    value = parse(data, source)
+    if value is None:
+        raise DocumentError(source, [Problem("empty document", 1, 1)])
+    return from_hash(value, source, log)
+
+
+def dumps(h: Any) -> bytes:
+    """YAML text of a hash: block style, UTF-8, key order kept."""
+    text: str = yaml.dump(
+        h, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    return ("---\n" + text).encode("utf-8")
+
+
+def write(doc: Document, log: ConversionLog) -> bytes:
+    """Relaton YAML of a document's metadata; what it cannot carry is logged as LOST."""
+    return dumps(to_hash(doc, log, "yaml"))

@@ -1,0 +1,179 @@
+"""Pieces shared by the STS reader and writer: namespaces, fast node building, foreign XML."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from typing import Any, TypeVar
+
+from lxml import etree
+
+from ...model.base import Node
+from ...model.inline import Text as _Text
+from ..base import Change, ConversionEntry, ConversionLog
+
+TBX_NS = "urn:iso:std:iso:30042:ed-1"
+MML_NS = "http://www.w3.org/1998/Math/MathML"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+OASIS_NS = "http://docs.oasis-open.org/ns/oasis-exchange/table"
+
+XLINK_HREF = f"{{{XLINK_NS}}}href"
+XML_LANG = f"{{{XML_NS}}}lang"
+MATH = f"{{{MML_NS}}}math"
+
+
+def tbx(name: str) -> str:
+    """Clark name of a TBX element."""
+    return f"{{{TBX_NS}}}{name}"
+
+
+#: The model's Id: an ASCII NCName (see mrstd.model.types.Id).
+ID_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+PARTIAL_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
+ICS_RE = re.compile(r"[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?\Z")
+_XMLNS_DECL = re.compile(r' xmlns:([A-Za-z_][\w.\-]*)="[^"]*"')
+
+N = TypeVar("N", bound=Node)
+
+_TEMPLATES: dict[type, dict[str, Any]] = {}
+
+
+def build(cls: type[N], **values: Any) -> N:
+    """Build a model node without validation; callers pass values that already conform.
+
+    Validating every node costs several times more than reading the XML (see
+    docs/performance.md); the reader checks the constrained strings (ids, dates,
+    codes) itself, and the corpus tests re-validate whole documents through JSON.
+    """
+    template = _TEMPLATES.get(cls)
+    if template is None:
+        template = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.default is not dataclasses.MISSING:
+                template[f.name] = f.default
+            else:
+                template[f.name] = None
+        _TEMPLATES[cls] = template
+    data = template.copy()
+    data.update(values)
+    obj = object.__new__(cls)
+    obj.__dict__ = data
+    return obj
+
+
+def text_node(text: str) -> Any:
+    """A Text run, built directly (the most frequent node)."""
+    obj = object.__new__(_Text)
+    obj.__dict__ = {"type": "text", "text": text}
+    return obj
+
+
+class Unmodelled(Exception):
+    """The element does not fit the model; the caller keeps it as foreign XML."""
+
+
+def localname(tag: str) -> str:
+    """The local part of a Clark name."""
+    return tag.rpartition("}")[2]
+
+
+_ESC_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ESC_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+
+
+def serialize(el: etree._Element) -> str:
+    """An element as a standalone XML fragment, with only the namespace declarations it uses."""
+    tag = el.tag
+    if not len(el) and "}" not in tag:
+        # Text-only, un-namespaced elements are common (named-content): format directly.
+        parts = [f"<{tag}"]
+        for name, value in el.items():
+            if "}" in name:
+                break
+            parts.append(f' {name}="{value.translate(_ESC_ATTR)}"')
+        else:
+            text = el.text
+            if text:
+                parts.append(f">{text.translate(_ESC_TEXT)}</{tag}>")
+            else:
+                parts.append("/>")
+            return "".join(parts)
+    xml = etree.tostring(el, encoding="unicode", with_tail=False)
+    head_end = xml.find(">")
+    head = xml[:head_end]
+    if " xmlns:" in head:
+
+        def keep(match: re.Match[str]) -> str:
+            prefix = match.group(1)
+            return match.group(0) if f"<{prefix}:" in xml or f" {prefix}:" in xml else ""
+
+        xml = _XMLNS_DECL.sub(keep, head) + xml[head_end:]
+    return xml
+
+
+def text_of(el: etree._Element) -> str:
+    """All text inside an element."""
+    return "".join(el.itertext())
+
+
+def simple_text(el: etree._Element) -> str:
+    """The text of an element that must hold text only (no child elements)."""
+    if len(el):
+        for child in el:
+            if isinstance(child.tag, str):
+                raise Unmodelled(f"<{localname(el.tag)}> holds markup")
+        return text_of(el)
+    return el.text or ""
+
+
+class Ctx:
+    """State of one read: the log, the source, ids in use, aggregated losses."""
+
+    def __init__(self, source: str, log: ConversionLog, ids: set[str]) -> None:
+        self.source = source
+        self.log = log
+        self.entries = log.entries
+        self.ids = ids
+        self._serial = 0
+        self.dropped: Counter[tuple[str, str]] = Counter()
+        self.dropped_line: dict[tuple[str, str], int | None] = {}
+
+    def new_id(self, stem: str) -> str:
+        """A fresh id not used anywhere in the source."""
+        while True:
+            self._serial += 1
+            candidate = f"{stem}-{self._serial}"
+            if candidate not in self.ids:
+                self.ids.add(candidate)
+                return candidate
+
+    def opaque(self, el: etree._Element, path: str, why: str = "") -> str:
+        """Serialize an unmodelled element and record it."""
+        tag = el.tag
+        if "}" in tag:
+            prefix = "tbx:" if tag.startswith(f"{{{TBX_NS}}}") else ""
+            tag = prefix + localname(tag)
+        detail = f"<{tag}> kept as foreign XML ({why})" if why else f"<{tag}> kept as foreign XML"
+        self.entries.append(ConversionEntry(Change.OPAQUE, path, detail, el.sourceline))
+        return serialize(el)
+
+    def drop_attr(self, el: etree._Element, attr: str) -> None:
+        """Record an attribute the model cannot carry (reported once per element and name)."""
+        key = (localname(el.tag), localname(attr))
+        if key not in self.dropped:
+            self.dropped_line[key] = el.sourceline
+        self.dropped[key] += 1
+
+    def finish(self) -> None:
+        """Write the aggregated losses into the log."""
+        for (element, attr), count in sorted(self.dropped.items()):
+            self.log.add(
+                Change.LOST,
+                "",
+                f"attribute @{attr} on <{element}> is not modelled ({count} occurrences)",
+                self.dropped_line[(element, attr)],
+            )

@@ -1,0 +1,847 @@
+"""Reading STS body content: clauses, blocks and inline runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from lxml import etree
+
+from ...model import (
+    Clause,
+    ClauseKind,
+    DefinitionItem,
+    DefinitionList,
+    Example,
+    Figure,
+    Footnote,
+    FootnoteRef,
+    ForeignBlock,
+    ForeignInline,
+    Formula,
+    InlineFormula,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Media,
+    Note,
+    Obligation,
+    Paragraph,
+    Preformat,
+    ReferenceEntry,
+    StandardRef,
+    Style,
+    Styled,
+    TermRef,
+    Text,
+    Xref,
+    XrefKind,
+)
+from ..base import Change
+from .common import (
+    ID_RE,
+    MATH,
+    XLINK_HREF,
+    Ctx,
+    Unmodelled,
+    build,
+    localname,
+    serialize,
+    simple_text,
+    tbx,
+    text_node,
+)
+
+Inline = Any
+Block = Any
+
+STYLES: dict[str, Style] = {
+    "bold": Style.STRONG,
+    "italic": Style.EMPHASIS,
+    "sub": Style.SUB,
+    "sup": Style.SUP,
+    "monospace": Style.CODE,
+    "underline": Style.UNDERLINE,
+    "sc": Style.SMALL_CAPS,
+    "strike": Style.STRIKE,
+    "overline": Style.OVERLINE,
+    "roman": Style.ROMAN,
+    "sans-serif": Style.SANS_SERIF,
+}
+
+REF_TYPES: dict[str, XrefKind] = {
+    "sec": XrefKind.CLAUSE,
+    "app": XrefKind.ANNEX,
+    "table": XrefKind.TABLE,
+    "fig": XrefKind.FIGURE,
+    "disp-formula": XrefKind.FORMULA,
+    "bibr": XrefKind.REFERENCE,
+    "fn": XrefKind.FOOTNOTE,
+    "list": XrefKind.LIST_ITEM,
+    "other": XrefKind.OTHER,
+}
+
+#: sec-type values and the kinds they mean (NISO STS tag library, sec-type; ISO usage).
+SEC_TYPES: dict[str, ClauseKind] = {
+    "foreword": ClauseKind.FOREWORD,
+    "intro": ClauseKind.INTRODUCTION,
+    "scope": ClauseKind.SCOPE,
+    "norm-refs": ClauseKind.NORMATIVE_REFERENCES,
+    "terms": ClauseKind.TERMS_AND_DEFINITIONS,
+    "symbols": ClauseKind.SYMBOLS,
+    "bibl": ClauseKind.BIBLIOGRAPHY,
+    "index": ClauseKind.INDEX,
+}
+
+#: Presentation attributes the model does not keep; dropping them is logged, not fatal.
+DROPPABLE = frozenset(
+    {
+        "position",
+        "orientation",
+        "style",
+        "scope",
+        "char",
+        "charoff",
+        "abbr",
+        "axis",
+        "headers",
+        "border",
+        "frame",
+        "rules",
+        "width",
+        "cellpadding",
+        "cellspacing",
+        "summary",
+        "fig-type",
+        "ext-link-type",
+        "publication-type",
+        "specific-use",
+        "originator",
+    }
+)
+
+#: Elements that are blocks even inside a paragraph (a paragraph is split around them).
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "array",
+        "boxed-text",
+        "chem-struct-wrap",
+        "code",
+        "fig",
+        "fig-group",
+        "graphic",
+        "media",
+        "non-normative-note",
+        "normative-note",
+        "non-normative-example",
+        "normative-example",
+        "notes-group",
+        "preformat",
+        "supplementary-material",
+        "table-wrap",
+        "table-wrap-group",
+        "disp-formula",
+        "disp-formula-group",
+        "def-list",
+        "list",
+        "ref-list",
+        "disp-quote",
+        "speech",
+        "statement",
+        "verse-group",
+        "p",
+    }
+)
+
+_EMPTY: tuple[Any, ...] = ()
+
+
+def check_attrs(ctx: Ctx, el: etree._Element, allowed: frozenset[str] = frozenset()) -> None:
+    """Refuse unmodelled attributes, except presentation ones, which are dropped and logged."""
+    for name in el.keys():
+        if name in allowed:
+            continue
+        if name in DROPPABLE:
+            ctx.drop_attr(el, name)
+            continue
+        raise Unmodelled(f"attribute @{localname(name)}")
+
+
+def valid_id(value: str | None) -> str | None:
+    """The id if the model can hold it; otherwise the element cannot be modelled."""
+    if value is None:
+        return None
+    if ID_RE.match(value) is None:
+        raise Unmodelled(f"id {value!r} is not an ASCII NCName")
+    return value
+
+
+def label_text(el: etree._Element) -> str:
+    """A label's text; labels with markup are not modelled."""
+    return simple_text(el)
+
+
+# ---------------------------------------------------------------- inline
+
+
+def inlines(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
+    """The mixed content of an element as inline runs."""
+    out: list[Inline] = []
+    text = el.text
+    if text:
+        out.append(text_node(text))
+    handlers = INLINE_HANDLERS
+    for child in el:
+        tag = child.tag
+        if tag.__class__ is str:
+            handler = handlers.get(tag)
+            if handler is None:
+                out.append(build(ForeignInline, xml=ctx.opaque(child, path)))
+            else:
+                try:
+                    out.append(handler(ctx, child, path))
+                except Unmodelled as exc:
+                    out.append(build(ForeignInline, xml=ctx.opaque(child, path, str(exc))))
+        else:
+            ctx.log.add(Change.LOST, path, "comment or processing instruction", child.sourceline)
+        tail = child.tail
+        if tail:
+            if out and out[-1].__class__ is Text:
+                out[-1] = text_node(out[-1].text + tail)
+            else:
+                out.append(text_node(tail))
+    return tuple(out)
+
+
+def inline(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    """One inline element; anything the model cannot hold becomes foreign."""
+    handler = INLINE_HANDLERS.get(el.tag)
+    if handler is not None:
+        try:
+            return handler(ctx, el, path)
+        except Unmodelled as exc:
+            return build(ForeignInline, xml=ctx.opaque(el, path, str(exc)))
+    return build(ForeignInline, xml=ctx.opaque(el, path))
+
+
+def _styled(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    if len(el.attrib):
+        check_attrs(ctx, el)
+    return build(Styled, style=STYLES[el.tag], content=inlines(ctx, el, path))
+
+
+def _xref(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    attrib = el.attrib
+    if len(attrib) > 2:
+        check_attrs(ctx, el, frozenset({"rid", "ref-type"}))
+    rid = attrib.get("rid")
+    ref_type = attrib.get("ref-type")
+    if rid is None or ID_RE.match(rid) is None:
+        raise Unmodelled("xref without a single rid")
+    if ref_type == "fn" and len(el) == 0:
+        label = el.text
+        return build(FootnoteRef, target=rid, label=label if label else None)
+    kind = None
+    if ref_type is not None:
+        kind = REF_TYPES.get(ref_type)
+        if kind is None:
+            raise Unmodelled(f"ref-type {ref_type!r}")
+    return build(Xref, target=rid, kind=kind, content=inlines(ctx, el, path))
+
+
+def _ext_link(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({XLINK_HREF}))
+    href = el.get(XLINK_HREF)
+    if href is None:
+        raise Unmodelled("ext-link without xlink:href")
+    return build(Link, href=href, content=inlines(ctx, el, path))
+
+
+def _break(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    if len(el) or el.text or len(el.attrib):
+        raise Unmodelled("break with content")
+    return build(LineBreak)
+
+
+def _fn(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"id"}))
+    label: str | None = None
+    blocks: list[Block] = []
+    for index, child in enumerate(el):
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "label" and index == 0:
+            label = label_text(child)
+        else:
+            blocks.extend(block(ctx, child, f"{path}.blocks[{len(blocks)}]"))
+    return build(Footnote, id=valid_id(el.get("id")), label=label, blocks=tuple(blocks))
+
+
+def _math_only(el: etree._Element) -> str:
+    """The single MathML child of a formula, serialized."""
+    if el.text and el.text.strip():
+        raise Unmodelled("text beside the MathML")
+    found: etree._Element | None = None
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag != MATH or found is not None:
+            raise Unmodelled(f"<{localname(child.tag)}> in a formula")
+        if child.tail and child.tail.strip():
+            raise Unmodelled("text beside the MathML")
+        found = child
+    if found is None:
+        raise Unmodelled("formula without MathML")
+    return serialize(found)
+
+
+def _inline_formula(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"id"}))
+    return build(InlineFormula, id=valid_id(el.get("id")), mathml=_math_only(el))
+
+
+def _std(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    identifier, content = _std_parts(ctx, el, path)
+    return build(StandardRef, identifier=identifier, content=content)
+
+
+def _std_parts(ctx: Ctx, el: etree._Element, path: str) -> tuple[str, tuple[Inline, ...]]:
+    """A ``std``: its std-ref (the identifier) first, then inline content."""
+    if len(el.attrib):
+        for name in el.keys():
+            if name == "type":
+                continue  # dated or undated: follows from the identifier
+            raise Unmodelled(f"attribute @{name} on std")
+    if el.text and el.text.strip():
+        raise Unmodelled("text before std-ref")
+    children = [c for c in el if isinstance(c.tag, str)]
+    if not children or children[0].tag != "std-ref" or len(children[0].attrib) > 1:
+        raise Unmodelled("std without a leading std-ref")
+    ref = children[0]
+    identifier = simple_text(ref)
+    if not identifier.strip() or any(k != "type" for k in ref.keys()):
+        raise Unmodelled("std-ref not plain")
+    content: list[Inline] = []
+    if ref.tail:
+        content.append(build(Text, text=ref.tail))
+    for child in children[1:]:
+        content.append(inline(ctx, child, path))
+        if child.tail:
+            content.append(build(Text, text=child.tail))
+    return identifier, tuple(content)
+
+
+def _entailed(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"target"}))
+    target = el.get("target")
+    if target is not None and ID_RE.match(target) is None:
+        raise Unmodelled("target is not an id")
+    return build(TermRef, target=target, content=inlines(ctx, el, path))
+
+
+INLINE_HANDLERS: dict[str, Callable[[Ctx, etree._Element, str], Inline]] = {
+    **{tag: _styled for tag in STYLES},
+    "xref": _xref,
+    "ext-link": _ext_link,
+    "break": _break,
+    "fn": _fn,
+    "inline-formula": _inline_formula,
+    "std": _std,
+    tbx("entailedTerm"): _entailed,
+}
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def block(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    """One block-level element as model blocks (usually one)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        ctx.log.add(Change.LOST, path, "comment or processing instruction", el.sourceline)
+        return []
+    handler = BLOCK_HANDLERS.get(tag)
+    if handler is not None:
+        try:
+            return handler(ctx, el, path)
+        except Unmodelled as exc:
+            return [build(ForeignBlock, xml=ctx.opaque(el, path, str(exc)))]
+    return [build(ForeignBlock, xml=ctx.opaque(el, path))]
+
+
+def blocks_of(ctx: Ctx, children: Iterable[etree._Element], path: str) -> tuple[Block, ...]:
+    """A run of block-level children."""
+    out: list[Block] = []
+    for child in children:
+        out.extend(block(ctx, child, f"{path}[{len(out)}]"))
+    return tuple(out)
+
+
+def _stray_text(ctx: Ctx, el: etree._Element) -> None:
+    """Text directly inside a container of blocks has no place in the model."""
+    texts = [el.text or ""] + [c.tail or "" for c in el]
+    if any(t.strip() for t in texts):
+        raise Unmodelled("text outside paragraphs")
+
+
+def _p(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    if len(el.attrib):
+        check_attrs(ctx, el, frozenset({"id"}))
+    pid = valid_id(el.get("id"))
+    if not any(child.tag in BLOCK_TAGS for child in el):
+        only = _lone_footnote(el)
+        if only is not None and pid is None:
+            return [_fn(ctx, only, path)]
+        return [build(Paragraph, id=pid, content=inlines(ctx, el, f"{path}.content"))]
+    # A paragraph holding blocks (lists, tables, formulas) is split around them.
+    out: list[Block] = []
+    runs: list[Inline] = []
+
+    def flush(force: bool) -> None:
+        nonlocal runs, pid
+        meaningful = any(type(r) is not Text or r.text.strip() for r in runs)
+        if meaningful or (force and pid is not None):
+            out.append(build(Paragraph, id=pid, content=tuple(runs)))
+            pid = None
+        runs = []
+
+    if el.text:
+        runs.append(build(Text, text=el.text))
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            flush(force=True)
+            out.extend(block(ctx, child, f"{path}[{len(out)}]"))
+        elif isinstance(child.tag, str):
+            runs.append(inline(ctx, child, path))
+        if child.tail:
+            runs.append(build(Text, text=child.tail))
+    flush(force=True)
+    if pid is not None:
+        out.insert(0, build(Paragraph, id=pid))
+    ctx.log.add(Change.NORMALISED, path, "paragraph split around the blocks it held", el.sourceline)
+    return out
+
+
+def _lone_footnote(el: etree._Element) -> etree._Element | None:
+    if len(el) != 1 or (el.text and el.text.strip()):
+        return None
+    child = el[0]
+    if child.tag != "fn" or (child.tail and child.tail.strip()):
+        return None
+    return child
+
+
+def _label_and_rest(el: etree._Element) -> tuple[str | None, list[etree._Element]]:
+    children = [c for c in el if isinstance(c.tag, str)]
+    label = None
+    if children and children[0].tag == "label":
+        label = label_text(children[0])
+        children = children[1:]
+    if children and children[0].tag == "title":
+        raise Unmodelled("titled note, example or list")
+    return label, children
+
+
+def _note(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id"}))
+    _stray_text(ctx, el)
+    label, rest = _label_and_rest(el)
+    cls = Note if el.tag == "non-normative-note" else Example
+    return [
+        build(
+            cls,
+            id=valid_id(el.get("id")),
+            label=label,
+            blocks=blocks_of(ctx, rest, f"{path}.blocks"),
+        )
+    ]
+
+
+_ORDERED = frozenset({"order", "alpha-lower", "alpha-upper", "roman-lower", "roman-upper", "arabic"})
+
+
+def _list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id", "list-type"}))
+    _stray_text(ctx, el)
+    _, rest = _label_and_rest(el)
+    if _ is not None:
+        raise Unmodelled("labelled list")
+    list_type = el.get("list-type")
+    style: str | None = list_type
+    ordered = list_type in _ORDERED
+    if list_type in ("order", "bullet"):
+        style = None
+    items: list[ListItem] = []
+    for child in rest:
+        if child.tag != "list-item":
+            raise Unmodelled(f"<{localname(child.tag)}> in a list")
+        check_attrs(ctx, child, frozenset({"id"}))
+        _stray_text(ctx, child)
+        label, content = _label_and_rest(child)
+        item_path = f"{path}.items[{len(items)}].blocks"
+        items.append(
+            build(
+                ListItem,
+                id=valid_id(child.get("id")),
+                label=label,
+                blocks=blocks_of(ctx, content, item_path),
+            )
+        )
+    return [
+        build(ListBlock, id=valid_id(el.get("id")), ordered=ordered, style=style, items=tuple(items))
+    ]
+
+
+def _formula(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id"}))
+    label = None
+    children = [c for c in el if isinstance(c.tag, str)]
+    if children and children[0].tag == "label":
+        label = label_text(children[0])
+        if children[0].tail and children[0].tail.strip():
+            raise Unmodelled("text beside the MathML")
+        math = [c for c in children[1:]]
+        if len(math) != 1 or math[0].tag != MATH:
+            raise Unmodelled("formula is not label + MathML")
+        if el.text and el.text.strip() or (math[0].tail and math[0].tail.strip()):
+            raise Unmodelled("text beside the MathML")
+        mathml = serialize(math[0])
+    else:
+        mathml = _math_only(el)
+    return [build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml)]
+
+
+def _preformat(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id", "preformat-type"}))
+    return [
+        build(
+            Preformat,
+            id=valid_id(el.get("id")),
+            language=el.get("preformat-type"),
+            text=simple_text(el),
+        )
+    ]
+
+
+def _def_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id"}))
+    _stray_text(ctx, el)
+    items: list[DefinitionItem] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag != "def-item":
+            raise Unmodelled(f"<{child.tag}> in a def-list")
+        check_attrs(ctx, child, frozenset({"id"}))
+        parts = [c for c in child if isinstance(c.tag, str)]
+        if not parts or parts[0].tag != "term" or len(parts) > 2 or len(parts[0].attrib):
+            raise Unmodelled("def-item is not term + def")
+        definition: tuple[Block, ...] = ()
+        if len(parts) == 2:
+            if parts[1].tag != "def" or len(parts[1].attrib):
+                raise Unmodelled("def-item is not term + def")
+            _stray_text(ctx, parts[1])
+            definition = blocks_of(ctx, parts[1], f"{path}.items[{len(items)}].definition")
+        items.append(
+            build(
+                DefinitionItem,
+                id=valid_id(child.get("id")),
+                term=inlines(ctx, parts[0], f"{path}.items[{len(items)}].term"),
+                definition=definition,
+            )
+        )
+    return [build(DefinitionList, id=valid_id(el.get("id")), items=tuple(items))]
+
+
+def _fig(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id"}))
+    _stray_text(ctx, el)
+    label, rest = _label_and_rest(el)
+    caption: tuple[Inline, ...] = ()
+    if rest and rest[0].tag == "caption":
+        caption = caption_of(ctx, rest[0], f"{path}.caption")
+        rest = rest[1:]
+    media: list[Media] = []
+    while rest and rest[0].tag == "graphic":
+        media.append(graphic(ctx, rest[0]))
+        rest = rest[1:]
+    blocks = blocks_of(ctx, rest, f"{path}.blocks")
+    return [
+        build(
+            Figure,
+            id=valid_id(el.get("id")),
+            label=label,
+            caption=caption,
+            media=tuple(media),
+            blocks=blocks,
+        )
+    ]
+
+
+def caption_of(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
+    """A caption holding one title only."""
+    if len(el.attrib):
+        raise Unmodelled("caption attributes")
+    _stray_text(ctx, el)
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag != "title" or len(children[0].attrib):
+        raise Unmodelled("caption is not a single title")
+    return inlines(ctx, children[0], path)
+
+
+def graphic(ctx: Ctx, el: etree._Element) -> Media:
+    """A graphic without children."""
+    check_attrs(ctx, el, frozenset({"id", XLINK_HREF, "mimetype"}))
+    if any(isinstance(c.tag, str) for c in el) or (el.text and el.text.strip()):
+        raise Unmodelled("graphic with content")
+    href = el.get(XLINK_HREF)
+    if href is None:
+        raise Unmodelled("graphic without xlink:href")
+    return build(Media, href=href, mime_type=el.get("mimetype"), id=valid_id(el.get("id")))
+
+
+def _graphic_block(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    raise Unmodelled("graphic outside a figure")
+
+
+def _ref(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el, frozenset({"id", "content-type"}))
+    _stray_text(ctx, el)
+    label, rest = None, [c for c in el if isinstance(c.tag, str)]
+    if rest and rest[0].tag == "label":
+        label = label_text(rest[0])
+        rest = rest[1:]
+    if len(rest) != 1:
+        raise Unmodelled("ref with several citations")
+    cite = rest[0]
+    rid = valid_id(el.get("id"))
+    if cite.tag == "std":
+        identifier, content = _std_parts(ctx, cite, f"{path}.citation")
+        return [
+            build(ReferenceEntry, id=rid, label=label, identifier=identifier, citation=content)
+        ]
+    if cite.tag == "mixed-citation":
+        check_attrs(ctx, cite)
+        return [
+            build(
+                ReferenceEntry, id=rid, label=label, citation=inlines(ctx, cite, f"{path}.citation")
+            )
+        ]
+    raise Unmodelled(f"<{localname(cite.tag)}> citation")
+
+
+def _ref_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    """A reference list inside a clause: its entries join the clause's blocks."""
+    if len(el.attrib):
+        for name in el.keys():
+            if name == "content-type":
+                continue
+            raise Unmodelled(f"attribute @{name} on ref-list")
+    _stray_text(ctx, el)
+    out: list[Block] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in ("label", "title", "ref-list"):
+            raise Unmodelled(f"<{child.tag}> in an inner ref-list")
+        out.extend(block(ctx, child, f"{path}[{len(out)}]"))
+    return out
+
+
+def _fn_group(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    check_attrs(ctx, el)
+    _stray_text(ctx, el)
+    out: list[Block] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag != "fn":
+            raise Unmodelled(f"<{child.tag}> in fn-group")
+        out.append(_fn(ctx, child, f"{path}[{len(out)}]"))
+    return out
+
+
+def _term_sec(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    from .read_terms import term_sec
+
+    return [term_sec(ctx, el, path)]
+
+
+def _table_wrap(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+    from .read_tables import table_wrap
+
+    return [table_wrap(ctx, el, path)]
+
+
+BLOCK_HANDLERS: dict[str, Callable[[Ctx, etree._Element, str], list[Block]]] = {
+    "p": _p,
+    "non-normative-note": _note,
+    "non-normative-example": _note,
+    "list": _list,
+    "disp-formula": _formula,
+    "preformat": _preformat,
+    "def-list": _def_list,
+    "fig": _fig,
+    "graphic": _graphic_block,
+    "ref": _ref,
+    "ref-list": _ref_list,
+    "fn-group": _fn_group,
+    "fn": lambda ctx, el, path: [_fn(ctx, el, path)],
+    "term-sec": _term_sec,
+    "table-wrap": _table_wrap,
+}
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _obligation(text: str) -> Obligation | None:
+    lowered = text.lower()
+    if "informative" in lowered or "informatif" in lowered:
+        return Obligation.INFORMATIVE
+    if "normative" in lowered or "normatif" in lowered:
+        return Obligation.NORMATIVE
+    return None
+
+
+_ANNEX_CONTENT_TYPES = {
+    "normative-annex": Obligation.NORMATIVE,
+    "inform-annex": Obligation.INFORMATIVE,
+    "informative-annex": Obligation.INFORMATIVE,
+}
+
+
+def clause(ctx: Ctx, el: etree._Element, path: str, kind: ClauseKind | None = None) -> Clause:
+    """A ``sec`` or ``app`` with its blocks and subclauses."""
+    is_app = el.tag == "app"
+    cid: str | None = None
+    obligation: Obligation | None = None
+    for name, value in el.items():
+        if name == "id":
+            cid = valid_id(value)
+        elif name == "sec-type" and not is_app:
+            mapped = SEC_TYPES.get(value)
+            if mapped is None:
+                ctx.drop_attr(el, name)
+            else:
+                kind = mapped
+        elif name == "content-type" and is_app and value in _ANNEX_CONTENT_TYPES:
+            obligation = _ANNEX_CONTENT_TYPES[value]
+        else:
+            ctx.drop_attr(el, name)
+    if is_app:
+        kind = ClauseKind.ANNEX
+    label: str | None = None
+    title: tuple[Inline, ...] = ()
+    blocks: list[Block] = []
+    subclauses: list[Clause] = []
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "label" and label is None and not blocks and not title:
+            label = label_text(child)
+        elif tag == "title" and not title and not blocks:
+            if len(child.attrib):
+                check_attrs(ctx, child)
+            title = inlines(ctx, child, f"{path}.title")
+        elif tag == "annex-type" and is_app:
+            text = simple_text(child)
+            found = _obligation(text)
+            if found is None or text.strip() not in ("(normative)", "(informative)"):
+                ctx.log.add(
+                    Change.NORMALISED,
+                    path,
+                    f"annex-type {text!r} written as (normative) or (informative)",
+                    child.sourceline,
+                )
+            obligation = found or obligation
+        elif tag == "sec":
+            sub_path = f"{path}.subclauses[{len(subclauses)}]"
+            try:
+                subclauses.append(clause(ctx, child, sub_path))
+            except Unmodelled as exc:
+                bpath = f"{path}.blocks[{len(blocks)}]"
+                blocks.append(build(ForeignBlock, xml=ctx.opaque(child, bpath, str(exc))))
+        else:
+            if subclauses and tag != "term-sec":
+                ctx.log.add(
+                    Change.NORMALISED,
+                    path,
+                    f"<{tag}> after subclauses moved before them",
+                    child.sourceline,
+                )
+            blocks.extend(block(ctx, child, f"{path}.blocks[{len(blocks)}]"))
+    texts = [el.text or ""] + [c.tail or "" for c in el]
+    if any(t.strip() for t in texts):
+        ctx.log.add(Change.LOST, path, "text outside paragraphs", el.sourceline)
+    return build(
+        Clause,
+        id=cid,
+        label=label,
+        title=title,
+        kind=kind or ClauseKind.GENERAL,
+        obligation=obligation,
+        blocks=tuple(blocks),
+        subclauses=tuple(subclauses),
+    )
+
+
+def anonymous(blocks: list[Block], kind: ClauseKind = ClauseKind.GENERAL) -> Clause:
+    """An untitled clause holding loose blocks (the writer writes them unwrapped)."""
+    return build(Clause, kind=kind, blocks=tuple(blocks))
+
+
+def clauses_of(
+    ctx: Ctx, children: Iterable[etree._Element], path: str, kind: ClauseKind | None = None
+) -> list[Clause]:
+    """A run of sections, with loose blocks gathered into untitled clauses."""
+    out: list[Clause] = []
+    loose: list[Block] = []
+    for child in children:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "sec":
+            if loose:
+                out.append(anonymous(loose))
+                loose = []
+            try:
+                out.append(clause(ctx, child, f"{path}[{len(out)}]", kind))
+            except Unmodelled as exc:
+                xml = ctx.opaque(child, f"{path}[{len(out)}].blocks[0]", str(exc))
+                out.append(anonymous([build(ForeignBlock, xml=xml)]))
+        else:
+            loose.extend(block(ctx, child, f"{path}[{len(out)}].blocks[{len(loose)}]"))
+    if loose:
+        out.append(anonymous(loose))
+    return out
+
+
+def element_or_foreign(
+    ctx: Ctx, el: etree._Element, path: str, make: Callable[[], Clause]
+) -> Clause:
+    """A clause from ``make``, or an untitled clause holding the element verbatim."""
+    try:
+        return make()
+    except Unmodelled as exc:
+        xml = ctx.opaque(el, f"{path}.blocks[0]", str(exc))
+        return anonymous([build(ForeignBlock, xml=xml)])
+
+
+__all__ = [
+    "BLOCK_TAGS",
+    "INLINE_HANDLERS",
+    "SEC_TYPES",
+    "block",
+    "blocks_of",
+    "caption_of",
+    "check_attrs",
+    "clause",
+    "clauses_of",
+    "element_or_foreign",
+    "graphic",
+    "inlines",
+    "valid_id",
+]

@@ -1,0 +1,305 @@
+"""Reading STS front metadata: std-meta, std-doc-meta, iso-meta, reg-meta, nat-meta."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ...model import (
+    AdoptionLink,
+    Committee,
+    Copyright,
+    CustomField,
+    Dates,
+    Degree,
+    DocumentIdentifier,
+    IcsCode,
+    IdentifierType,
+    Metadata,
+    OtherDate,
+    Relation,
+    RelationKind,
+    StructuredIdentifier,
+    Title,
+)
+from ...model.enums import DateType
+from ...model.metadata import Note as MetaNote
+from ..base import Change
+from .common import ICS_RE, PARTIAL_DATE_RE, XML_LANG, Ctx, Unmodelled, serialize, simple_text
+
+META_ELEMENTS = ("std-doc-meta", "std-meta", "iso-meta", "reg-meta", "nat-meta")
+
+#: std-xref/@type values naming a relation kind; the original value is kept too.
+RELATIONS: dict[str, RelationKind] = {
+    "supersedes": RelationKind.SUPERSEDES,
+    "replaces": RelationKind.SUPERSEDES,
+    "superseded-by": RelationKind.SUPERSEDED_BY,
+    "replaced-by": RelationKind.SUPERSEDED_BY,
+    "amends": RelationKind.AMENDS,
+    "amended-by": RelationKind.AMENDED_BY,
+    "corrects": RelationKind.CORRECTS,
+    "revises": RelationKind.REVISES,
+    "adopts": RelationKind.ADOPTS,
+    "adopted-from": RelationKind.ADOPTS,
+    "endorses": RelationKind.ADOPTS,
+    "translation-of": RelationKind.TRANSLATION_OF,
+    "part-of": RelationKind.PART_OF,
+    "cites": RelationKind.CITES,
+}
+
+#: Degrees of correspondence (ISO/IEC Guide 21-1:2005, 4.2) as std-xref/@type states them.
+DEGREES: dict[str, Degree] = {"IDT": Degree.IDT, "MOD": Degree.MOD, "NEQ": Degree.NEQ}
+
+_STD_IDENT_PARTS = {
+    "originator": "agency",
+    "doc-type": "type",
+    "doc-number": "docnumber",
+    "part-number": "part",
+    "edition": "edition",
+    "version": "version",
+    "suppl-type": "supplement_type",
+    "suppl-number": "supplement_number",
+    "year": "year",
+}
+
+
+def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
+    """One metadata element; children the model cannot hold are kept verbatim."""
+    values: dict[str, Any] = {"source_element": el.tag}
+    identifiers: list[DocumentIdentifier] = []
+    titles: list[Title] = []
+    foreign: list[str] = []
+    lists: dict[str, list[Any]] = {
+        "languages": [],
+        "ics": [],
+        "committees": [],
+        "relations": [],
+        "adoptions": [],
+        "copyright": [],
+        "notes": [],
+        "custom": [],
+        "structured_identifiers": [],
+    }
+    dates: dict[str, Any] = {"other": []}
+    originator = el.get("originator")
+    if originator:
+        values["originator"] = originator
+    for name in el.keys():
+        if name != "originator":
+            ctx.drop_attr(el, name)
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        try:
+            if tag == "title-wrap":
+                titles.append(_title(child, lang))
+            elif tag == "std-ref":
+                kind = _only_attr(child, "type")
+                identifiers.append(
+                    DocumentIdentifier(value=_nonempty(child), scheme=kind or None)
+                )
+            elif tag == "doc-ref":
+                _only_attr(child)
+                identifiers.append(
+                    DocumentIdentifier(
+                        value=_nonempty(child), type=IdentifierType.OTHER, scheme="doc-ref"
+                    )
+                )
+            elif tag == "std-ident" and not lists["structured_identifiers"]:
+                lists["structured_identifiers"].append(_std_ident(child, values))
+            elif tag == "content-language":
+                _only_attr(child)
+                lists["languages"].append(_nonempty(child))
+            elif tag == "release-date" and "published" not in dates:
+                _only_attr(child)
+                dates["published"] = _date(child)
+            elif tag == "meta-date":
+                kind = _only_attr(child, "type")
+                if kind not in {t.value for t in DateType}:
+                    raise Unmodelled("meta-date type")
+                dates["other"].append(OtherDate(type=DateType(kind), value=_date(child)))
+            elif tag == "ics":
+                _only_attr(child)
+                code = simple_text(child).strip()
+                if ICS_RE.match(code) is None:
+                    raise Unmodelled("ICS code")
+                lists["ics"].append(IcsCode(code=code))
+            elif tag == "comm-ref":
+                _only_attr(child)
+                lists["committees"].append(Committee(identifier=_nonempty(child)))
+            elif tag == "std-xref":
+                _std_xref(child, lists)
+            elif tag == "permissions":
+                lists["copyright"].append(_permissions(child))
+            elif tag == "meta-note":
+                kind = _only_attr(child, "content-type")
+                parts = [c for c in child if isinstance(c.tag, str)]
+                if len(parts) != 1 or parts[0].tag != "p" or len(parts[0].attrib):
+                    raise Unmodelled("meta-note is not one paragraph")
+                lists["notes"].append(MetaNote(text=simple_text(parts[0]), type=kind))
+            elif tag == "custom-meta-group":
+                _only_attr(child)
+                lists["custom"].extend(_custom(child))
+            else:
+                raise Unmodelled("")
+        except Unmodelled as exc:
+            foreign.append(serialize(child))
+            detail = f"<{tag}> kept as foreign XML"
+            ctx.log.add(
+                Change.OPAQUE, f"{path}.foreign[{len(foreign) - 1}]",
+                detail + (f" ({exc})" if str(exc) else ""), child.sourceline,
+            )
+    identifier = identifiers[0] if identifiers else _fallback_identifier(ctx, values, path, el)
+    published = dates.pop("published", None)
+    other = tuple(dates.pop("other"))
+    return Metadata(
+        identifier=identifier,
+        alternate_identifiers=tuple(identifiers[1:]),
+        titles=tuple(titles),
+        dates=Dates(published=published, other=other),
+        foreign=tuple(foreign),
+        **{k: tuple(v) for k, v in lists.items()},
+        **values,
+    )
+
+
+def _fallback_identifier(
+    ctx: Ctx, values: dict[str, Any], path: str, el: etree._Element
+) -> DocumentIdentifier:
+    # The model needs an identifier; without a std-ref, build one from the
+    # structured parts, and mark it as such so the writer does not emit it.
+    parts = [values.get("originator"), values.get("docnumber")]
+    text = " ".join(p for p in parts if p) or "unidentified"
+    ctx.log.add(
+        Change.NORMALISED,
+        f"{path}.identifier",
+        f"no std-ref: identifier {text!r} derived (not written back)",
+        el.sourceline,
+    )
+    return DocumentIdentifier(value=text, type=IdentifierType.OTHER, scheme="derived")
+
+
+def _only_attr(el: etree._Element, allowed: str | None = None) -> str | None:
+    for name in el.keys():
+        if name != allowed:
+            raise Unmodelled(f"attribute @{name}")
+    return el.get(allowed) if allowed else None
+
+
+def _nonempty(el: etree._Element) -> str:
+    text = simple_text(el)
+    if not text:
+        raise Unmodelled("empty")
+    return text
+
+
+def _date(el: etree._Element) -> str:
+    text = simple_text(el)
+    if PARTIAL_DATE_RE.match(text) is None:
+        raise Unmodelled("date not in ISO 8601 form")
+    return text
+
+
+_TITLE_PARTS = {"intro": "introductory", "main": "main", "compl": "complementary", "full": "full"}
+
+
+def _title(el: etree._Element, lang: str) -> Title:
+    values: dict[str, Any] = {}
+    for name in el.keys():
+        if name != XML_LANG:
+            raise Unmodelled(f"attribute @{name}")
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag
+        if tag == "main-title-wrap":
+            parts = [c for c in child if isinstance(c.tag, str)]
+            if len(parts) != 1 or parts[0].tag != "main" or len(child.attrib):
+                raise Unmodelled("main-title-wrap")
+            child, tag = parts[0], "main"
+        field = _TITLE_PARTS.get(tag)
+        if field is None or field in values or len(child.attrib):
+            raise Unmodelled(f"<{tag}> in title-wrap")
+        values[field] = simple_text(child)
+    return Title(language=el.get(XML_LANG) or lang, **values)
+
+
+def _std_ident(el: etree._Element, values: dict[str, Any]) -> StructuredIdentifier:
+    _only_attr(el)
+    parts: dict[str, Any] = {}
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        field = _STD_IDENT_PARTS.get(child.tag)
+        if field is None or field in parts or len(child.attrib):
+            raise Unmodelled(f"<{child.tag}> in std-ident")
+        parts[field] = simple_text(child)
+    agency = parts.pop("agency", None)
+    if agency is not None:
+        values.setdefault("originator", agency)
+    for field, target in (("type", "doc_type_label"), ("docnumber", "docnumber")):
+        if field in parts:
+            values[target] = parts[field]
+    for field in ("edition", "version"):
+        if field in parts:
+            values[field] = parts[field]
+    return StructuredIdentifier(agency=(agency,) if agency is not None else (), **parts)
+
+
+def _std_xref(el: etree._Element, lists: dict[str, list[Any]]) -> None:
+    kind = _only_attr(el, "type")
+    parts = [c for c in el if isinstance(c.tag, str)]
+    if len(parts) != 1 or parts[0].tag != "std-ref" or len(parts[0].attrib):
+        raise Unmodelled("std-xref is not one std-ref")
+    identifier = _nonempty(parts[0])
+    if kind in DEGREES:
+        lists["adoptions"].append(AdoptionLink(identifier=identifier, degree=DEGREES[kind]))
+        return
+    if kind is None or kind not in RELATIONS:
+        raise Unmodelled(f"std-xref type {kind!r}")
+    lists["relations"].append(
+        Relation(kind=RELATIONS[kind], identifier=identifier, original_type=kind)
+    )
+
+
+def _permissions(el: etree._Element) -> Copyright:
+    _only_attr(el)
+    values: dict[str, Any] = {}
+    holders: list[str] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if len(child.attrib):
+            raise Unmodelled("attributes in permissions")
+        tag = child.tag
+        if tag == "copyright-statement" and "statement" not in values and not holders:
+            values["statement"] = simple_text(child)
+        elif tag == "copyright-year" and "year" not in values and not holders:
+            text = simple_text(child)
+            if not text.isdigit():
+                raise Unmodelled("copyright-year")
+            values["year"] = int(text)
+        elif tag == "copyright-holder":
+            holders.append(simple_text(child))
+        else:
+            raise Unmodelled(f"<{tag}> in permissions")
+    return Copyright(holders=tuple(holders), **values)
+
+
+def _custom(el: etree._Element) -> list[CustomField]:
+    out: list[CustomField] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        parts = [c for c in child if isinstance(c.tag, str)]
+        if (
+            child.tag != "custom-meta"
+            or len(child.attrib)
+            or [p.tag for p in parts] != ["meta-name", "meta-value"]
+            or any(len(p.attrib) for p in parts)
+        ):
+            raise Unmodelled("custom-meta")
+        out.append(CustomField(name=simple_text(parts[0]), value=simple_text(parts[1])))
+    return out

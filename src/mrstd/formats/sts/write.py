@@ -1,0 +1,1293 @@
+"""Writing NISO STS 1.0 (Interchange or Extended tag set) from a document.
+
+The writer builds the XML as text, choosing for every element only children the
+tag set allows in that place (ANSI/NISO Z39.102-2017 content models). What a
+context cannot hold is moved (a footnote out of a cross-reference), wrapped (a
+table inside a list item goes into a ``p``), or, when STS has no place for it at
+all, written as plain text and recorded as LOST in the conversion log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ...errors import ConversionError
+from ...model import (
+    Clause,
+    ClauseKind,
+    Document,
+    Layer,
+    Metadata,
+    Obligation,
+    XrefKind,
+)
+from ..base import Change, ConversionLog
+from .common import MML_NS, TBX_NS, XLINK_NS
+from .read_body import SEC_TYPES, STYLES
+
+TAG_SETS = ("interchange", "extended")
+
+_STYLE_TAGS = {style: tag for tag, style in STYLES.items()}
+_SEC_TYPE = {kind: name for name, kind in SEC_TYPES.items()}
+_REF_TYPE = {
+    XrefKind.CLAUSE: "sec",
+    XrefKind.ANNEX: "app",
+    XrefKind.TABLE: "table",
+    XrefKind.FIGURE: "fig",
+    XrefKind.FORMULA: "disp-formula",
+    XrefKind.REFERENCE: "bibr",
+    XrefKind.FOOTNOTE: "fn",
+    XrefKind.LIST_ITEM: "list",
+}
+
+_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ESC_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+_ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
+
+
+def esc(text: str) -> str:
+    """Escape character data."""
+    return text.translate(_ESC)
+
+
+def attr(text: str) -> str:
+    """Escape an attribute value."""
+    return text.translate(_ESC_ATTR)
+
+
+def root_name(xml: str) -> str:
+    """The element name of a serialized fragment (prefixed for tbx: and mml:)."""
+    match = _ROOT_TAG.search(xml)
+    return match.group(1) if match else ""
+
+
+_STYLES = frozenset(_STYLE_TAGS.values()) | {"fixed-case", "num", "ruby"}
+_NARROW = _STYLES | {"named-content", "styled-content", "inline-graphic", "private-char"}
+_PHRASE = _NARROW | {
+    "xref",
+    "std",
+    "fn",
+    "ext-link",
+    "uri",
+    "email",
+    "inline-formula",
+    "tbx:entailedTerm",
+    "abbrev",
+    "index-term",
+    "index-term-range-end",
+    "milestone-start",
+    "milestone-end",
+    "target",
+    "chem-struct",
+    "tex-math",
+    "mml:math",
+    "alternatives",
+    "related-article",
+    "related-object",
+    "inline-supplementary-material",
+    "element-citation",
+    "mixed-citation",
+    "citation-alternatives",
+    "std-ref",
+}
+#: Inline content of p, title, td, term, tbx:definition and the like.
+RICH = _PHRASE | {"break"}
+#: Inside bold, italic, sub, sup...: no line breaks.
+STYLED = _PHRASE
+#: Inside xref and ext-link.
+NARROW = _NARROW
+#: Inside std, after its std-ref.
+STD = _NARROW | {"ext-link", "fn", "std-id", "title", "uri", "xref"}
+
+#: Blocks allowed in sec, app, body and notes (the para-level class of the tag set).
+PARA_LEVEL = frozenset(
+    {
+        "address",
+        "alternatives",
+        "array",
+        "boxed-text",
+        "chem-struct-wrap",
+        "code",
+        "fig",
+        "fig-group",
+        "graphic",
+        "media",
+        "non-normative-note",
+        "normative-note",
+        "non-normative-example",
+        "normative-example",
+        "notes-group",
+        "preformat",
+        "supplementary-material",
+        "table-wrap",
+        "table-wrap-group",
+        "disp-formula",
+        "disp-formula-group",
+        "def-list",
+        "list",
+        "tex-math",
+        "mml:math",
+        "p",
+        "related-article",
+        "related-object",
+        "disp-quote",
+        "speech",
+        "statement",
+        "verse-group",
+    }
+)
+SEC_BLOCKS = PARA_LEVEL | {"fn-group", "glossary", "ref-list"}
+NOTE_BLOCKS = PARA_LEVEL
+ITEM_BLOCKS = frozenset(
+    {"p", "normative-note", "non-normative-note", "normative-example", "non-normative-example"}
+    | {"notes-group", "def-list", "list"}
+)
+DEF_BLOCKS = ITEM_BLOCKS - {"def-list", "list"}
+FN_BLOCKS = DEF_BLOCKS
+FOOT_BLOCKS = DEF_BLOCKS | {"fn-group", "fn"}
+FIG_BLOCKS = (PARA_LEVEL - {"fig", "fig-group", "boxed-text", "address", "tex-math", "mml:math"}) | {
+    "fn-group",
+    "fn",
+}
+CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
+TBX_BLOCKS = PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"}
+
+BODY_SECTIONS = frozenset({"sec", "term-sec", "sub-part"})
+FRONT_SECTIONS = frozenset({"sec", "ack", "notes", "toc", "toc-group"})
+BACK_SECTIONS = frozenset(
+    {"sec", "term-sec", "app-group", "bio", "fn-group", "glossary", "ref-list", "ack", "notes"}
+    | {"toc", "toc-group", "index", "index-group"}
+)
+
+#: Children of the metadata elements, in the order every one of them requires.
+META_ORDER = [
+    "title-wrap",
+    "doc-ident",
+    "proj-id",
+    "release-version",
+    "std-ident",
+    "std-org",
+    "std-org-group",
+    "content-language",
+    "std-ref",
+    "doc-ref",
+    "pub-date",
+    "release-date",
+    "meta-date",
+    "wi-number",
+    "comm-ref",
+    "comm-ref-group",
+    "accrediting-organization",
+    "authorization",
+    "secretariat",
+    "ics",
+    "ics-wrap",
+    "subj-group",
+    "page-count",
+    "counts",
+    "is-proof",
+    "std-xref",
+    "release-version-id",
+    "permissions",
+    "self-uri",
+    "abstract",
+    "kwd-group",
+    "meta-note",
+    "custom-meta-group",
+]
+_RANK = {name: i for i, name in enumerate(META_ORDER)}
+# Elements of a choice group share their rank, so they keep their relative order.
+for _a, _b in (("std-org-group", "std-org"), ("comm-ref-group", "comm-ref"), ("ics-wrap", "ics")):
+    _RANK[_a] = _RANK[_b]
+_COMMON_META = set(META_ORDER) - {
+    "doc-ident",
+    "proj-id",
+    "release-version",
+    "wi-number",
+    "accrediting-organization",
+    "authorization",
+    "release-version-id",
+}
+META_CHILDREN: dict[str, frozenset[str]] = {
+    "std-meta": frozenset(_COMMON_META | {"proj-id", "release-version", "wi-number"})
+    | {"accrediting-organization", "authorization", "release-version-id"},
+    "std-doc-meta": frozenset(_COMMON_META | {"release-version"})
+    | {"accrediting-organization", "authorization"},
+    "iso-meta": frozenset(_COMMON_META | {"doc-ident"}),
+    "reg-meta": frozenset(_COMMON_META - {"is-proof"} | {"doc-ident", "wi-number"})
+    | {"release-version-id"},
+    "nat-meta": frozenset(_COMMON_META - {"is-proof"} | {"doc-ident"}),
+}
+_SINGLE = frozenset(
+    {
+        "doc-ident",
+        "proj-id",
+        "release-version",
+        "std-ident",
+        "doc-ref",
+        "pub-date",
+        "wi-number",
+        "accrediting-organization",
+        "authorization",
+        "page-count",
+        "counts",
+        "is-proof",
+        "release-version-id",
+    }
+)
+_TERM_TYPES = frozenset({"abbreviation"})
+_POS = frozenset({"adj", "adv", "noun", "verb"})
+_GENDERS = frozenset({"feminine", "masculine", "neuter"})
+_ALIGN = frozenset({"left", "center", "right", "justify", "char"})
+_VALIGN = frozenset({"top", "middle", "bottom", "baseline"})
+_STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
+_OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
+
+
+def _text_of(runs: Sequence[Any]) -> str:
+    """Plain text of inline runs."""
+    out: list[str] = []
+    for run in runs:
+        kind = run.type
+        if kind == "text":
+            out.append(run.text)
+        elif kind == "foreign":
+            out.append(re.sub(r"<[^>]*>", "", run.xml))
+        elif kind == "inline-formula":
+            out.append(run.text or "")
+        elif kind == "footnote-ref":
+            out.append(run.label or "")
+        elif kind == "standard-ref":
+            out.append(run.identifier)
+            out.append(_text_of(run.content))
+        elif hasattr(run, "content"):
+            out.append(_text_of(run.content))
+    return "".join(out)
+
+
+class Writer:
+    """One export run."""
+
+    def __init__(self, log: ConversionLog, tag_set: str) -> None:
+        if tag_set not in TAG_SETS:
+            raise ConversionError(f"unknown STS tag set {tag_set!r}; use one of {TAG_SETS}")
+        self.log = log
+        self.tag_set = tag_set
+        self.out: list[str] = []
+        self.path = ""
+        #: The STS default language of a standard (xml:lang default "en").
+        self.lang = "en"
+
+    def lost(self, detail: str) -> None:
+        self.log.add(Change.LOST, self.path, detail)
+
+    def normalised(self, detail: str) -> None:
+        self.log.add(Change.NORMALISED, self.path, detail)
+
+    # ------------------------------------------------------------ document
+
+    def document(self, doc: Document) -> bytes:
+        w = self.out.append
+        w('<?xml version="1.0" encoding="UTF-8"?>\n')
+        languages = [t.language for t in doc.metadata.titles] or list(doc.metadata.languages)
+        if languages:
+            self.lang = languages[0]
+        self.layer(doc, root=True)
+        return "".join(self.out).encode("utf-8")
+
+    def _root_attrs(self, root: bool) -> str:
+        if not root:
+            return ""
+        return (
+            f' xmlns:mml="{MML_NS}" xmlns:tbx="{TBX_NS}" xmlns:xlink="{XLINK_NS}"'
+            ' dtd-version="1.0"'
+        )
+
+    def layer(self, layer: Document | Layer, root: bool = False, prefix: str = "") -> None:
+        w = self.out.append
+        chain = list(layer.layers())
+        if len(chain) > 1 and self._flat(chain):
+            # Several metadata elements in one front, as ISOSTS writes an adoption chain.
+            inner = chain[-1]
+            w(f"<standard{self._root_attrs(root)}>\n<front>\n")
+            for index, item in enumerate(reversed(chain)):
+                self.path = prefix + "adopted." * (len(chain) - 1 - index) + "metadata"
+                self.metadata(item.metadata, item.metadata.source_element or "std-meta")
+            self.front_rest(inner, prefix + "adopted." * (len(chain) - 1))
+            self.body_back(inner, prefix + "adopted." * (len(chain) - 1))
+            w("</standard>\n")
+            return
+        if layer.adopted is None:
+            w(f"<standard{self._root_attrs(root)}>\n<front>\n")
+            self.path = prefix + "metadata"
+            element = layer.metadata.source_element
+            if element not in META_CHILDREN:
+                element = "std-meta"
+            self.metadata(layer.metadata, element)
+            self.front_rest(layer, prefix)
+            self.body_back(layer, prefix)
+            w("</standard>\n")
+            return
+        w(f"<adoption{self._root_attrs(root)}>\n<adoption-front>\n")
+        self.path = prefix + "metadata"
+        element = "std-doc-meta" if layer.metadata.source_element == "std-doc-meta" else "std-meta"
+        self.metadata(layer.metadata, element)
+        self.sections(layer.preface, f"{prefix}preface", FRONT_SECTIONS, SEC_BLOCKS, False)
+        if layer.body:
+            self.path = prefix + "body"
+            self.normalised("body of an adopting layer written in adoption-front")
+            self.sections(layer.body, f"{prefix}body", FRONT_SECTIONS, SEC_BLOCKS, False)
+        w("</adoption-front>\n")
+        self.layer(layer.adopted, prefix=prefix + "adopted.")
+        self.back(layer, prefix)
+        w("</adoption>\n")
+
+    def _flat(self, chain: list[Any]) -> bool:
+        for item in chain[:-1]:
+            if item.preface or item.body or item.annexes or item.back:
+                return False
+            if item.metadata.source_element not in ("reg-meta", "nat-meta", "iso-meta"):
+                return False
+        return chain[-1].metadata.source_element in META_CHILDREN
+
+    def front_rest(self, layer: Any, prefix: str) -> None:
+        self.sections(layer.preface, f"{prefix}preface", FRONT_SECTIONS, SEC_BLOCKS, False)
+        self.out.append("</front>\n")
+
+    def body_back(self, layer: Any, prefix: str) -> None:
+        self.out.append("<body>\n")
+        self.sections(layer.body, f"{prefix}body", BODY_SECTIONS, SEC_BLOCKS, True)
+        self.out.append("</body>\n")
+        self.back(layer, prefix)
+
+    def back(self, layer: Any, prefix: str) -> None:
+        if not layer.annexes and not layer.back:
+            return
+        w = self.out.append
+        w("<back>\n")
+        if layer.annexes:
+            w("<app-group>\n")
+            for index, annex in enumerate(layer.annexes):
+                self.path = f"{prefix}annexes[{index}]"
+                if self._anonymous(annex) and all(
+                    b.type == "foreign" and root_name(b.xml) in ("app", "ref-list")
+                    for b in annex.blocks
+                ):
+                    for b in annex.blocks:
+                        w(b.xml)
+                        w("\n")
+                    continue
+                self.clause(annex, self.path, "app")
+            w("</app-group>\n")
+        for index, item in enumerate(layer.back):
+            self.path = f"{prefix}back[{index}]"
+            if item.kind == ClauseKind.BIBLIOGRAPHY and self._ref_list_ok(item):
+                self.ref_list_clause(item, self.path)
+            else:
+                self.sections((item,), f"{prefix}back", BACK_SECTIONS, SEC_BLOCKS, False, index)
+        w("</back>\n")
+
+    # ------------------------------------------------------------ clauses
+
+    @staticmethod
+    def _anonymous(c: Clause) -> bool:
+        return (
+            c.id is None
+            and c.label is None
+            and not c.title
+            and c.obligation is None
+            and not c.subclauses
+            and c.kind in (ClauseKind.GENERAL, ClauseKind.ANNEX)
+        )
+
+    def sections(
+        self,
+        clauses: Sequence[Clause],
+        path: str,
+        allowed: frozenset[str],
+        blocks_allowed: frozenset[str],
+        lead_blocks: bool,
+        start: int = 0,
+    ) -> None:
+        """A run of clauses in a place holding sections (body, front, back)."""
+        for offset, c in enumerate(clauses):
+            index = start + offset
+            self.path = f"{path}[{index}]"
+            if self._anonymous(c):
+                names = [self._block_name(b) for b in c.blocks]
+                if all(n in allowed for n in names):
+                    self.blocks(c.blocks, allowed, f"{self.path}.blocks")
+                    continue
+                if lead_blocks and index == 0 and all(
+                    n in blocks_allowed or n in allowed for n in names
+                ):
+                    self.clause_content(c, self.path, blocks_allowed)
+                    continue
+            self.clause(c, self.path, "sec")
+
+    def clause(self, c: Clause, path: str, element: str) -> None:
+        w = self.out.append
+        attrs = f' id="{c.id}"' if c.id else ""
+        if element == "sec":
+            sec_type = _SEC_TYPE.get(c.kind)
+            if sec_type:
+                attrs += f' sec-type="{sec_type}"'
+            if c.obligation is not None:
+                self.path = path
+                self.lost("obligation of a clause that is not an annex")
+        elif c.obligation is not None:
+            ctype = "normative-annex" if c.obligation == Obligation.NORMATIVE else "inform-annex"
+            attrs += f' content-type="{ctype}"'
+        w(f"<{element}{attrs}>\n")
+        if c.label is not None:
+            w(f"<label>{esc(c.label)}</label>\n")
+        if element == "app" and c.obligation is not None:
+            w(f"<annex-type>({c.obligation.value})</annex-type>\n")
+        if c.title or c.label is None:
+            w("<title>")
+            self.inlines(c.title, RICH)
+            w("</title>\n")
+        self.clause_content(c, path, SEC_BLOCKS)
+        w(f"</{element}>\n")
+
+    def clause_content(self, c: Clause, path: str, allowed: frozenset[str]) -> None:
+        para: list[Any] = []
+        sections: list[Any] = []
+        for b in c.blocks:
+            name = self._block_name(b)
+            if name == "term-sec" or name == "sec":
+                sections.append(b)
+            else:
+                if sections:
+                    self.path = path
+                    self.normalised("block after a term entry moved before the term entries")
+                para.append(b)
+        self.blocks(para, allowed, f"{path}.blocks")
+        self.blocks(sections, BODY_SECTIONS, f"{path}.blocks")
+        for index, sub in enumerate(c.subclauses):
+            self.clause(sub, f"{path}.subclauses[{index}]", "sec")
+
+    def _ref_list_ok(self, c: Clause) -> bool:
+        seen_ref = False
+        for b in c.blocks:
+            if b.type == "reference" or (b.type == "foreign" and root_name(b.xml) == "ref"):
+                seen_ref = True
+            elif seen_ref or self._block_name(b) not in PARA_LEVEL:
+                return False
+        return not c.subclauses and c.obligation is None
+
+    def ref_list_clause(self, c: Clause, path: str) -> None:
+        w = self.out.append
+        attrs = f' id="{c.id}"' if c.id else ""
+        w(f'<ref-list content-type="bibl"{attrs}>\n')
+        if c.label is not None:
+            w(f"<label>{esc(c.label)}</label>\n")
+        if c.title:
+            w("<title>")
+            self.inlines(c.title, RICH)
+            w("</title>\n")
+        for index, b in enumerate(c.blocks):
+            self.path = f"{path}.blocks[{index}]"
+            if b.type == "reference":
+                self.reference(b)
+            elif b.type == "foreign":
+                w(b.xml)
+                w("\n")
+            else:
+                self.block(b, PARA_LEVEL)
+        w("</ref-list>\n")
+
+    # ------------------------------------------------------------ blocks
+
+    @staticmethod
+    def _block_name(b: Any) -> str:
+        name = _BLOCK_ELEMENT.get(b.type)
+        if name is not None:
+            return name
+        if b.type == "foreign":
+            return root_name(b.xml)
+        return ""
+
+    def blocks(self, blocks: Sequence[Any], allowed: frozenset[str], path: str) -> None:
+        """Blocks in a container that allows the elements in ``allowed``."""
+        w = self.out.append
+        pending_refs: list[Any] = []
+        pending_fns: list[Any] = []
+
+        def flush() -> None:
+            if pending_refs:
+                if "ref-list" in allowed:
+                    w("<ref-list>\n")
+                    for ref in pending_refs:
+                        self._ref_or_foreign(ref)
+                    w("</ref-list>\n")
+                else:
+                    w("<p><ref-list>\n")
+                    for ref in pending_refs:
+                        self._ref_or_foreign(ref)
+                    w("</ref-list></p>\n")
+                pending_refs.clear()
+            if pending_fns:
+                if "fn" in allowed:
+                    for fn in pending_fns:
+                        self.footnote(fn)
+                elif "fn-group" in allowed:
+                    w("<fn-group>\n")
+                    for fn in pending_fns:
+                        self.footnote(fn)
+                    w("</fn-group>\n")
+                else:
+                    for fn in pending_fns:
+                        w("<p>")
+                        self.footnote(fn)
+                        w("</p>\n")
+                pending_fns.clear()
+
+        for index, b in enumerate(blocks):
+            self.path = f"{path}[{index}]"
+            kind = b.type
+            if kind == "reference" or (kind == "foreign" and root_name(b.xml) == "ref"):
+                if pending_fns:
+                    flush()
+                pending_refs.append(b)
+                continue
+            if kind == "footnote":
+                if pending_refs:
+                    flush()
+                pending_fns.append(b)
+                continue
+            flush()
+            self.block(b, allowed)
+        flush()
+
+    def _ref_or_foreign(self, b: Any) -> None:
+        if b.type == "reference":
+            self.reference(b)
+        else:
+            self.out.append(b.xml)
+            self.out.append("\n")
+
+    def block(self, b: Any, allowed: frozenset[str]) -> None:
+        """One block; wrapped in a paragraph when the container does not allow it."""
+        name = self._block_name(b)
+        w = self.out.append
+        if b.type == "term-entry" and "term-sec" not in allowed:
+            self.term_as_definition(b, allowed)
+            return
+        if b.type == "foreign":
+            if name in allowed:
+                w(b.xml)
+                w("\n")
+            elif "p" in allowed and name in RICH | PARA_LEVEL | {"ref-list", "fn"}:
+                w("<p>")
+                w(b.xml)
+                w("</p>\n")
+            else:
+                self.lost(f"<{name}> has no place here in STS; its text is kept in a paragraph")
+                w("<p>" if "p" in allowed else "")
+                w(esc(re.sub(r"<[^>]*>", "", b.xml)))
+                w("</p>\n" if "p" in allowed else "")
+            return
+        if name not in allowed:
+            w("<p>")
+            _BLOCK_WRITERS[b.type](self, b)
+            w("</p>\n")
+            return
+        _BLOCK_WRITERS[b.type](self, b)
+
+    def paragraph(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        if b.provision is not None:
+            attrs += f' content-type="{b.provision.value}"'
+        w(f"<p{attrs}>")
+        self.inlines(b.content, RICH)
+        w("</p>\n")
+
+    def list_block(self, b: Any) -> None:
+        w = self.out.append
+        list_type = b.style or ("order" if b.ordered else "bullet")
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f'<list{attrs} list-type="{attr(list_type)}">\n')
+        items = b.items
+        if not items:
+            self.normalised("empty list written with one empty item")
+            w("<list-item><p/></list-item>\n")
+        for item in items:
+            iattrs = f' id="{item.id}"' if item.id else ""
+            w(f"<list-item{iattrs}>")
+            if item.label is not None:
+                w(f"<label>{esc(item.label)}</label>")
+            if not item.blocks:
+                w("<p/>")
+            self.blocks(item.blocks, ITEM_BLOCKS, "items")
+            w("</list-item>\n")
+        w("</list>\n")
+
+    def note(self, b: Any) -> None:
+        element = "non-normative-note" if b.type == "note" else "non-normative-example"
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<{element}{attrs}>")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>")
+        self.blocks(b.blocks, NOTE_BLOCKS, "blocks")
+        w(f"</{element}>\n")
+
+    def formula(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<disp-formula{attrs}>")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>")
+        if b.mathml:
+            w(b.mathml)
+            if b.text:
+                self.lost("plain-text form of a formula that also has MathML")
+        elif b.text:
+            w(esc(b.text))
+        w("</disp-formula>\n")
+
+    def preformat(self, b: Any) -> None:
+        attrs = f' id="{b.id}"' if b.id else ""
+        if b.language:
+            attrs += f' preformat-type="{attr(b.language)}"'
+        self.out.append(f"<preformat{attrs}>{esc(b.text)}</preformat>\n")
+
+    def definition_list(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<def-list{attrs}>\n")
+        for item in b.items:
+            iattrs = f' id="{item.id}"' if item.id else ""
+            w(f"<def-item{iattrs}><term>")
+            self.inlines(item.term, RICH)
+            w("</term>")
+            if item.definition:
+                w("<def>")
+                self.blocks(item.definition, DEF_BLOCKS, "definition")
+                w("</def>")
+            w("</def-item>\n")
+        w("</def-list>\n")
+
+    def figure(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<fig{attrs}>\n")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>")
+        if b.caption:
+            w("<caption><title>")
+            self.inlines(b.caption, RICH)
+            w("</title></caption>\n")
+        for media in b.media:
+            self.graphic(media)
+        self.blocks(b.blocks, FIG_BLOCKS, "blocks")
+        w("</fig>\n")
+
+    def graphic(self, media: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{media.id}"' if media.id else ""
+        if media.mime_type:
+            attrs += f' mimetype="{attr(media.mime_type)}"'
+        w(f'<graphic{attrs} xlink:href="{attr(media.href)}"')
+        if media.alt is not None:
+            w(f"><alt-text>{esc(media.alt)}</alt-text></graphic>\n")
+        else:
+            w("/>\n")
+
+    def table(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<table-wrap{attrs}>\n")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>\n")
+        if b.caption:
+            w("<caption><title>")
+            self.inlines(b.caption, RICH)
+            w("</title></caption>\n")
+        w("<table>\n")
+        if b.head:
+            w("<thead>\n")
+            self.rows(b.head)
+            w("</thead>\n")
+        if b.foot:
+            w("<tfoot>\n")
+            self.rows(b.foot)
+            w("</tfoot>\n")
+        w("<tbody>\n")
+        if b.body:
+            self.rows(b.body)
+        else:
+            self.normalised("table without body rows given one empty row")
+            w("<tr><td/></tr>\n")
+        w("</tbody>\n</table>\n")
+        if b.notes:
+            w("<table-wrap-foot>\n")
+            self.blocks(b.notes, FOOT_BLOCKS, "notes")
+            w("</table-wrap-foot>\n")
+        w("</table-wrap>\n")
+
+    def rows(self, rows: Sequence[Any]) -> None:
+        w = self.out.append
+        for row in rows:
+            w("<tr>")
+            if not row.cells:
+                w("<td/>")
+            for cell in row.cells:
+                tag = "th" if cell.header else "td"
+                attrs = ""
+                if cell.rowspan != 1:
+                    attrs += f' rowspan="{cell.rowspan}"'
+                if cell.colspan != 1:
+                    attrs += f' colspan="{cell.colspan}"'
+                if cell.align is not None:
+                    if cell.align in _ALIGN:
+                        attrs += f' align="{cell.align}"'
+                    else:
+                        self.lost(f"cell alignment {cell.align!r}")
+                if cell.valign is not None:
+                    if cell.valign in _VALIGN:
+                        attrs += f' valign="{cell.valign}"'
+                    else:
+                        self.lost(f"cell alignment {cell.valign!r}")
+                w(f"<{tag}{attrs}>")
+                self.inlines(cell.content, RICH)
+                if cell.blocks:
+                    self.blocks(cell.blocks, CELL_BLOCKS, "blocks")
+                w(f"</{tag}>")
+            w("</tr>\n")
+
+    def footnote(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<fn{attrs}>")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>")
+        if not b.blocks:
+            w("<p/>")
+        self.blocks(b.blocks, FN_BLOCKS, "blocks")
+        w("</fn>")
+
+    def footnote_block(self, b: Any) -> None:
+        self.footnote(b)
+        self.out.append("\n")
+
+    def reference(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        if b.identifier is not None:
+            attrs += ' content-type="standard"'
+        w(f"<ref{attrs}>")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>")
+        if b.identifier is not None:
+            w(f"<std><std-ref>{esc(b.identifier)}</std-ref>")
+            if b.title:
+                w("<title>")
+                self.inlines(b.title, RICH)
+                w("</title>")
+            self.inlines(b.citation, STD)
+            if b.uri:
+                w(f"<uri>{esc(b.uri)}</uri>")
+            w("</std>")
+        else:
+            w("<mixed-citation>")
+            if b.title:
+                self.lost("title of a free citation written as plain text")
+                w(esc(_text_of(b.title)))
+            self.inlines(b.citation, RICH)
+            if b.uri:
+                w(f"<uri>{esc(b.uri)}</uri>")
+            w("</mixed-citation>")
+        if b.status is not None:
+            self.lost("status of a reference")
+        w("</ref>\n")
+
+    def foreign_block(self, b: Any) -> None:
+        self.out.append(b.xml)
+        self.out.append("\n")
+
+    # ------------------------------------------------------------ terms
+
+    def term_entry(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.section_id}"' if b.section_id else ""
+        w(f"<term-sec{attrs}>\n")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>\n")
+        w(f'<tbx:termEntry id="{b.id}">\n')
+        groups: dict[str | None, list[Any]] = {}
+        for designation in b.designations:
+            groups.setdefault(designation.language, []).append(designation)
+        if not groups:
+            self.normalised("term entry without designations written with an empty term")
+            groups[None] = []
+        definitions: dict[str | None, list[Any]] = {}
+        first = next(iter(groups))
+        for definition in b.definitions:
+            key = definition.language if definition.language in groups else first
+            if key != definition.language:
+                self.normalised("definition in a language without terms moved to the first one")
+            definitions.setdefault(key, []).append(definition)
+        for language, designations in groups.items():
+            if language is None:
+                self.normalised("terms without a language written with the document language")
+            lang = attr(language or self.lang)
+            w(f'<tbx:langSet xml:lang="{lang}">\n')
+            for definition in definitions.get(language, ()):
+                w("<tbx:definition>")
+                self.inlines(definition.content, RICH)
+                w("</tbx:definition>\n")
+            if language == first:
+                if b.domain is not None:
+                    w(f"<tbx:subjectField>{esc(b.domain)}</tbx:subjectField>\n")
+                for note in b.notes:
+                    self.tbx_note("note", note)
+                for example in b.examples:
+                    self.tbx_note("example", example)
+                for source in b.sources:
+                    self.term_source(source)
+            if not designations:
+                w("<tbx:tig><tbx:term/></tbx:tig>\n")
+            for designation in designations:
+                self.tig(designation)
+            w("</tbx:langSet>\n")
+        w("</tbx:termEntry>\n</term-sec>\n")
+
+    def tig(self, d: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{d.id}"' if d.id else ""
+        w(f"<tbx:tig{attrs}><tbx:term>")
+        if d.content:
+            self.inlines(d.content, RICH)
+        else:
+            w(esc(d.text))
+        w("</tbx:term>")
+        if d.part_of_speech is not None:
+            if d.part_of_speech in _POS:
+                w(f'<tbx:partOfSpeech value="{d.part_of_speech}"/>')
+            else:
+                self.lost(f"part of speech {d.part_of_speech!r} (TBX allows adj, adv, noun, verb)")
+        if d.geographical_usage is not None:
+            w(f"<tbx:geographicalUsage>{esc(d.geographical_usage)}</tbx:geographicalUsage>")
+        if d.gender is not None:
+            if d.gender in _GENDERS:
+                w(f'<tbx:grammaticalGender value="{d.gender}"/>')
+            else:
+                self.lost(f"grammatical gender {d.gender!r}")
+        status = _STATUS.get(d.status.value)
+        if status:
+            w(f'<tbx:normativeAuthorization value="{status}"/>')
+        if d.abbreviation:
+            w('<tbx:termType value="abbreviation"/>')
+        w("</tbx:tig>\n")
+
+    def tbx_note(self, element: str, note: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{note.id}"' if note.id else ""
+        w(f"<tbx:{element}{attrs}>")
+        if note.label is not None:
+            self.lost(f"label of a term {element}")
+        for block in note.blocks:
+            if block.type == "paragraph":
+                if block.id:
+                    self.lost(f"id {block.id!r} of a paragraph in a term {element}")
+                self.inlines(block.content, RICH)
+            else:
+                self.block(block, TBX_BLOCKS)
+        w(f"</tbx:{element}>\n")
+
+    def term_source(self, source: Any) -> None:
+        w = self.out.append
+        w("<tbx:source>")
+        if source.content:
+            self.inlines(source.content, RICH)
+        else:
+            if source.identifier:
+                w(f"<std><std-ref>{esc(source.identifier)}</std-ref>")
+                for loc in source.locality:
+                    to = f"–{loc.to}" if loc.to else ""
+                    w(esc(f", {loc.type.value} {loc.reference}{to}"))
+                w("</std>")
+            if source.modified:
+                w(", modified")
+                if source.modification:
+                    w(" — ")
+                    self.inlines(source.modification, RICH)
+        w("</tbx:source>\n")
+
+    def term_as_definition(self, b: Any, allowed: frozenset[str]) -> None:
+        """A term entry where no term section may stand: a one-item definition list."""
+        self.normalised("term entry written as a definition list (no term section allowed here)")
+        w = self.out.append
+        wrap = "def-list" not in allowed
+        if wrap:
+            w("<p>")
+        w(f'<def-list><def-item id="{b.id}"><term>')
+        w(esc("; ".join(d.text for d in b.designations)))
+        w("</term>")
+        if b.definitions or b.notes or b.examples:
+            w("<def>")
+            for definition in b.definitions:
+                w("<p>")
+                self.inlines(definition.content, RICH)
+                w("</p>")
+            self.blocks(list(b.notes) + list(b.examples), DEF_BLOCKS, "notes")
+            w("</def>")
+        w("</def-item></def-list>")
+        if wrap:
+            w("</p>")
+        w("\n")
+
+    # ------------------------------------------------------------ inline
+
+    def inlines(self, runs: Sequence[Any], allowed: frozenset[str]) -> list[Any]:
+        """Write runs; return those that must be written after the enclosing element."""
+        w = self.out.append
+        hoisted: list[Any] = []
+        for run in runs:
+            kind = run.type
+            if kind == "text":
+                w(run.text.translate(_ESC))
+                continue
+            writer = _INLINE_WRITERS.get(kind)
+            name = _INLINE_ELEMENT.get(kind) or (root_name(run.xml) if kind == "foreign" else "")
+            if name in allowed or (kind == "provision"):
+                assert writer is not None
+                later = writer(self, run, allowed)
+                if later:
+                    hoisted.extend(self._place(later, allowed))
+            elif kind in ("footnote", "inline-formula") or (kind == "foreign" and "id=" in run.xml):
+                hoisted.append(run)
+            elif kind == "foreign":
+                self.lost(f"<{name}> is not allowed here; its text is kept")
+                w(esc(re.sub(r"<[^>]*>", "", run.xml)))
+            elif kind == "footnote-ref":
+                self.lost("footnote reference inside a link or cross-reference")
+                w(esc(run.label or ""))
+            else:
+                self.normalised(f"{kind} not allowed here; its content is kept")
+                hoisted.extend(self._place(self.inlines(getattr(run, "content", ()), allowed), allowed))
+        return hoisted
+
+    def _place(self, later: list[Any], allowed: frozenset[str]) -> list[Any]:
+        """Write moved runs here if allowed, else pass them further up."""
+        rest: list[Any] = []
+        for run in later:
+            name = _INLINE_ELEMENT.get(run.type) or root_name(getattr(run, "xml", ""))
+            if name in allowed:
+                self.normalised(f"<{name}> moved out of an element that cannot hold it")
+                again = _INLINE_WRITERS[run.type](self, run, allowed)
+                rest.extend(again or ())
+            else:
+                rest.append(run)
+        return rest
+
+    def styled(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        tag = _STYLE_TAGS[run.style]
+        self.out.append(f"<{tag}>")
+        later = self.inlines(run.content, STYLED)
+        self.out.append(f"</{tag}>")
+        return later
+
+    def xref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        ref_type = ""
+        if run.kind is not None:
+            ref_type = f' ref-type="{_REF_TYPE.get(run.kind, "other")}"'
+        self.out.append(f'<xref{ref_type} rid="{run.target}">')
+        later = self.inlines(run.content, NARROW)
+        self.out.append("</xref>")
+        return later
+
+    def footnote_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append(f'<xref ref-type="fn" rid="{run.target}">{esc(run.label or "")}</xref>')
+        return []
+
+    def standard_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append(f"<std><std-ref>{esc(run.identifier)}</std-ref>")
+        later = self.inlines(run.content, STD)
+        for loc in run.locality:
+            to = f"–{loc.to}" if loc.to else ""
+            self.out.append(esc(f", {loc.type.value} {loc.reference}{to}"))
+        if run.locality:
+            self.normalised("locality of a standard reference written as text")
+        if run.reference is not None:
+            self.lost("link from a standard reference to its reference entry")
+        self.out.append("</std>")
+        return later
+
+    def term_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        target = f' target="{run.target}"' if run.target else ""
+        self.out.append(f"<tbx:entailedTerm{target}>")
+        later = self.inlines(run.content, RICH)
+        self.out.append("</tbx:entailedTerm>")
+        return later
+
+    def inline_footnote(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.footnote(run)
+        return []
+
+    def inline_formula(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        attrs = f' id="{run.id}"' if run.id else ""
+        self.out.append(f"<inline-formula{attrs}>")
+        if run.mathml:
+            self.out.append(run.mathml)
+            if run.text:
+                self.lost("plain-text form of a formula that also has MathML")
+        elif run.text:
+            self.out.append(esc(run.text))
+        self.out.append("</inline-formula>")
+        return []
+
+    def link(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append(f'<ext-link ext-link-type="uri" xlink:href="{attr(run.href)}">')
+        later = self.inlines(run.content, NARROW)
+        self.out.append("</ext-link>")
+        return later
+
+    def line_break(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append("<break/>")
+        return []
+
+    def provision(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.lost(f"provision marking ({run.kind.value}); its text is kept")
+        return self.inlines(run.content, allowed)
+
+    def foreign_inline(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append(run.xml)
+        return []
+
+    # ------------------------------------------------------------ metadata
+
+    def metadata(self, m: Metadata, element: str) -> None:
+        allowed = META_CHILDREN[element]
+        items: list[tuple[int, str, str]] = []
+
+        def add(name: str, xml: str) -> None:
+            items.append((_RANK[name], name, xml))
+
+        for title in m.titles:
+            parts = "".join(
+                f"<{tag}>{esc(value)}</{tag}>"
+                for tag, value in (
+                    ("intro", title.introductory),
+                    ("main", title.main),
+                    ("compl", title.complementary),
+                    ("full", title.full),
+                )
+                if value is not None
+            )
+            if title.script or title.part_label:
+                self.lost("script or part label of a title")
+            add("title-wrap", f'<title-wrap xml:lang="{attr(title.language)}">{parts}</title-wrap>')
+        for ident in (m.identifier, *m.alternate_identifiers):
+            if ident.scheme == "derived":
+                continue
+            if ident.scheme == "doc-ref":
+                add("doc-ref", f"<doc-ref>{esc(ident.value)}</doc-ref>")
+            elif ident.type.value in ("reference", "other"):
+                kind = f' type="{ident.scheme}"' if ident.scheme in ("dated", "undated") else ""
+                add("std-ref", f"<std-ref{kind}>{esc(ident.value)}</std-ref>")
+            else:
+                self.lost(f"identifier {ident.value!r} of type {ident.type.value}")
+        if m.structured_identifiers:
+            s = m.structured_identifiers[0]
+            parts = [
+                ("originator", s.agency[0] if s.agency else None),
+                ("doc-type", s.type),
+                ("doc-number", s.docnumber),
+                ("part-number", s.part),
+                ("edition", s.edition),
+                ("version", s.version),
+                ("suppl-type", s.supplement_type),
+                ("suppl-number", s.supplement_number),
+                ("year", s.year),
+            ]
+            add("std-ident", self._std_ident(parts))
+        elif not any(root_name(x) == "std-ident" for x in m.foreign):
+            parts = [
+                ("originator", m.originator if element not in ("reg-meta", "nat-meta") else None),
+                ("doc-type", m.doc_type_label),
+                ("doc-number", m.docnumber),
+                ("edition", m.edition),
+                ("version", m.version),
+            ]
+            if any(value is not None for _, value in parts):
+                add("std-ident", self._std_ident(parts))
+        for org in (*m.publishers, *(c.organization for c in m.contributors if c.organization)):
+            abbrev = f"<std-org-abbrev>{esc(org.abbreviation)}</std-org-abbrev>" if org.abbreviation else ""
+            add("std-org", f"<std-org><std-org-name>{esc(org.name)}</std-org-name>{abbrev}</std-org>")
+        for language in m.languages:
+            add("content-language", f"<content-language>{esc(language)}</content-language>")
+        if m.dates.published:
+            add("release-date", f"<release-date>{m.dates.published}</release-date>")
+        for field in _OTHER_DATE_FIELDS:
+            value = getattr(m.dates, field)
+            if value:
+                add("meta-date", f'<meta-date type="{field}">{value}</meta-date>')
+        for other in m.dates.other:
+            add("meta-date", f'<meta-date type="{other.type.value}">{other.value}</meta-date>')
+        for committee in m.committees:
+            add("comm-ref", f"<comm-ref>{esc(committee.identifier)}</comm-ref>")
+        for code in m.ics:
+            add("ics", f"<ics>{code.code}</ics>")
+        for relation in m.relations:
+            kind = relation.original_type or relation.kind.value
+            add(
+                "std-xref",
+                f'<std-xref type="{attr(kind)}"><std-ref>{esc(relation.identifier)}</std-ref></std-xref>',
+            )
+        for adoption in m.adoptions:
+            add(
+                "std-xref",
+                f'<std-xref type="{adoption.degree.value}"><std-ref>{esc(adoption.identifier)}'
+                "</std-ref></std-xref>",
+            )
+            if adoption.method or adoption.deviations or adoption.description:
+                self.lost("method, deviations or description of an adoption")
+        for c in m.copyright:
+            parts_xml = ""
+            if c.statement is not None:
+                parts_xml += f"<copyright-statement>{esc(c.statement)}</copyright-statement>"
+            if c.year is not None:
+                parts_xml += f"<copyright-year>{c.year}</copyright-year>"
+            parts_xml += "".join(f"<copyright-holder>{esc(h)}</copyright-holder>" for h in c.holders)
+            if c.license is not None:
+                parts_xml += f"<license><license-p>{esc(c.license)}</license-p></license>"
+            add("permissions", f"<permissions>{parts_xml}</permissions>")
+        for abstract in m.abstract:
+            lang = f' xml:lang="{attr(abstract.language)}"' if abstract.language else ""
+            add("abstract", f"<abstract{lang}><p>{esc(abstract.text)}</p></abstract>")
+        for keyword in m.keywords:
+            lang = f' xml:lang="{attr(keyword.language)}"' if keyword.language else ""
+            add("kwd-group", f"<kwd-group{lang}><kwd>{esc(keyword.text)}</kwd></kwd-group>")
+        for note in m.notes:
+            ctype = f' content-type="{attr(note.type)}"' if note.type else ""
+            add("meta-note", f"<meta-note{ctype}><p>{esc(note.text)}</p></meta-note>")
+        if m.custom:
+            fields = "".join(
+                f"<custom-meta><meta-name>{esc(f.name)}</meta-name>"
+                f"<meta-value>{esc(f.value)}</meta-value></custom-meta>"
+                for f in m.custom
+            )
+            add("custom-meta-group", f"<custom-meta-group>{fields}</custom-meta-group>")
+        for xml in m.foreign:
+            name = root_name(xml)
+            if name in _RANK:
+                add(name, xml)
+            else:
+                self.lost(f"<{name}> has no place in {element}; kept as custom-meta text")
+                text = re.sub(r"<[^>]*>", "", xml)
+                add(
+                    "custom-meta-group",
+                    f"<custom-meta-group><custom-meta><meta-name>{esc(name)}</meta-name>"
+                    f"<meta-value>{esc(text)}</meta-value></custom-meta></custom-meta-group>",
+                )
+        unkept = [
+            label
+            for label, present in (
+                ("contributors without organization", any(not c.organization for c in m.contributors)),
+                ("doc type", m.doc_type_label is None and not m.structured_identifiers),
+                ("status", m.status.stage is not None or m.status.lifecycle is not None),
+                ("CCS codes", bool(m.ccs)),
+                ("links", bool(m.links)),
+                ("scope, mandate or prefix", bool(m.scope or m.mandate or m.prefix)),
+            )
+            if present
+        ]
+        if unkept:
+            self.lost("metadata STS cannot carry: " + ", ".join(unkept))
+        w = self.out.append
+        attrs = ""
+        if element in ("reg-meta", "nat-meta") and m.originator:
+            attrs = f' originator="{attr(m.originator)}"'
+        w(f"<{element}{attrs}>\n")
+        seen: set[str] = set()
+        for _, name, xml in sorted(items, key=lambda item: item[0]):
+            if name not in allowed:
+                self.lost(f"<{name}> is not allowed in {element}; kept as custom-meta text")
+                text = re.sub(r"<[^>]*>", "", xml)
+                xml = (
+                    f"<custom-meta-group><custom-meta><meta-name>{esc(name)}</meta-name>"
+                    f"<meta-value>{esc(text)}</meta-value></custom-meta></custom-meta-group>"
+                )
+                name = "custom-meta-group"
+                # custom-meta-group is last in every metadata element, so order holds.
+            if name in _SINGLE:
+                if name in seen:
+                    self.lost(f"a second <{name}> (STS allows one)")
+                    continue
+                seen.add(name)
+            w(xml)
+            w("\n")
+        w(f"</{element}>\n")
+
+    @staticmethod
+    def _std_ident(parts: list[tuple[str, str | None]]) -> str:
+        inner = "".join(f"<{tag}>{esc(value)}</{tag}>" for tag, value in parts if value is not None)
+        return f"<std-ident>{inner}</std-ident>"
+
+
+_BLOCK_ELEMENT = {
+    "paragraph": "p",
+    "list": "list",
+    "note": "non-normative-note",
+    "example": "non-normative-example",
+    "table": "table-wrap",
+    "figure": "fig",
+    "formula": "disp-formula",
+    "footnote": "fn",
+    "definition-list": "def-list",
+    "preformat": "preformat",
+    "term-entry": "term-sec",
+    "reference": "ref",
+}
+_BLOCK_WRITERS: dict[str, Callable[[Writer, Any], None]] = {
+    "paragraph": Writer.paragraph,
+    "list": Writer.list_block,
+    "note": Writer.note,
+    "example": Writer.note,
+    "table": Writer.table,
+    "figure": Writer.figure,
+    "formula": Writer.formula,
+    "footnote": Writer.footnote_block,
+    "definition-list": Writer.definition_list,
+    "preformat": Writer.preformat,
+    "term-entry": Writer.term_entry,
+    "reference": Writer.reference,
+    "foreign": Writer.foreign_block,
+}
+_INLINE_ELEMENT = {
+    "styled": "bold",
+    "xref": "xref",
+    "footnote-ref": "xref",
+    "standard-ref": "std",
+    "term-ref": "tbx:entailedTerm",
+    "footnote": "fn",
+    "inline-formula": "inline-formula",
+    "link": "ext-link",
+    "break": "break",
+}
+_INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] = {
+    "styled": Writer.styled,
+    "xref": Writer.xref,
+    "footnote-ref": Writer.footnote_ref,
+    "standard-ref": Writer.standard_ref,
+    "term-ref": Writer.term_ref,
+    "footnote": Writer.inline_footnote,
+    "inline-formula": Writer.inline_formula,
+    "link": Writer.link,
+    "break": Writer.line_break,
+    "provision": Writer.provision,
+    "foreign": Writer.foreign_inline,
+}
+
+
+def write_sts(doc: Document, log: ConversionLog, tag_set: str = "interchange") -> bytes:
+    """Write NISO STS 1.0 in the Interchange (default) or Extended tag set."""
+    return Writer(log, tag_set).document(doc)

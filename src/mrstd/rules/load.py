@@ -1,0 +1,59 @@
+"""Codes for sources that cannot be read as documents at all (MRS0xx).
+
+These are reported by :func:`mrstd.validation.validate_file`, never by a check.
+"""
+
+from __future__ import annotations
+
+from .registry import load_rule
+
+SYNTAX = load_rule(
+    code="MRS001",
+    name="syntax-error",
+    citation="RFC 8259 (JSON); XML 1.0, 2.1 (well-formed documents)",
+    summary="The source is not well-formed JSON or XML (this includes an empty file and "
+    "nesting deeper than the parser accepts).",
+)
+ENCODING = load_rule(
+    code="MRS002",
+    name="not-utf8",
+    citation="RFC 8259, 8.1 (JSON text is UTF-8)",
+    summary="The source holds bytes that are not UTF-8.",
+)
+SCHEMA = load_rule(
+    code="MRS003",
+    name="schema-violation",
+    citation="mrstd document schema 1.0 (schemas/1.0/document.schema.json)",
+    summary="The source does not match the document model: a wrong type, a missing required "
+    "field, an unknown field or a value outside its vocabulary.",
+)
+VERSION = load_rule(
+    code="MRS004",
+    name="unsupported-schema-version",
+    citation="mrstd document schema versioning (docs/schema.md)",
+    summary="The document names a schema version this release cannot read, or none.",
+)
+UNREADABLE = load_rule(
+    code="MRS005",
+    name="unreadable-source",
+    citation="-",
+    summary="The file cannot be read: missing, a directory, or no permission.",
+)
+FORMAT = load_rule(
+    code="MRS006",
+    name="unknown-format",
+    citation="-",
+    summary="The format of the file cannot be detected, or it cannot be read.",
+)
+INTERNAL = load_rule(
+    code="MRS009",
+    name="nesting-too-deep",
+    citation="-",
+    summary="The document is nested too deeply to be checked.",
+)
+INTERNAL_ERROR = load_rule(
+    code="MRS008",
+    name="internal-error",
+    citation="-",
+    summary="mrstd failed while checking this file; this is a bug in mrstd, please report it.",
+)

@@ -1,0 +1,337 @@
+"""The validation engine: run coded rules over a document, and read files into findings.
+
+``validate(doc)`` runs the rules of a profile over a model; ``validate_file(path)`` reads a
+file (any registered format), turns anything that stops it from being read into a finding
+with its own MRS0xx code, and places every rule finding at a line and column of the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DocumentError, MrstdError, UnsupportedVersionError
+from .formats import ConversionLog, detect_format, get_format
+from .formats.base import Format
+from .io import SourceError, read_source
+from .model import Document, ProvisionKind
+from .paths import PathPart, format_path
+from .rules import Finding, Severity, select_rules
+from .rules import load as load_codes
+from .rules.context import (
+    DEFINITION,
+    EXAMPLE,
+    FOOTNOTE,
+    FOREWORD,
+    INFORMATIVE_ANNEX,
+    INTRODUCTION,
+    NOTE,
+    TABLE,
+    Context,
+)
+from .rules.registry import Rule
+from .rules.verbal import classify, is_chinese, sentences
+
+__all__ = [
+    "Finding",
+    "Provision",
+    "Severity",
+    "provisions",
+    "validate",
+    "validate_file",
+]
+
+
+def validate(
+    doc: Document,
+    *,
+    profile: str = "generic",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """Findings of the profile's rules (or the ``select`` prefixes, minus ``ignore``) on ``doc``.
+
+    Raises ValueError for an unknown profile.
+    """
+    rules = select_rules(profile, select, ignore)
+    try:
+        ctx = Context(doc, profile)
+        return _run(ctx, rules)
+    except RecursionError:
+        rule = load_codes.INTERNAL
+        return [Finding(rule.code, rule.severity, "the document is nested too deeply to check")]
+
+
+def _run(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for entry in rules:
+        assert entry.check is not None
+        ctx.rule = entry
+        findings.extend(entry.check(ctx))
+    ctx.rule = None
+    return findings
+
+
+def validate_file(
+    path: str | Path,
+    *,
+    profile: str = "generic",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    format: str | None = None,
+) -> list[Finding]:
+    """Read ``path`` and validate it; a source that cannot be read gives MRS0xx findings.
+
+    Findings carry ``file`` (``path`` as given), and ``line``/``column`` in the source.
+    """
+    source = str(path)
+    try:
+        data = read_source(path)
+    except SourceError as exc:
+        return [_load_finding(load_codes.UNREADABLE, str(exc).removeprefix(f"{source}: "), source)]
+    try:
+        fmt = get_format(format) if format else detect_format(source, data)
+        if fmt.read is None:
+            raise MrstdError(f"format {fmt.name!r} cannot be read")
+    except MrstdError as exc:
+        return [_load_finding(load_codes.FORMAT, str(exc).removeprefix(f"{source}: "), source)]
+    try:
+        doc = fmt.read(data, source, ConversionLog())
+    except DocumentError as exc:
+        return _document_error(exc, source)
+    except RecursionError:
+        return [_load_finding(load_codes.INTERNAL, "the document is nested too deeply", source)]
+    except (MrstdError, ValueError) as exc:
+        return [_load_finding(load_codes.FORMAT, f"cannot read as {fmt.name}: {exc}", source)]
+    findings = validate(doc, profile=profile, select=select, ignore=ignore)
+    return locate_findings(findings, data, fmt, source)
+
+
+def locate_findings(
+    findings: list[Finding], data: bytes, fmt: Format, source: str
+) -> list[Finding]:
+    """Fill file, line and column of rule findings from the source, and sort them."""
+    if not findings:
+        return findings
+    if fmt.name == "json":
+        places = locate_json(data, [f.loc for f in findings])
+        for finding in findings:
+            finding.line, finding.column = places.get(finding.loc, (1, 1))
+    elif fmt.locate is not None:
+        cache: dict[tuple[PathPart, ...], tuple[int, int] | None] = {}
+        for finding in findings:
+            if finding.loc not in cache:
+                try:
+                    cache[finding.loc] = fmt.locate(data, finding.loc)
+                except (ValueError, MrstdError, RecursionError):
+                    cache[finding.loc] = None
+            place = cache[finding.loc]
+            if place is not None:
+                finding.line, finding.column = place
+    for finding in findings:
+        finding.file = source
+    findings.sort(key=_order)
+    return findings
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line or 0, finding.column or 0, finding.code)
+
+
+def _load_finding(
+    rule: Rule,
+    message: str,
+    source: str,
+    line: int | None = None,
+    column: int | None = None,
+    path: str = "",
+) -> Finding:
+    return Finding(rule.code, rule.severity, message, path, None, source, line, column)
+
+
+_SYNTAX_PREFIXES = ("invalid JSON", "malformed XML", "a document must be", "empty", "not well-formed")
+
+
+def _document_error(exc: DocumentError, source: str) -> list[Finding]:
+    findings = []
+    for problem in exc.problems or []:
+        message = problem.message
+        if isinstance(exc, UnsupportedVersionError):
+            rule = load_codes.VERSION
+        elif message.startswith("not UTF-8") or "encoding" in message.lower():
+            rule = load_codes.ENCODING
+        elif message.startswith(_SYNTAX_PREFIXES) or "nesting" in message:
+            rule = load_codes.SYNTAX
+        else:
+            rule = load_codes.SCHEMA
+        findings.append(
+            _load_finding(rule, message, source, problem.line, problem.column, problem.path)
+        )
+    if not findings:
+        findings.append(_load_finding(load_codes.SCHEMA, str(exc), source))
+    findings.sort(key=_order)
+    return findings
+
+
+# -- locating many paths in JSON text in one pass ------------------------------------------
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.DOTALL)
+_Trie = dict[PathPart, "tuple[_Trie, tuple[PathPart, ...]]"]
+
+
+def _trie(locs: Iterable[tuple[PathPart, ...]]) -> _Trie:
+    root: _Trie = {}
+    for loc in locs:
+        node = root
+        for i, part in enumerate(loc):
+            entry = node.get(part)
+            if entry is None:
+                entry = node[part] = ({}, loc[: i + 1])
+            node = entry[0]
+    return root
+
+
+def _key(token: str) -> str:
+    inner = token[1:-1]
+    if "\\" not in inner:
+        return inner
+    import json
+
+    try:
+        value = json.loads(token)
+    except ValueError:
+        return inner
+    return value if isinstance(value, str) else inner
+
+
+def locate_json(data: bytes, locs: Sequence[tuple[PathPart, ...]]) -> dict[tuple[PathPart, ...], tuple[int, int]]:
+    """(line, column) of each path in JSON source, or of its deepest existing ancestor."""
+    text = data.decode("utf-8", "replace")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    root = _trie(locs)
+    offsets: dict[tuple[PathPart, ...], int] = {(): 0}
+    # frame: [is_object, key, expecting_key, trie node of the container]
+    stack: list[list[object]] = []
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first == ",":
+            top = stack[-1]
+            if top[0]:
+                top[2] = True
+            else:
+                top[1] = int(top[1]) + 1  # type: ignore[call-overload]
+            continue
+        if first == ":":
+            continue
+        if first == "}" or first == "]":
+            if stack:
+                stack.pop()
+            continue
+        node: _Trie | None
+        if not stack:
+            node = root
+            offsets[()] = match.start()
+        else:
+            top = stack[-1]
+            trie = top[3]
+            if top[0] and top[2]:
+                key = _key(token)
+                top[1] = key
+                top[2] = False
+                entry = trie.get(key) if isinstance(trie, dict) else None
+                if entry is not None:
+                    offsets[entry[1]] = match.start()
+                continue
+            entry = trie.get(top[1]) if isinstance(trie, dict) else None  # type: ignore[arg-type]
+            node = entry[0] if entry is not None else None
+            if entry is not None:
+                offsets[entry[1]] = match.start()
+        if first == "{" or first == "[":
+            stack.append([first == "{", 0, first == "{", node])
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    result: dict[tuple[PathPart, ...], tuple[int, int]] = {}
+    for loc in locs:
+        probe = loc
+        while probe not in offsets:
+            probe = probe[:-1]
+        offset = offsets[probe]
+        line = bisect.bisect_left(newlines, offset)
+        start = newlines[line - 1] + 1 if line > 0 else 0
+        result[loc] = (line + 1, offset - start + 1)
+    return result
+
+
+# -- provisions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One provision of a document: its kind, the verbal form that makes it one, and where.
+
+    ``marked`` is True when the document itself marks the kind (a provision paragraph or
+    span); otherwise the kind is inferred from the verbal form. ``context`` says where the
+    sentence sits: body, foreword, introduction, note, example, definition, footnote, table
+    or informative-annex.
+    """
+
+    kind: ProvisionKind
+    form: str | None
+    language: str
+    text: str
+    path: str
+    context: str
+    marked: bool = False
+
+
+def _context_name(flags: int) -> str:
+    for flag, name in (
+        (DEFINITION, "definition"),
+        (NOTE, "note"),
+        (EXAMPLE, "example"),
+        (FOOTNOTE, "footnote"),
+        (FOREWORD, "foreword"),
+        (INTRODUCTION, "introduction"),
+        (TABLE, "table"),
+        (INFORMATIVE_ANNEX, "informative-annex"),
+    ):
+        if flags & flag:
+            return name
+    return "body"
+
+
+def provisions(doc: Document) -> list[Provision]:
+    """Every provision of the document (adopted layers included), sentence by sentence."""
+    ctx = Context(doc)
+    out: list[Provision] = []
+    for unit in ctx.index.units:
+        text = unit.text
+        if not text.strip():
+            continue
+        path = format_path(unit.loc)
+        context = _context_name(unit.flags)
+        language = "zh" if is_chinese(text) else "en"
+        for sentence in sentences(text):
+            found = classify(sentence)
+            if unit.marked is not None:
+                kind = unit.marked
+            elif found is not None:
+                kind = found.kind
+            else:
+                continue
+            out.append(
+                Provision(
+                    kind=kind,
+                    form=found.form if found is not None else None,
+                    language=found.language if found is not None else language,
+                    text=sentence,
+                    path=path,
+                    context=context,
+                    marked=unit.marked is not None,
+                )
+            )
+    return out

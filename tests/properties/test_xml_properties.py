@@ -1,0 +1,49 @@
+"""Native XML is lossless: properties over generated documents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from mrstd.formats import native_json, native_xml
+from mrstd.formats.native_xml.xsd import XSD_PATH
+from mrstd.model import Document
+from mrstd.testing import documents
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@lru_cache(maxsize=1)
+def _schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD_PATH)))
+
+
+@SETTINGS
+@given(documents())
+def test_xml_round_trip_gives_an_equal_document(doc: Document) -> None:
+    assert native_xml.loads_bytes(native_xml.dumps_bytes(doc)) == doc
+
+
+@SETTINGS
+@given(documents())
+def test_xml_validates_against_the_committed_xsd(doc: Document) -> None:
+    tree = etree.fromstring(native_xml.dumps_bytes(doc))
+    schema = _schema()
+    assert schema.validate(tree), schema.error_log.last_error
+
+
+@SETTINGS
+@given(documents())
+def test_json_to_xml_to_json_is_byte_identical(doc: Document) -> None:
+    json = native_json.dumps_bytes(doc)
+    via_xml = native_xml.loads_bytes(native_xml.dumps_bytes(native_json.loads_bytes(json)))
+    assert native_json.dumps_bytes(via_xml) == json
+
+
+@SETTINGS
+@given(documents())
+def test_xml_output_is_stable(doc: Document) -> None:
+    xml = native_xml.dumps_bytes(doc)
+    assert native_xml.dumps_bytes(native_xml.loads_bytes(xml)) == xml

@@ -1,0 +1,26 @@
+"""The README's two set-up commands are the ones CI and users run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commands() -> list[str]:
+    head = ROOT.joinpath("README.md").read_text(encoding="utf-8").split("## ")[0]
+    return re.findall(r"```sh\n(.+?)\n```", head)
+
+
+def test_readme_first_screen_has_exactly_two_commands() -> None:
+    commands = _commands()
+    assert len(commands) == 2
+    assert "mrstd validate examples/*.json" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = ROOT.joinpath(".ci", "run").read_text(encoding="utf-8")
+    assert _commands()[1] in ci.splitlines()
+    assert "MRSTD_REQUIRE_CORPUS=1" in ci

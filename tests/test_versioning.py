@@ -1,0 +1,55 @@
+"""Schema versions: what this release reads, and the migration registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import mrstd
+from mrstd import versioning
+from mrstd.model import Document, DocumentIdentifier, Metadata
+
+GOOD = mrstd.dumps(Document(metadata=Metadata(identifier=DocumentIdentifier(value="ISO 1:2020"))))
+
+
+@pytest.fixture
+def legacy_version() -> Iterator[None]:
+    """Register a migration from a pretend 0.9 layout, where the identifier was a plain string."""
+
+    @versioning.migration("0.9", "1.0")
+    def _from_0_9(data: dict[str, Any]) -> dict[str, Any]:
+        metadata = dict(data["metadata"])
+        metadata["identifier"] = {"value": metadata.pop("designation")}
+        return {**data, "metadata": metadata}
+
+    yield
+    versioning._MIGRATIONS.pop("0.9")
+
+
+def test_current_version_is_readable() -> None:
+    assert versioning.readable_versions() == ["1.0"]
+    assert mrstd.loads(GOOD).schema_version == "1.0"
+
+
+def test_older_version_is_migrated(legacy_version: None) -> None:
+    old = (
+        '{"$schema": "https://mrstd.dev/schema/0.9/document.json",'
+        ' "metadata": {"designation": "ISO 2:1999"}}'
+    )
+    doc = mrstd.loads(old, format="json")
+    assert doc.metadata.identifier.value == "ISO 2:1999"
+    assert versioning.readable_versions() == ["0.9", "1.0"]
+
+
+def test_unknown_older_version_lists_readable_ones() -> None:
+    old = GOOD.replace("/schema/1.0/", "/schema/0.5/")
+    with pytest.raises(mrstd.UnsupportedVersionError, match="this release reads 1.0"):
+        mrstd.loads(old, format="json")
+
+
+def test_schema_that_is_not_mrstd() -> None:
+    other = GOOD.replace("https://mrstd.dev/schema/1.0/document.json", "https://example.org/x")
+    with pytest.raises(mrstd.UnsupportedVersionError, match="names no mrstd schema version"):
+        mrstd.loads(other, format="json")
