@@ -51,7 +51,7 @@ def large_document(clauses: int = 5000, blocks_per_clause: int = 4, seed: int = 
         ids.append(cid)
         blocks = []
         for j in range(blocks_per_clause):
-            content: list[Inline] = [Text(text=_sentence(rng, 30))]
+            content: list[Inline] = [Text(text=_sentence(rng, 14))]
             if j == 0 and ids:
                 target = ids[rng.randrange(len(ids))]
                 content += [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,17 +20,19 @@ _BOM = b"\xef\xbb\xbf"
 
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-# orjson writes dataclass fields under their Python names, in declaration order.
-# A Document's first field is "$schema" (Python name schema_): rename that one key.
-_RAW_HEAD = b'{\n  "schema_": '
-_HEAD = b'{\n  "$schema": '
+_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "schema_")
 
 
 def dumps_bytes(doc: Document) -> bytes:
-    """Canonical JSON: fields in model order, null for absent values, two-space indent."""
+    """Canonical JSON: fields in model order, null for absent values, two-space indent.
+
+    orjson writes dataclasses natively, under their Python names; only the root is
+    given as a dict, so that its first key is "$schema".
+    """
     if not isinstance(doc, Document):
         raise TypeError(f"expected a Document, got {type(doc).__name__}")
-    return _HEAD + orjson.dumps(doc, option=_OPTIONS)[len(_RAW_HEAD) :]
+    root = {"$schema": doc.schema_, **{name: getattr(doc, name) for name in _FIELDS}}
+    return orjson.dumps(root, option=_OPTIONS)
 
 
 def loads_bytes(data: bytes, source: str = "<string>") -> Document:

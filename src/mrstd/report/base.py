@@ -54,7 +54,7 @@ def display_path(path: str | None) -> str:
     """A path with forward slashes, as reports print it."""
     if not path:
         return "<input>"
-    return PurePath(path).as_posix()
+    return PurePath(path).as_posix().replace("\\", "/")
 
 
 class Reporter:
@@ -64,6 +64,8 @@ class Reporter:
     description: ClassVar[str] = ""
     #: Whether the format is for machines; the CLI then writes the summary to stderr.
     machine: ClassVar[bool] = True
+    #: Position in listings such as ``--help``.
+    order: ClassVar[int] = 99
 
     def render(self, run: Run) -> str:
         """The whole report."""
@@ -86,4 +88,4 @@ def get_reporter(name: str) -> Reporter:
 
 def reporter_names() -> Sequence[str]:
     """Every registered format name, in registration order."""
-    return list(_REGISTRY)
+    return sorted(_REGISTRY, key=lambda name: (_REGISTRY[name].order, name))

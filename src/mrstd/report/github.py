@@ -21,6 +21,7 @@ class GithubReporter(Reporter):
     """Annotations GitHub shows on the lines of a pull request."""
 
     name = "github"
+    order = 3
     description = "GitHub Actions annotations (::error file=...,line=...,col=...::...)"
 
     def render(self, run: Run) -> str:

@@ -13,6 +13,7 @@ class JsonReporter(Reporter):
     """Machine-readable findings; ``file`` paths use forward slashes."""
 
     name = "json"
+    order = 1
     description = "JSON object: findings, summary, settings"
 
     def render(self, run: Run) -> str:

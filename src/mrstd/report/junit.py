@@ -13,6 +13,7 @@ class JunitReporter(Reporter):
     """For CI systems that show test reports (GitLab, Jenkins, Azure)."""
 
     name = "junit"
+    order = 4
     description = "JUnit XML, one test case per file"
 
     def render(self, run: Run) -> str:

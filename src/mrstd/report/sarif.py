@@ -30,6 +30,7 @@ class SarifReporter(Reporter):
     """One run of the mrstd tool; rules carry their citations."""
 
     name = "sarif"
+    order = 2
     description = "SARIF 2.1.0 log"
 
     def render(self, run: Run) -> str:

@@ -20,6 +20,7 @@ class TextReporter(Reporter):
     """Lines for people and for editors that jump to ``file:line:col``."""
 
     name = "text"
+    order = 0
     description = "file:line:col: CODE message [path], with hints"
     machine = False
 

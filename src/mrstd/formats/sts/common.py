@@ -70,6 +70,26 @@ def text_node(text: str) -> Any:
     return obj
 
 
+def template(cls: type[Node]) -> dict[str, Any]:
+    """The default field values of a model type, in declaration order."""
+    build(cls)
+    return _TEMPLATES[cls]
+
+
+def make(cls: type[N], data: dict[str, Any]) -> N:
+    """A node from a filled-in copy of ``template(cls)`` (the fastest way to build one)."""
+    obj = object.__new__(cls)
+    obj.__dict__ = data
+    return obj
+
+
+def entry(change: Change, path: str, detail: str, line: int | None) -> ConversionEntry:
+    """A log entry, built without the frozen dataclass's slow ``__init__``."""
+    obj = object.__new__(ConversionEntry)
+    obj.__dict__.update(change=change, path=path, detail=detail, line=line)
+    return obj
+
+
 class Unmodelled(Exception):
     """The element does not fit the model; the caller keeps it as foreign XML."""
 
@@ -158,7 +178,7 @@ class Ctx:
             prefix = "tbx:" if tag.startswith(f"{{{TBX_NS}}}") else ""
             tag = prefix + localname(tag)
         detail = f"<{tag}> kept as foreign XML ({why})" if why else f"<{tag}> kept as foreign XML"
-        self.entries.append(ConversionEntry(Change.OPAQUE, path, detail, el.sourceline))
+        self.entries.append(entry(Change.OPAQUE, path, detail, el.sourceline))
         return serialize(el)
 
     def drop_attr(self, el: etree._Element, attr: str) -> None:

@@ -50,6 +50,8 @@ from .common import (
     serialize,
     simple_text,
     tbx,
+    make,
+    template,
     text_node,
 )
 
@@ -69,6 +71,13 @@ STYLES: dict[str, Style] = {
     "roman": Style.ROMAN,
     "sans-serif": Style.SANS_SERIF,
 }
+
+_T_FOREIGN = template(ForeignInline)
+_T_XREF = template(Xref)
+_T_FNREF = template(FootnoteRef)
+_T_STYLED = template(Styled)
+_T_PARA = template(Paragraph)
+_T_ITEM = template(ListItem)
 
 REF_TYPES: dict[str, XrefKind] = {
     "sec": XrefKind.CLAUSE,
@@ -156,6 +165,7 @@ BLOCK_TAGS = frozenset(
 )
 
 _EMPTY: tuple[Any, ...] = ()
+_ID = frozenset({"id"})
 
 
 def check_attrs(ctx: Ctx, el: etree._Element, allowed: frozenset[str] = frozenset()) -> None:
@@ -198,7 +208,9 @@ def inlines(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
         if tag.__class__ is str:
             handler = handlers.get(tag)
             if handler is None:
-                out.append(build(ForeignInline, xml=ctx.opaque(child, path)))
+                data = _T_FOREIGN.copy()
+                data["xml"] = ctx.opaque(child, path)
+                out.append(make(ForeignInline, data))
             else:
                 try:
                     out.append(handler(ctx, child, path))
@@ -227,28 +239,45 @@ def inline(ctx: Ctx, el: etree._Element, path: str) -> Inline:
 
 
 def _styled(ctx: Ctx, el: etree._Element, path: str) -> Inline:
-    if len(el.attrib):
+    if el.attrib:
         check_attrs(ctx, el)
-    return build(Styled, style=STYLES[el.tag], content=inlines(ctx, el, path))
+    data = _T_STYLED.copy()
+    data["style"] = STYLES[el.tag]
+    data["content"] = inlines(ctx, el, path)
+    return make(Styled, data)
+
+
+_XREF_ATTRS = frozenset({"rid", "ref-type"})
 
 
 def _xref(ctx: Ctx, el: etree._Element, path: str) -> Inline:
-    attrib = el.attrib
-    if len(attrib) > 2:
-        check_attrs(ctx, el, frozenset({"rid", "ref-type"}))
-    rid = attrib.get("rid")
-    ref_type = attrib.get("ref-type")
+    get = el.get
+    rid = get("rid")
+    ref_type = get("ref-type")
+    if len(el.attrib) > (rid is not None) + (ref_type is not None):
+        check_attrs(ctx, el, _XREF_ATTRS)
     if rid is None or ID_RE.match(rid) is None:
         raise Unmodelled("xref without a single rid")
-    if ref_type == "fn" and len(el) == 0:
+    if ref_type == "fn" and not len(el):
         label = el.text
-        return build(FootnoteRef, target=rid, label=label if label else None)
+        data = _T_FNREF.copy()
+        data["target"] = rid
+        data["label"] = label if label else None
+        return make(FootnoteRef, data)
     kind = None
     if ref_type is not None:
         kind = REF_TYPES.get(ref_type)
         if kind is None:
             raise Unmodelled(f"ref-type {ref_type!r}")
-    return build(Xref, target=rid, kind=kind, content=inlines(ctx, el, path))
+    data = _T_XREF.copy()
+    data["target"] = rid
+    data["kind"] = kind
+    if len(el):
+        data["content"] = inlines(ctx, el, path)
+    else:
+        text = el.text
+        data["content"] = (text_node(text),) if text else ()
+    return make(Xref, data)
 
 
 def _ext_link(ctx: Ctx, el: etree._Element, path: str) -> Inline:
@@ -381,20 +410,35 @@ def blocks_of(ctx: Ctx, children: Iterable[etree._Element], path: str) -> tuple[
 
 def _stray_text(ctx: Ctx, el: etree._Element) -> None:
     """Text directly inside a container of blocks has no place in the model."""
-    texts = [el.text or ""] + [c.tail or "" for c in el]
-    if any(t.strip() for t in texts):
+    text = el.text
+    if text and not text.isspace():
         raise Unmodelled("text outside paragraphs")
+    for child in el:
+        tail = child.tail
+        if tail and not tail.isspace():
+            raise Unmodelled("text outside paragraphs")
 
 
 def _p(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
-    if len(el.attrib):
-        check_attrs(ctx, el, frozenset({"id"}))
-    pid = valid_id(el.get("id"))
-    if not any(child.tag in BLOCK_TAGS for child in el):
-        only = _lone_footnote(el)
-        if only is not None and pid is None:
-            return [_fn(ctx, only, path)]
-        return [build(Paragraph, id=pid, content=inlines(ctx, el, f"{path}.content"))]
+    pid = el.get("id")
+    if len(el.attrib) > (pid is not None):
+        check_attrs(ctx, el, _ID)
+    if pid is not None:
+        valid_id(pid)
+    blocky = False
+    for child in el:
+        if child.tag in BLOCK_TAGS:
+            blocky = True
+            break
+    if not blocky:
+        if pid is None and len(el) == 1:
+            only = _lone_footnote(el)
+            if only is not None:
+                return [_fn(ctx, only, path)]
+        data = _T_PARA.copy()
+        data["id"] = pid
+        data["content"] = inlines(ctx, el, path + ".content")
+        return [make(Paragraph, data)]
     # A paragraph holding blocks (lists, tables, formulas) is split around them.
     out: list[Block] = []
     runs: list[Inline] = []
@@ -477,18 +521,16 @@ def _list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     for child in rest:
         if child.tag != "list-item":
             raise Unmodelled(f"<{localname(child.tag)}> in a list")
-        check_attrs(ctx, child, frozenset({"id"}))
+        iid = child.get("id")
+        if len(child.attrib) > (iid is not None):
+            check_attrs(ctx, child, _ID)
         _stray_text(ctx, child)
         label, content = _label_and_rest(child)
-        item_path = f"{path}.items[{len(items)}].blocks"
-        items.append(
-            build(
-                ListItem,
-                id=valid_id(child.get("id")),
-                label=label,
-                blocks=blocks_of(ctx, content, item_path),
-            )
-        )
+        data = _T_ITEM.copy()
+        data["id"] = valid_id(iid)
+        data["label"] = label
+        data["blocks"] = blocks_of(ctx, content, f"{path}.items[{len(items)}].blocks")
+        items.append(make(ListItem, data))
     return [
         build(ListBlock, id=valid_id(el.get("id")), ordered=ordered, style=style, items=tuple(items))
     ]

@@ -98,6 +98,18 @@ _PHRASE = _NARROW | {
 RICH = _PHRASE | {"break"}
 #: Inside bold, italic, sub, sup...: no line breaks.
 STYLED = _PHRASE
+#: Inside mixed-citation: phrases plus the citation parts of the tag set.
+CITATION = RICH | {
+    "label", "annotation", "article-title", "chapter-title", "collab", "collab-alternatives",
+    "comment", "conf-acronym", "conf-date", "conf-loc", "conf-name", "conf-sponsor",
+    "data-title", "date", "date-in-citation", "day", "edition", "elocation-id", "etal",
+    "fpage", "gov", "institution", "institution-wrap", "isbn", "issn", "issn-l", "issue",
+    "issue-id", "issue-part", "issue-title", "lpage", "month", "name", "name-alternatives",
+    "object-id", "page-range", "part-title", "patent", "person-group", "pub-id",
+    "publisher-loc", "publisher-name", "role", "season", "series", "size", "source",
+    "string-name", "supplement", "trans-source", "trans-title", "version", "volume",
+    "volume-id", "volume-series", "year",
+}
 #: Inside xref and ext-link.
 NARROW = _NARROW
 #: Inside std, after its std-ref.
@@ -800,7 +812,7 @@ class Writer:
             if b.title:
                 self.lost("title of a free citation written as plain text")
                 w(esc(_text_of(b.title)))
-            self.inlines(b.citation, RICH)
+            self.inlines(b.citation, CITATION)
             if b.uri:
                 w(f"<uri>{esc(b.uri)}</uri>")
             w("</mixed-citation>")
@@ -946,7 +958,13 @@ class Writer:
 
     # ------------------------------------------------------------ inline
 
-    def inlines(self, runs: Sequence[Any], allowed: frozenset[str]) -> list[Any]:
+    def inlines(self, runs: Sequence[Any], allowed: frozenset[str]) -> None:
+        """Write runs as the whole content of an element."""
+        for run in self._inlines(runs, allowed):
+            self.lost(f"{run.type} has no place here; its text is kept")
+            self.out.append(esc(_text_of([run]) if run.type != "footnote" else ""))
+
+    def _inlines(self, runs: Sequence[Any], allowed: frozenset[str]) -> list[Any]:
         """Write runs; return those that must be written after the enclosing element."""
         w = self.out.append
         hoisted: list[Any] = []
@@ -972,7 +990,8 @@ class Writer:
                 w(esc(run.label or ""))
             else:
                 self.normalised(f"{kind} not allowed here; its content is kept")
-                hoisted.extend(self._place(self.inlines(getattr(run, "content", ()), allowed), allowed))
+                inner = self._inlines(getattr(run, "content", ()), allowed)
+                hoisted.extend(self._place(inner, allowed))
         return hoisted
 
     def _place(self, later: list[Any], allowed: frozenset[str]) -> list[Any]:
@@ -991,7 +1010,7 @@ class Writer:
     def styled(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         tag = _STYLE_TAGS[run.style]
         self.out.append(f"<{tag}>")
-        later = self.inlines(run.content, STYLED)
+        later = self._inlines(run.content, STYLED)
         self.out.append(f"</{tag}>")
         return later
 
@@ -1000,7 +1019,7 @@ class Writer:
         if run.kind is not None:
             ref_type = f' ref-type="{_REF_TYPE.get(run.kind, "other")}"'
         self.out.append(f'<xref{ref_type} rid="{run.target}">')
-        later = self.inlines(run.content, NARROW)
+        later = self._inlines(run.content, NARROW)
         self.out.append("</xref>")
         return later
 
@@ -1010,7 +1029,7 @@ class Writer:
 
     def standard_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         self.out.append(f"<std><std-ref>{esc(run.identifier)}</std-ref>")
-        later = self.inlines(run.content, STD)
+        later = self._inlines(run.content, STD)
         for loc in run.locality:
             to = f"–{loc.to}" if loc.to else ""
             self.out.append(esc(f", {loc.type.value} {loc.reference}{to}"))
@@ -1024,7 +1043,7 @@ class Writer:
     def term_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         target = f' target="{run.target}"' if run.target else ""
         self.out.append(f"<tbx:entailedTerm{target}>")
-        later = self.inlines(run.content, RICH)
+        later = self._inlines(run.content, RICH)
         self.out.append("</tbx:entailedTerm>")
         return later
 
@@ -1046,7 +1065,7 @@ class Writer:
 
     def link(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         self.out.append(f'<ext-link ext-link-type="uri" xlink:href="{attr(run.href)}">')
-        later = self.inlines(run.content, NARROW)
+        later = self._inlines(run.content, NARROW)
         self.out.append("</ext-link>")
         return later
 
@@ -1056,7 +1075,7 @@ class Writer:
 
     def provision(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         self.lost(f"provision marking ({run.kind.value}); its text is kept")
-        return self.inlines(run.content, allowed)
+        return self._inlines(run.content, allowed)
 
     def foreign_inline(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         self.out.append(run.xml)

@@ -1,0 +1,36 @@
+"""Native JSON speed against orjson, on the large benchmark document, in one run.
+
+    python benchmarks/bench_json.py
+"""
+
+from __future__ import annotations
+
+import orjson
+from common import compare, row
+
+import mrstd
+from benchmarks.largedoc import large_document
+
+
+def main() -> None:
+    doc = large_document()
+    data = mrstd.dumps_bytes(doc)
+    plain = orjson.loads(data)
+    options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    compact = orjson.dumps(plain)
+    clauses = sum(1 for _ in doc.clauses())
+    print(
+        f"document: {clauses} clauses; canonical JSON {len(data) / 1e6:.1f} MB "
+        f"({len(compact) / 1e6:.1f} MB without indentation)"
+    )
+    baseline_dump = lambda: orjson.dumps(plain, option=options)  # noqa: E731
+    print(row("mrstd.loads vs orjson.loads",
+              compare(lambda: mrstd.loads(data, format="json"), lambda: orjson.loads(data)), 2.5))
+    print(row("mrstd.dumps_bytes vs orjson.dumps(dict)",
+              compare(lambda: mrstd.dumps_bytes(doc), baseline_dump), 1.5))
+    print(row("mrstd.dumps (str) vs orjson.dumps(dict)",
+              compare(lambda: mrstd.dumps(doc), baseline_dump), 1.5))
+
+
+if __name__ == "__main__":
+    main()

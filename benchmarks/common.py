@@ -1,0 +1,45 @@
+"""Timing helpers shared by the benchmarks.
+
+Our code and its baseline are timed alternately, each run after a collection, and the
+best run of each is kept: the two see the same machine load, and the ratio is stable.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _once(func: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def compare(
+    ours: Callable[[], object], baseline: Callable[[], object], runs: int = 9
+) -> tuple[float, float]:
+    """Best times of ``ours`` and ``baseline``, run alternately ``runs`` times each."""
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(_once(ours))
+        theirs.append(_once(baseline))
+    return min(mine), min(theirs)
+
+
+def row(name: str, times: tuple[float, float], target: float | None = None) -> str:
+    """One line of a benchmark table: our time, the baseline's, the ratio and the target."""
+    ours, baseline = times
+    ratio = ours / baseline
+    verdict = "" if target is None else ("  ok" if ratio <= target else "  MISSED")
+    goal = "" if target is None else f" (target <= {target:g}x)"
+    return (
+        f"{name:<42} {ours * 1000:9.1f} ms vs {baseline * 1000:9.1f} ms"
+        f"  {ratio:5.2f}x{goal}{verdict}"
+    )
