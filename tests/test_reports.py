@@ -11,16 +11,28 @@ from mrstd.report import Run, get_reporter, reporter_names
 from mrstd.rules import Finding, Severity
 
 FINDINGS = [
-    Finding("MRS102", Severity.ERROR, "cross-reference to 'x'", "body[0].blocks[1]", "did you mean 'y'?",
-            "docs\\a.json", 12, 7),
+    Finding(
+        "MRS102",
+        Severity.ERROR,
+        "cross-reference to 'x'",
+        "body[0].blocks[1]",
+        "did you mean 'y'?",
+        "docs\\a.json",
+        12,
+        7,
+    ),
     Finding("MRS302", Severity.WARNING, "dated: 100%, ok", "body[1]", None, "docs/b.json", 3, 1),
     Finding("MRS508", Severity.INFO, "has to\nline", "", None, "docs/b.json", None, None),
 ]
 
 
 def run(fail_on: Severity = Severity.ERROR) -> Run:
-    return Run(files=["docs\\a.json", "docs/b.json", "docs/c.json"], findings=list(FINDINGS),
-               profile="iso", fail_on=fail_on)
+    return Run(
+        files=["docs\\a.json", "docs/b.json", "docs/c.json"],
+        findings=list(FINDINGS),
+        profile="iso",
+        fail_on=fail_on,
+    )
 
 
 def test_registry() -> None:
@@ -43,8 +55,13 @@ def test_summary() -> None:
 
 def test_json() -> None:
     data = json.loads(get_reporter("json").render(run()))
-    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 1,
-                               "files_with_findings": 2, "failed": True}
+    assert data["summary"] == {
+        "errors": 1,
+        "warnings": 1,
+        "info": 1,
+        "files_with_findings": 2,
+        "failed": True,
+    }
     assert data["findings"][0]["file"] == "docs/a.json"
     assert data["findings"][0]["line"] == 12 and data["findings"][0]["hint"]
 

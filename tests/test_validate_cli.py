@@ -36,9 +36,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-MUST = {"body": ["...", {"id": "x", "label": "5", "title": [],
-                        "blocks": [{"type": "paragraph",
-                                    "content": [{"type": "text", "text": "It must be red."}]}]}]}
+MUST = {
+    "body": [
+        "...",
+        {
+            "id": "x",
+            "label": "5",
+            "title": [],
+            "blocks": [
+                {"type": "paragraph", "content": [{"type": "text", "text": "It must be red."}]}
+            ],
+        },
+    ]
+}
 WARN = {"metadata": {"status": {"stage": "40.60", "lifecycle": "published"}}}
 
 
@@ -74,8 +84,15 @@ def test_bad_option_is_usage_error(project: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["malformed-json.json", "empty.json", "not-utf8.json", "wrong-type.json",
-     "unknown-field.json", "unknown-schema-version.json", "missing-required-field.json"],
+    [
+        "malformed-json.json",
+        "empty.json",
+        "not-utf8.json",
+        "wrong-type.json",
+        "unknown-field.json",
+        "unknown-schema-version.json",
+        "missing-required-field.json",
+    ],
 )
 def test_unreadable_documents_are_findings_not_tracebacks(name: str, project: Path) -> None:
     shutil.copy(INVALID / name, project / name)

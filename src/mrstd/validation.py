@@ -18,6 +18,7 @@ from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .io import SourceError, read_source
 from .model import Document, ProvisionKind
+from .model.base import no_gc
 from .paths import PathPart, format_path
 from .rules import Finding, Severity, select_rules
 from .rules import load as load_codes
@@ -58,8 +59,11 @@ def validate(
     """
     rules = select_rules(profile, select, ignore)
     try:
-        ctx = Context(doc, profile)
-        return _run(ctx, rules)
+        # The index adds many small objects; full collections over a large model cost more
+        # than the whole check, and the index holds no cycles.
+        with no_gc():
+            ctx = Context(doc, profile)
+            return _run(ctx, rules)
     except RecursionError:
         rule = load_codes.INTERNAL
         return [Finding(rule.code, rule.severity, "the document is nested too deeply to check")]
@@ -152,7 +156,13 @@ def _load_finding(
     return Finding(rule.code, rule.severity, message, path, None, source, line, column)
 
 
-_SYNTAX_PREFIXES = ("invalid JSON", "malformed XML", "a document must be", "empty", "not well-formed")
+_SYNTAX_PREFIXES = (
+    "invalid JSON",
+    "malformed XML",
+    "a document must be",
+    "empty",
+    "not well-formed",
+)
 
 
 def _document_error(exc: DocumentError, source: str) -> list[Finding]:
@@ -207,7 +217,9 @@ def _key(token: str) -> str:
     return value if isinstance(value, str) else inner
 
 
-def locate_json(data: bytes, locs: Sequence[tuple[PathPart, ...]]) -> dict[tuple[PathPart, ...], tuple[int, int]]:
+def locate_json(
+    data: bytes, locs: Sequence[tuple[PathPart, ...]]
+) -> dict[tuple[PathPart, ...], tuple[int, int]]:
     """(line, column) of each path in JSON source, or of its deepest existing ancestor."""
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
@@ -247,7 +259,7 @@ def locate_json(data: bytes, locs: Sequence[tuple[PathPart, ...]]) -> dict[tuple
                 if entry is not None:
                     offsets[entry[1]] = match.start()
                 continue
-            entry = trie.get(top[1]) if isinstance(trie, dict) else None  # type: ignore[arg-type]
+            entry = trie.get(top[1]) if isinstance(trie, dict) else None
             node = entry[0] if entry is not None else None
             if entry is not None:
                 offsets[entry[1]] = match.start()

@@ -22,7 +22,18 @@ from mrstd.formats.sts import read_sts, write_sts
 from mrstd.formats.sts.read import declare_prefixes
 from mrstd.formats.xmlsafe import parse_xml
 
-STRUCTURE = ("sec", "app", "term-sec", "table-wrap", "fig", "xref", "std", "ref", "disp-formula", "fn")
+STRUCTURE = (
+    "sec",
+    "app",
+    "term-sec",
+    "table-wrap",
+    "fig",
+    "xref",
+    "std",
+    "ref",
+    "disp-formula",
+    "fn",
+)
 XSD = "sts/schema/NISO-STS-1.0/NISO-STS-{0}-1-MathML3-XSD/NISO-STS-{0}-1-mathml3.xsd"
 RESULTS: dict[str, dict[str, Any]] = {}
 
@@ -65,7 +76,9 @@ def _tokens(root: etree._Element) -> Counter[str]:
 
 
 def _count(root: etree._Element, name: str) -> int:
-    return sum(1 for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == name)
+    return sum(
+        1 for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == name
+    )
 
 
 def _refs(root: etree._Element) -> tuple[set[str], set[str]]:
@@ -96,8 +109,10 @@ def test_sts_round_trip(corpus: Path, schemas: dict[str, etree.XMLSchema], name:
     doc = read_sts(data, name, log)
     out = write_sts(doc, ConversionLog())
     source = parse_xml(
-        declare_prefixes(data, name, ConversionLog()), name,
-        allow_internal_entities=True, html_entities=True,
+        declare_prefixes(data, name, ConversionLog()),
+        name,
+        allow_internal_entities=True,
+        html_entities=True,
     )
     tag_set = _tag_set(source)
     result = etree.fromstring(out)

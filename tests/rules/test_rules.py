@@ -136,7 +136,9 @@ def test_relation_direction_in_adopted_layer() -> None:
 
 
 def test_adopted_layer_without_adoption_link() -> None:
-    doc = Document(metadata=_layer("EN ISO 12345:2019"), adopted=Layer(metadata=_layer("ISO 12345:2019")))
+    doc = Document(
+        metadata=_layer("EN ISO 12345:2019"), adopted=Layer(metadata=_layer("ISO 12345:2019"))
+    )
     assert [f.code for f in validate(doc, select=["MRS708"])] == ["MRS708"]
 
 

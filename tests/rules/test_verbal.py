@@ -19,8 +19,11 @@ from mrstd.validation import provisions
         ("The lid may be closed.", ProvisionKind.PERMISSION, "may"),
         ("The lid can be closed.", ProvisionKind.CAPABILITY, "can"),
         ("The lid must be closed by law.", ProvisionKind.EXTERNAL_CONSTRAINT, "must"),
-        ("It is recommended that the lid be closed.", ProvisionKind.RECOMMENDATION,
-         "it is recommended that"),
+        (
+            "It is recommended that the lid be closed.",
+            ProvisionKind.RECOMMENDATION,
+            "it is recommended that",
+        ),
         ("The lid may be red but shall be closed.", ProvisionKind.REQUIREMENT, "shall"),
         ("盖子应关闭。", ProvisionKind.REQUIREMENT, "应"),
         ("盖子不应打开。", ProvisionKind.REQUIREMENT, "不应"),
@@ -38,18 +41,35 @@ def test_classify(sentence: str, kind: ProvisionKind, form: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The lid is closed.", "应用软件的性能可靠。", "本文件适用于相应的供应商。", "Canada is large."],
+    [
+        "The lid is closed.",
+        "应用软件的性能可靠。",
+        "本文件适用于相应的供应商。",
+        "Canada is large.",
+    ],
 )
 def test_statements_have_no_form(sentence: str) -> None:
     assert classify(sentence) is None
 
 
 def test_provisions_lists_sentences_with_places() -> None:
-    doc = sample({"body": ["...", {"id": "x", "label": "5", "title": [], "blocks": [
-        para("Widgets shall be dry. They are grey. Operators may paint them."),
-        {"type": "note", "blocks": [para("Paint can peel.")]},
-        para("The report is kept.", provision="statement"),
-    ]}]})
+    doc = sample(
+        {
+            "body": [
+                "...",
+                {
+                    "id": "x",
+                    "label": "5",
+                    "title": [],
+                    "blocks": [
+                        para("Widgets shall be dry. They are grey. Operators may paint them."),
+                        {"type": "note", "blocks": [para("Paint can peel.")]},
+                        para("The report is kept.", provision="statement"),
+                    ],
+                },
+            ]
+        }
+    )
     found = [(p.kind.value, p.form, p.context, p.path) for p in provisions(doc)]
     assert ("requirement", "shall", "body", "body[3].blocks[0]") in found
     assert ("requirement", "shall", "body", "body[4].blocks[0]") in found

@@ -68,7 +68,9 @@ def load_config(start: Path | None = None) -> tuple[dict[str, Any], Path | None]
     unknown = sorted(set(table) - set(CONFIG_KEYS) - {k.replace("-", "_") for k in CONFIG_KEYS})
     if unknown:
         known = ", ".join(CONFIG_KEYS)
-        raise ConfigError(f"{path}: [tool.mrstd]: unknown keys {', '.join(unknown)}; known: {known}")
+        raise ConfigError(
+            f"{path}: [tool.mrstd]: unknown keys {', '.join(unknown)}; known: {known}"
+        )
     return {k.replace("_", "-"): v for k, v in table.items()}, path
 
 
@@ -191,7 +193,7 @@ def check_files(files: Sequence[str], settings: Settings) -> Iterator[list[Findi
         yield from pool.map(_check_one, jobs, chunksize=chunk)
 
 
-def _severity_choice() -> click.Choice:
+def _severity_choice() -> click.Choice[str]:
     return click.Choice(["error", "warning"], case_sensitive=False)
 
 
@@ -212,9 +214,7 @@ def _severity_choice() -> click.Choice:
     metavar="CODES",
     help="Run only these codes or prefixes (comma-separated, repeatable), e.g. MRS1,MRS501.",
 )
-@click.option(
-    "--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes."
-)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes.")
 @click.option(
     "--fail-on",
     type=_severity_choice(),
@@ -248,12 +248,17 @@ def validate_command(
     nearest pyproject.toml.
     """
     settings = resolve_settings(
-        profile, select, ignore, fail_on.lower() if fail_on else None, output_format, jobs,
+        profile,
+        select,
+        ignore,
+        fail_on.lower() if fail_on else None,
+        output_format,
+        jobs,
         source_format,
     )
     if source_format is not None:
-        from ..formats import get_format
         from ..errors import FormatError
+        from ..formats import get_format
 
         try:
             get_format(source_format)

@@ -42,9 +42,7 @@ class JunitReporter(Reporter):
         for name, lines in by_file.items():
             case = ET.SubElement(suite, "testcase", name=name, classname="mrstd.validate")
             if failing.get(name):
-                failure = ET.SubElement(
-                    case, "failure", message=first[name], type="mrstd.finding"
-                )
+                failure = ET.SubElement(case, "failure", message=first[name], type="mrstd.finding")
                 failure.text = "\n".join(lines)
             elif lines:
                 ET.SubElement(case, "system-out").text = "\n".join(lines)

@@ -45,9 +45,7 @@ class SarifReporter(Reporter):
         for f in run.findings:
             uri = display_path(f.file)
             artifacts.setdefault(uri, len(artifacts))
-            physical: dict[str, Any] = {
-                "artifactLocation": {"uri": uri, "index": artifacts[uri]}
-            }
+            physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": artifacts[uri]}}
             if f.line is not None:
                 physical["region"] = {"startLine": f.line, "startColumn": f.column or 1}
             location: dict[str, Any] = {"physicalLocation": physical}

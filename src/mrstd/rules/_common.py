@@ -108,7 +108,7 @@ SUPPLEMENT_TYPES = frozenset(
 @cache
 def code_table(name: str) -> frozenset[str]:
     """A table of codes shipped in ``mrstd/data/<name>.txt``, one code a line."""
-    text = resources.files("mrstd").joinpath("data", f"{name}.txt").read_text("utf-8")
+    text = resources.files("mrstd").joinpath(f"data/{name}.txt").read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

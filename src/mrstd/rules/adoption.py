@@ -17,25 +17,95 @@ ALL = ("generic", "iso", "gb")
 #: Bodies whose documents are international or regional standards (ISO/IEC Guide 21-1:2005, 3).
 INTERNATIONAL_BODIES = frozenset(
     {
-        "ISO", "IEC", "ITU", "ITU-T", "ITU-R", "CEN", "CENELEC", "ETSI", "EN", "OIML", "CODEX",
-        "IIW", "CIE", "EASC", "GSO", "ARSO", "COPANT", "PASC",
+        "ISO",
+        "IEC",
+        "ITU",
+        "ITU-T",
+        "ITU-R",
+        "CEN",
+        "CENELEC",
+        "ETSI",
+        "EN",
+        "OIML",
+        "CODEX",
+        "IIW",
+        "CIE",
+        "EASC",
+        "GSO",
+        "ARSO",
+        "COPANT",
+        "PASC",
     }
 )
 
 #: Relaton's document relation types (relaton-models DocumentRelationType).
 RELATON_RELATION_TYPES = frozenset(
-    (
-        "includes includedIn hasPart partOf merges mergedInto splits splitInto instanceOf "
-        "hasInstance exemplarOf hasExemplar manifestationOf hasManifestation reproductionOf "
-        "hasReproduction reprintOf hasReprint expressionOf hasExpression translatedFrom "
-        "hasTranslation arrangementOf hasArrangement abridgementOf hasAbridgement annotationOf "
-        "hasAnnotation draftOf hasDraft hasPredecessorDraft predecessorDraftOf hasSuccessorDraft "
-        "successorDraftOf editionOf hasEdition updates updatedBy derivedFrom derives describes "
-        "describedBy catalogues cataloguedBy hasSuccessor successorOf adaptedFrom hasAdaptation "
-        "adoptedFrom adoptedAs reviewOf hasReview commentaryOf hasCommentary identical "
-        "nonequivalent equivalent related hasComplement complementOf obsoletes obsoletedBy cites "
-        "isCitedIn"
-    ).split()
+    [
+        "includes",
+        "includedIn",
+        "hasPart",
+        "partOf",
+        "merges",
+        "mergedInto",
+        "splits",
+        "splitInto",
+        "instanceOf",
+        "hasInstance",
+        "exemplarOf",
+        "hasExemplar",
+        "manifestationOf",
+        "hasManifestation",
+        "reproductionOf",
+        "hasReproduction",
+        "reprintOf",
+        "hasReprint",
+        "expressionOf",
+        "hasExpression",
+        "translatedFrom",
+        "hasTranslation",
+        "arrangementOf",
+        "hasArrangement",
+        "abridgementOf",
+        "hasAbridgement",
+        "annotationOf",
+        "hasAnnotation",
+        "draftOf",
+        "hasDraft",
+        "hasPredecessorDraft",
+        "predecessorDraftOf",
+        "hasSuccessorDraft",
+        "successorDraftOf",
+        "editionOf",
+        "hasEdition",
+        "updates",
+        "updatedBy",
+        "derivedFrom",
+        "derives",
+        "describes",
+        "describedBy",
+        "catalogues",
+        "cataloguedBy",
+        "hasSuccessor",
+        "successorOf",
+        "adaptedFrom",
+        "hasAdaptation",
+        "adoptedFrom",
+        "adoptedAs",
+        "reviewOf",
+        "hasReview",
+        "commentaryOf",
+        "hasCommentary",
+        "identical",
+        "nonequivalent",
+        "equivalent",
+        "related",
+        "hasComplement",
+        "complementOf",
+        "obsoletes",
+        "obsoletedBy",
+        "cites",
+        "isCitedIn",
+    ]
 )
 
 
@@ -59,10 +129,14 @@ _DEVIATION = {"clause": "4", "change": "Widgets are counted once.", "reason": "N
     citation="ISO/IEC Guide 21-1:2005, 4.2 (an identical adoption corresponds to exactly one "
     "international standard)",
     summary="An IDT adoption names exactly one adopted document.",
-    bad=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                adoptions=[_adoption("ISO 12345:2019", "IDT"), _adoption("ISO 12346:2019", "IDT")]),
-    good=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                 adoptions=[_adoption("ISO 12345:2019", "IDT")]),
+    bad=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "IDT"), _adoption("ISO 12346:2019", "IDT")],
+    ),
+    good=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "IDT")],
+    ),
 )
 def idt_one(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
@@ -106,23 +180,27 @@ def mod_deviations(ctx: Context) -> Iterator[Finding]:
     "GB/T 19001-2016/ISO 9001:2015); domain notes, section 1",
     summary="A Chinese national standard that adopts a document IDT carries the double number.",
     bad=gb_meta(adoptions=[_adoption("ISO 12345:2019", "IDT")]),
-    good=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                 adoptions=[_adoption("ISO 12345:2019", "IDT")]),
+    good=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "IDT")],
+    ),
 )
 def gb_double_number(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         if not is_chinese_national(metadata):
             continue
-        for i, link in enumerate(metadata.adoptions):
+        for link in metadata.adoptions:
             if link.degree is not Degree.IDT:
                 continue
             adopted = document_key(link.identifier)
-            numbers = [metadata.identifier.value, *(a.value for a in metadata.alternate_identifiers)]
+            numbers = [
+                metadata.identifier.value,
+                *(a.value for a in metadata.alternate_identifiers),
+            ]
             if not any(_dual_of(n, adopted) for n in numbers):
                 yield ctx.report(
                     (*loc, "identifier"),
-                    f"an IDT adoption of {link.identifier} but the number is not the double "
-                    "number",
+                    f"an IDT adoption of {link.identifier} but the number is not the double number",
                     hint=f"use {metadata.identifier.value}/{link.identifier}",
                 )
                 break
@@ -140,8 +218,7 @@ def _dual_of(number: str, adopted: tuple[Any, ...] | None) -> bool:
     name="adopted-body-not-international",
     severity="error",
     profiles=ALL,
-    citation="ISO/IEC Guide 21-1:2005, 1 and 3 (adoption of international and regional "
-    "standards)",
+    citation="ISO/IEC Guide 21-1:2005, 1 and 3 (adoption of international and regional standards)",
     summary="The adopted document belongs to an international or regional standards body "
     "(ISO, IEC, ITU, CEN, CENELEC, ETSI...).",
     bad=gb_meta(adoptions=[_adoption("JIS Z 8301:2019", "NEQ")]),
@@ -209,14 +286,13 @@ def supersedes_direction(ctx: Context) -> Iterator[Finding]:
                         f"this document {relation.kind.value} the draft {relation.identifier}",
                         hint="a published document supersedes published editions, not drafts",
                     )
-            elif relation.kind in _SUPERSEDED:
-                if year is not None and other is not None and other < year:
-                    yield ctx.report(
-                        where,
-                        f"this {year} document is {relation.kind.value.replace('-', ' ')} "
-                        f"{relation.identifier}, which is older ({other})",
-                        hint="the relation runs the wrong way: use supersedes",
-                    )
+            elif relation.kind in _SUPERSEDED and year and other and other < year:
+                yield ctx.report(
+                    where,
+                    f"this {year} document is {relation.kind.value.replace('-', ' ')} "
+                    f"{relation.identifier}, which is older ({other})",
+                    hint="the relation runs the wrong way: use supersedes",
+                )
 
 
 @rule(
@@ -228,12 +304,18 @@ def supersedes_direction(ctx: Context) -> Iterator[Finding]:
     "document); domain notes, section 4",
     summary="An amendment or corrigendum does not predate the document it amends, and a "
     "document is not amended by something older than itself.",
-    bad=meta(identifier={"value": "ISO 12345:2020/Amd 1:2022"}, doc_type="amendment",
-             dates={"published": "2022-05-01"},
-             relations=[{"kind": "amends", "identifier": "ISO 12345:2024"}]),
-    good=meta(identifier={"value": "ISO 12345:2020/Amd 1:2022"}, doc_type="amendment",
-              dates={"published": "2022-05-01"},
-              relations=[{"kind": "amends", "identifier": "ISO 12345:2020"}]),
+    bad=meta(
+        identifier={"value": "ISO 12345:2020/Amd 1:2022"},
+        doc_type="amendment",
+        dates={"published": "2022-05-01"},
+        relations=[{"kind": "amends", "identifier": "ISO 12345:2024"}],
+    ),
+    good=meta(
+        identifier={"value": "ISO 12345:2020/Amd 1:2022"},
+        doc_type="amendment",
+        dates={"published": "2022-05-01"},
+        relations=[{"kind": "amends", "identifier": "ISO 12345:2020"}],
+    ),
 )
 def supplement_direction(ctx: Context) -> Iterator[Finding]:
     for metadata, loc, year in _relations(ctx):
@@ -266,10 +348,15 @@ def supplement_direction(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     profiles=ALL,
     citation="Relaton document relation types (relaton-models, DocumentRelationType)",
-    summary="A relation of kind 'other' keeps an original type from the known relation "
-    "vocabulary.",
-    bad=meta(relations=[{"kind": "other", "identifier": "ISO 12345:2011", "original_type": "replacedWith"}]),
-    good=meta(relations=[{"kind": "other", "identifier": "ISO 12345:2011", "original_type": "hasEdition"}]),
+    summary="A relation of kind 'other' keeps an original type from the known relation vocabulary.",
+    bad=meta(
+        relations=[
+            {"kind": "other", "identifier": "ISO 12345:2011", "original_type": "replacedWith"}
+        ]
+    ),
+    good=meta(
+        relations=[{"kind": "other", "identifier": "ISO 12345:2011", "original_type": "hasEdition"}]
+    ),
 )
 def unknown_relation(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
@@ -292,10 +379,17 @@ def unknown_relation(ctx: Context) -> Iterator[Finding]:
 def _adopted_layer(identifier: str, degree: str | None = "IDT") -> dict[str, Any]:
     adoptions = [_adoption("ISO 12345:2019", degree)] if degree else []
     return {
-        "metadata": {**gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                               adoptions=adoptions)["metadata"]},
-        "adopted": {"metadata": {"identifier": {"value": identifier},
-                                 "titles": [{"language": "en", "main": "Widgets"}]}},
+        "metadata": {
+            **gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"}, adoptions=adoptions)[
+                "metadata"
+            ]
+        },
+        "adopted": {
+            "metadata": {
+                "identifier": {"value": identifier},
+                "titles": [{"language": "en", "main": "Widgets"}],
+            }
+        },
     }
 
 
@@ -304,8 +398,7 @@ def _adopted_layer(identifier: str, degree: str | None = "IDT") -> dict[str, Any
     name="adopted-layer-mismatch",
     severity="error",
     profiles=ALL,
-    citation="ISO/IEC Guide 21-1:2005, 4 (the adopting document identifies the document it "
-    "adopts)",
+    citation="ISO/IEC Guide 21-1:2005, 4 (the adopting document identifies the document it adopts)",
     summary="A layer that holds an adopted layer names that document in its adoption links.",
     bad=_adopted_layer("ISO 12399:2019"),
     good=_adopted_layer("ISO 12345:2019"),
@@ -365,8 +458,10 @@ def self_relation(ctx: Context) -> Iterator[Finding]:
     citation="GB/T 20000.2-2009 (only identical adoptions carry the double number; MOD and NEQ "
     "carry the Chinese number only); domain notes, section 1",
     summary="A Chinese standard with a double number adopts its document IDT.",
-    bad=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                adoptions=[_adoption("ISO 12345:2019", "MOD", deviations=[_DEVIATION])]),
+    bad=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "MOD", deviations=[_DEVIATION])],
+    ),
     good=gb_meta(adoptions=[_adoption("ISO 12345:2019", "MOD", deviations=[_DEVIATION])]),
 )
 def gb_dual_not_idt(ctx: Context) -> Iterator[Finding]:
@@ -393,10 +488,14 @@ def gb_dual_not_idt(ctx: Context) -> Iterator[Finding]:
     citation="ISO/IEC Guide 21-1:2005, 4.2 (IDT: identical technical content, only minimal "
     "editorial changes)",
     summary="An IDT adoption lists no technical deviations.",
-    bad=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                adoptions=[_adoption("ISO 12345:2019", "IDT", deviations=[_DEVIATION])]),
-    good=gb_meta(identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
-                 adoptions=[_adoption("ISO 12345:2019", "IDT")]),
+    bad=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "IDT", deviations=[_DEVIATION])],
+    ),
+    good=gb_meta(
+        identifier={"value": "GB/T 30001-2020/ISO 12345:2019"},
+        adoptions=[_adoption("ISO 12345:2019", "IDT")],
+    ),
 )
 def idt_deviations(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
@@ -431,4 +530,3 @@ def adoption_date(ctx: Context) -> Iterator[Finding]:
                     (*loc, "adoptions", i, "identifier"),
                     f"this {year} document adopts {link.identifier}, published later ({other})",
                 )
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,7 +103,7 @@ class Target:
 class TextUnit:
     """A run of text that is read as sentences: a paragraph, a cell, a definition, a span."""
 
-    inlines: list[Any]
+    inlines: Sequence[Any]
     loc: Loc
     flags: int
     layer: int
@@ -139,7 +140,7 @@ class Numbered:
 class LayerInfo:
     """A publication layer with its place in the document."""
 
-    layer: Layer
+    layer: Layer | Document
     loc: Loc
     index: int
 
@@ -202,7 +203,7 @@ class _Builder:
         else:
             found.append(Target(kind, node, loc, layer))
 
-    def layer(self, layer: Layer, loc: Loc, number: int) -> None:
+    def layer(self, layer: Layer | Document, loc: Loc, number: int) -> None:
         self.index.layers.append(LayerInfo(layer, loc, number))
         for group in GROUPS:
             clauses: list[Clause] = getattr(layer, group)
@@ -272,7 +273,7 @@ class _Builder:
                 self.table(block, here, flags, layer, clause)
             elif kind is Figure:
                 self.add_id(block.id, "figure", block, here, layer)
-                index.figures.append(Numbered(block, here, layer, clause and clause.annex))
+                index.figures.append(Numbered(block, here, layer, clause.annex if clause else None))
                 self.inlines(block.caption, (*here, "caption"), flags, layer)
                 self.blocks(block.blocks, (*here, "blocks"), flags, layer, clause)
             elif kind is Formula:
@@ -302,7 +303,7 @@ class _Builder:
         self, table: Table, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None
     ) -> None:
         self.add_id(table.id, "table", table, loc, layer)
-        self.index.tables.append(Numbered(table, loc, layer, clause and clause.annex))
+        self.index.tables.append(Numbered(table, loc, layer, clause.annex if clause else None))
         self.inlines(table.caption, (*loc, "caption"), flags, layer)
         cell_flags = flags | TABLE
         for part in ("head", "body", "foot"):
@@ -331,7 +332,9 @@ class _Builder:
         for i, definition in enumerate(entry.definitions):
             here = (*loc, "definitions", i)
             self.index.units.append(
-                TextUnit(definition.content, here, flags | DEFINITION, layer, None, definition.language)
+                TextUnit(
+                    definition.content, here, flags | DEFINITION, layer, None, definition.language
+                )
             )
             self.inlines(definition.content, (*here, "content"), flags | DEFINITION, layer)
         for i, example in enumerate(entry.examples):
@@ -403,7 +406,7 @@ def build_index(doc: Document) -> Index:
     """Walk the document and every adopted layer once."""
     index = Index()
     builder = _Builder(index)
-    layer: Layer | None = doc
+    layer: Layer | Document | None = doc
     loc: Loc = ()
     number = 0
     while layer is not None:
@@ -422,6 +425,39 @@ class Context:
         self.profile = profile
         self.index = build_index(doc)
         self.rule: Rule | None = None
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        """Every unit's lower-cased text in one string, and where each unit starts in it."""
+        starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for unit in self.index.units:
+            low = unit.text.lower()
+            starts.append(pos)
+            parts.append(low)
+            pos += len(low) + 1
+        return "\n".join(parts), starts
+
+    def units_containing(self, *needles: str) -> list[TextUnit]:
+        """Units whose lower-cased text contains one of ``needles``, in document order.
+
+        A literal search over all text at once is many times faster than running a
+        case-insensitive regular expression over each unit; rules use it to find the few
+        units worth a closer look.
+        """
+        text, starts = self._folded
+        units = self.index.units
+        hits: set[int] = set()
+        for needle in needles:
+            at = text.find(needle)
+            while at != -1:
+                which = bisect.bisect_right(starts, at) - 1
+                hits.add(which)
+                # Skip to the next unit: one hit per unit is enough.
+                nxt = starts[which + 1] if which + 1 < len(starts) else len(text)
+                at = text.find(needle, nxt)
+        return [units[i] for i in sorted(hits)]
 
     @property
     def layers(self) -> list[LayerInfo]:

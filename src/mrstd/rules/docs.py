@@ -62,7 +62,9 @@ def _json(data: Any) -> str:
 
 
 def _profiles(rule: Rule) -> str:
-    return ", ".join(f"`{p}`" for p in rule.profiles) if set(rule.profiles) != set(PROFILES) else "all"
+    return (
+        ", ".join(f"`{p}`" for p in rule.profiles) if set(rule.profiles) != set(PROFILES) else "all"
+    )
 
 
 def _rule(rule: Rule) -> list[str]:
@@ -86,8 +88,14 @@ def _rule(rule: Rule) -> list[str]:
 def render() -> str:
     """docs/rules.md as the registry describes it."""
     rules = all_rules()
-    lines = [_INTRO.rstrip("\n"), "", "## Summary", "", "| Code | Name | Severity | Profiles |",
-             "|---|---|---|---|"]
+    lines = [
+        _INTRO.rstrip("\n"),
+        "",
+        "## Summary",
+        "",
+        "| Code | Name | Severity | Profiles |",
+        "|---|---|---|---|",
+    ]
     for rule in rules:
         lines.append(f"| {rule.code} | {rule.name} | {rule.severity.value} | {_profiles(rule)} |")
     lines.append("")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-
 from typing import Any
 
 from ..model.enums import XrefKind
@@ -36,6 +35,7 @@ def _marks(target: str) -> dict[str, Any]:
     call = {"type": "footnote-ref", "target": target}
     return {"type": "paragraph", "content": [text("Marks are printed."), call]}
 
+
 ALL = ("generic", "iso", "gb")
 _SUGGEST_LIMIT = 50
 
@@ -64,8 +64,7 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
             for other in targets[1:]:
                 yield ctx.report(
                     other.loc,
-                    f"id {ident!r} is already used by the {first.kind} at "
-                    f"{_where(first)}",
+                    f"id {ident!r} is already used by the {first.kind} at {_where(first)}",
                     hint="give each element its own id",
                 )
 
@@ -227,7 +226,10 @@ def _reference_keys(ctx: Context) -> dict[tuple[object, ...], list[str]]:
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references) and 21 (bibliography)",
     summary="Every standard cited in the text has an entry in the normative references or the "
     "bibliography (forewords, which cite earlier editions, are exempt).",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"), sref("ISO 5000:2019"))),
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018")),
+        cites(sref("ISO 4000:2018"), sref("ISO 5000:2019")),
+    ),
     good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
 )
 def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
@@ -256,7 +258,10 @@ def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references are cited in the text)",
     summary="Every entry in the normative references is cited somewhere in the text.",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000:2018"), entry("ref-2", "ISO 6000:2016")), cites(sref("ISO 4000:2018"))),
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018"), entry("ref-2", "ISO 6000:2016")),
+        cites(sref("ISO 4000:2018")),
+    ),
     good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
 )
 def normative_reference_cited(ctx: Context) -> Iterator[Finding]:
@@ -272,8 +277,8 @@ def normative_reference_cited(ctx: Context) -> Iterator[Finding]:
         for ref, _l, _y, flags in index.standard_refs
         if not flags & (NORMATIVE_REFERENCES | BIBLIOGRAPHY)
     }
-    for entry, _loc, _flags, _layer in index.terms:
-        for source in entry.sources:
+    for term_entry, _loc, _flags, _layer in index.terms:
+        for source in term_entry.sources:
             if source.identifier:
                 cited_keys.add(document_key(source.identifier))
     for info in normative:
@@ -307,9 +312,7 @@ def unresolved_footnote(ctx: Context) -> Iterator[Finding]:
         if not targets:
             yield ctx.report(loc, f"footnote call to {ref.target!r}, which no footnote has as id")
         elif targets[0].kind != "footnote":
-            yield ctx.report(
-                loc, f"footnote call to {ref.target!r}, which is a {targets[0].kind}"
-            )
+            yield ctx.report(loc, f"footnote call to {ref.target!r}, which is a {targets[0].kind}")
 
 
 @rule(
@@ -319,8 +322,13 @@ def unresolved_footnote(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 10 and 15 (citing referenced documents)",
     summary="A citation linked to a reference entry ('reference') names an existing entry.",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018", reference="ref-4000"))),
-    good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018", reference="ref-1"))),
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018")),
+        cites(sref("ISO 4000:2018", reference="ref-4000")),
+    ),
+    good=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018", reference="ref-1"))
+    ),
 )
 def citationentry(ctx: Context) -> Iterator[Finding]:
     ids = ctx.index.ids
@@ -346,7 +354,9 @@ def citationentry(ctx: Context) -> Iterator[Finding]:
 def _sourced(reference: str) -> dict[str, Any]:
     source = {"reference": reference, "locality": [{"type": "clause", "reference": "3.4"}]}
     terms = terms_clause(term("term-count", "widget count", sources=[source]))
-    return body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018")), terms=terms)
+    return body(
+        norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018")), terms=terms
+    )
 
 
 @rule(
@@ -369,4 +379,3 @@ def term_source(ctx: Context) -> Iterator[Finding]:
                 f"term source links to {reference!r}, which is not a reference entry",
                 _suggest(ctx, reference, {"reference"}),
             )
-

@@ -31,11 +31,34 @@ _LANGTAG = re.compile(
 _PRIVATE = re.compile(rf"^[xX](?:-{_ALNUM}{{1,8}})+$")
 _GRANDFATHERED = frozenset(
     t.lower()
-    for t in (
-        "en-GB-oed i-ami i-bnn i-default i-enochian i-hak i-klingon i-lux i-mingo i-navajo "
-        "i-pwn i-tao i-tay i-tsu sgn-BE-FR sgn-BE-NL sgn-CH-DE art-lojban cel-gaulish no-bok "
-        "no-nyn zh-guoyu zh-hakka zh-min zh-min-nan zh-xiang"
-    ).split()
+    for t in [
+        "en-GB-oed",
+        "i-ami",
+        "i-bnn",
+        "i-default",
+        "i-enochian",
+        "i-hak",
+        "i-klingon",
+        "i-lux",
+        "i-mingo",
+        "i-navajo",
+        "i-pwn",
+        "i-tao",
+        "i-tay",
+        "i-tsu",
+        "sgn-BE-FR",
+        "sgn-BE-NL",
+        "sgn-CH-DE",
+        "art-lojban",
+        "cel-gaulish",
+        "no-bok",
+        "no-nyn",
+        "zh-guoyu",
+        "zh-hakka",
+        "zh-min",
+        "zh-min-nan",
+        "zh-xiang",
+    ]
 )
 
 
@@ -92,7 +115,9 @@ def unknown_ics(ctx: Context) -> Iterator[Finding]:
             if ics.code not in known:
                 parent = ics.code.rsplit(".", 1)[0] if "." in ics.code else None
                 hint = f"{parent} exists" if parent and parent in known else None
-                yield ctx.report((*loc, "ics", i, "code"), f"ICS code {ics.code} does not exist", hint)
+                yield ctx.report(
+                    (*loc, "ics", i, "code"), f"ICS code {ics.code} does not exist", hint
+                )
 
 
 _GB_META: dict[str, Any] = {
@@ -172,12 +197,12 @@ def stage_code(ctx: Context) -> Iterator[Finding]:
 def implementation_date(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         dates = metadata.dates
-        if dates.published and dates.implemented:
-            if compare_dates(dates.published, dates.implemented) is False:
-                yield ctx.report(
-                    (*loc, "dates", "implemented"),
-                    f"implemented {dates.implemented}, before its publication on {dates.published}",
-                )
+        published, implemented = dates.published, dates.implemented
+        if published and implemented and compare_dates(published, implemented) is False:
+            yield ctx.report(
+                (*loc, "dates", "implemented"),
+                f"implemented {dates.implemented}, before its publication on {dates.published}",
+            )
 
 
 @rule(
@@ -187,10 +212,13 @@ def implementation_date(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 1, Annex SD (stage 95.99: withdrawal); domain notes, "
     "section 2 (废止)",
-    summary="A withdrawn document (lifecycle withdrawn or stage 95.99) records its withdrawal date.",
+    summary="A withdrawn document (lifecycle withdrawn or stage 95.99) records its withdrawal "
+    "date.",
     bad=meta(status={"stage": "95.99", "lifecycle": "withdrawn"}),
-    good=meta(status={"stage": "95.99", "lifecycle": "withdrawn"},
-              dates={"published": "2020-03-01", "withdrawn": "2024-06-01"}),
+    good=meta(
+        status={"stage": "95.99", "lifecycle": "withdrawn"},
+        dates={"published": "2020-03-01", "withdrawn": "2024-06-01"},
+    ),
 )
 def withdrawn_date(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
@@ -198,7 +226,8 @@ def withdrawn_date(ctx: Context) -> Iterator[Finding]:
         withdrawn = status.lifecycle is Lifecycle.WITHDRAWN or status.stage == "95.99"
         if withdrawn and not metadata.dates.withdrawn:
             yield ctx.report(
-                (*loc, "dates"), "the document is withdrawn but has no withdrawal date",
+                (*loc, "dates"),
+                "the document is withdrawn but has no withdrawal date",
                 hint="set dates.withdrawn",
             )
 
@@ -232,10 +261,13 @@ def language_tags(ctx: Context) -> Iterator[Finding]:
             if problem:
                 yield ctx.report(where, f"language {tag!r} {problem}")
     for entry, loc, _flags, _layer in ctx.index.terms:
-        for field, items in (("designations", entry.designations), ("definitions", entry.definitions)):
-            for i, item in enumerate(items):
-                if item.language and (problem := language_tag_problem(item.language)):
-                    yield ctx.report((*loc, field, i, "language"), f"language {item.language!r} {problem}")
+        tagged: list[tuple[str, int, str | None]] = [
+            ("designations", i, d.language) for i, d in enumerate(entry.designations)
+        ]
+        tagged += [("definitions", i, d.language) for i, d in enumerate(entry.definitions)]
+        for field, i, language in tagged:
+            if language and (problem := language_tag_problem(language)):
+                yield ctx.report((*loc, field, i, "language"), f"language {language!r} {problem}")
 
 
 def _same_language(a: str, b: str) -> bool:
@@ -251,8 +283,10 @@ def _same_language(a: str, b: str) -> bool:
     "title in each language of the document)",
     summary="Each declared language of the document has a title in that language.",
     bad=meta(languages=["en", "fr"]),
-    good=meta(languages=["en", "fr"], titles=[{"language": "en", "main": "Widgets"},
-                                             {"language": "fr", "main": "Pièces"}]),
+    good=meta(
+        languages=["en", "fr"],
+        titles=[{"language": "en", "main": "Widgets"}, {"language": "fr", "main": "Pièces"}],
+    ),
 )
 def title_languages(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
@@ -281,7 +315,11 @@ def script_codes(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         for i, script in enumerate(metadata.scripts):
             if not _known_script(script):
-                yield ctx.report((*loc, "scripts", i), f"script {script!r} is not an ISO 15924 code", _script_hint(script))
+                yield ctx.report(
+                    (*loc, "scripts", i),
+                    f"script {script!r} is not an ISO 15924 code",
+                    _script_hint(script),
+                )
         for i, title in enumerate(metadata.titles):
             if title.script and not _known_script(title.script):
                 yield ctx.report(
@@ -302,7 +340,9 @@ def script_codes(ctx: Context) -> Iterator[Finding]:
 def _script_hint(script: str) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(script.title(), sorted(code_table("iso15924")), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(
+        script.title(), sorted(code_table("iso15924")), n=1, cutoff=0.5
+    )
     return f"did you mean {close[0]!r}?" if close else None
 
 
@@ -311,8 +351,7 @@ def _script_hint(script: str) -> str | None:
     name="title-missing",
     severity="error",
     profiles=ALL,
-    citation="ISO/IEC Directives Part 2:2021, 11 (every document has a title); "
-    "GB/T 1.1-2020, 8.1",
+    citation="ISO/IEC Directives Part 2:2021, 11 (every document has a title); GB/T 1.1-2020, 8.1",
     summary="The document has a title with a main element or full text.",
     bad=meta(titles=[], languages=[]),
     good=meta(titles=[{"language": "en", "main": "Widgets"}]),
@@ -367,12 +406,12 @@ def invalid_date(ctx: Context) -> Iterator[Finding]:
 def withdrawn_before(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         dates = metadata.dates
-        if dates.published and dates.withdrawn:
-            if compare_dates(dates.published, dates.withdrawn) is False:
-                yield ctx.report(
-                    (*loc, "dates", "withdrawn"),
-                    f"withdrawn {dates.withdrawn}, before its publication on {dates.published}",
-                )
+        published, withdrawn = dates.published, dates.withdrawn
+        if published and withdrawn and compare_dates(published, withdrawn) is False:
+            yield ctx.report(
+                (*loc, "dates", "withdrawn"),
+                f"withdrawn {dates.withdrawn}, before its publication on {dates.published}",
+            )
 
 
 def _lifecycle_conflict(stage: str, lifecycle: Lifecycle) -> str | None:
@@ -393,8 +432,7 @@ def _lifecycle_conflict(stage: str, lifecycle: Lifecycle) -> str | None:
     name="stage-lifecycle-mismatch",
     severity="warning",
     profiles=ALL,
-    citation="ISO/IEC Directives Part 1, Annex SD (stage 60 publication, 90 review, 95 "
-    "withdrawal)",
+    citation="ISO/IEC Directives Part 1, Annex SD (stage 60 publication, 90 review, 95 withdrawal)",
     summary="The lifecycle agrees with the stage code (a published document is at stage 60 or "
     "90, a withdrawn one at 95).",
     bad=meta(status={"stage": "40.60", "lifecycle": "published"}),
@@ -428,7 +466,9 @@ def gb_classification(ctx: Context) -> Iterator[Finding]:
             continue
         for field, name in (("ics", "ICS"), ("ccs", "CCS")):
             if not getattr(metadata, field):
-                yield ctx.report((*loc, field), f"the {name} code is missing", hint="GB covers show both")
+                yield ctx.report(
+                    (*loc, field), f"the {name} code is missing", hint="GB covers show both"
+                )
 
 
 @rule(
@@ -443,7 +483,11 @@ def gb_classification(ctx: Context) -> Iterator[Finding]:
 )
 def gb_implementation(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
-        if is_chinese_national(metadata) and metadata.dates.published and not metadata.dates.implemented:
+        if (
+            is_chinese_national(metadata)
+            and metadata.dates.published
+            and not metadata.dates.implemented
+        ):
             yield ctx.report((*loc, "dates"), "the implementation date (实施日期) is missing")
 
 
@@ -462,10 +506,16 @@ def own_identifier(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         value = metadata.identifier.value
         if parse_id(value) is None:
-            yield ctx.report((*loc, "identifier", "value"), f"identifier {value!r} follows no known grammar")
+            yield ctx.report(
+                (*loc, "identifier", "value"), f"identifier {value!r} follows no known grammar"
+            )
 
 
-_MANDATES = {"mandatory": Mandate.MANDATORY, "recommended": Mandate.RECOMMENDED, "guidance": Mandate.GUIDANCE}
+_MANDATES = {
+    "mandatory": Mandate.MANDATORY,
+    "recommended": Mandate.RECOMMENDED,
+    "guidance": Mandate.GUIDANCE,
+}
 
 
 @rule(
@@ -486,10 +536,15 @@ def gb_mandate(ctx: Context) -> Iterator[Finding]:
         if ident is None or ident.mandate is None:
             continue
         expected = _MANDATES.get(ident.mandate)
-        if metadata.mandate is not None and expected is not None and metadata.mandate is not expected:
+        if (
+            metadata.mandate is not None
+            and expected is not None
+            and metadata.mandate is not expected
+        ):
             yield ctx.report(
                 (*loc, "mandate"),
-                f"mandate {metadata.mandate.value} does not agree with {metadata.identifier.value}, "
+                f"mandate {metadata.mandate.value} does not agree with "
+                f"{metadata.identifier.value}, "
                 f"which is {expected.value}",
             )
         if metadata.prefix:

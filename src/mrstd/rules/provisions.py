@@ -19,8 +19,9 @@ from .context import (
     TextUnit,
 )
 from .registry import Finding, rule
-from .samples import SCOPE as SCOPE_CLAUSE, body, clause, extra_clause, para, text
-from .verbal import BOILERPLATE, CAP, EXT, P, POS, R, REC, Form, forms, sentences
+from .samples import SCOPE as SCOPE_CLAUSE
+from .samples import body, clause, extra_clause, para, text
+from .verbal import BOILERPLATE, CAP, EXT, POS, REC, Form, P, R, forms, sentences
 
 ALL = ("generic", "iso", "gb")
 
@@ -31,6 +32,17 @@ _EQUIVALENTS = re.compile(
     r"|\bit is recommended that\b|\b(?:is|are) (?:permitted|allowed)\b|\bbe able to\b",
     re.IGNORECASE,
 )
+_EQUIVALENT_WORDS = (
+    "required to",
+    "has to",
+    "have to",
+    "ought to",
+    "necessary",
+    "recommended that",
+    "permitted",
+    "allowed",
+    "able to",
+)
 _PREFERRED = {R: "shall", REC: "should", P: "may", CAP: "can", POS: "can"}
 
 
@@ -40,7 +52,9 @@ def _units(ctx: Context, flags: int, without: int = 0) -> Iterator[TextUnit]:
             yield unit
 
 
-def _first(unit: TextUnit, kinds: set[ProvisionKind], skip_boilerplate: bool = False) -> Form | None:
+def _first(
+    unit: TextUnit, kinds: set[ProvisionKind], skip_boilerplate: bool = False
+) -> Form | None:
     text_ = unit.text
     if skip_boilerplate and BOILERPLATE.search(text_):
         for sentence in sentences(text_):
@@ -69,7 +83,7 @@ def _first(unit: TextUnit, kinds: set[ProvisionKind], skip_boilerplate: bool = F
     good=extra_clause(para("Each widget shall be labelled.")),
 )
 def must(ctx: Context) -> Iterator[Finding]:
-    for unit in ctx.index.units:
+    for unit in ctx.units_containing("must"):
         if unit.flags & DEFINITION or unit.marked is ProvisionKind.EXTERNAL_CONSTRAINT:
             continue
         match = _MUST.search(unit.text)
@@ -93,16 +107,22 @@ def must(ctx: Context) -> Iterator[Finding]:
     good=extra_clause(para("每个部件应贴标签。")),
 )
 def bixu(ctx: Context) -> Iterator[Finding]:
-    for unit in ctx.index.units:
-        if unit.marked is ProvisionKind.EXTERNAL_CONSTRAINT:
-            continue
-        if "必须" in unit.text:
+    for unit in ctx.units_containing("必须"):
+        if unit.marked is not ProvisionKind.EXTERNAL_CONSTRAINT:
             yield ctx.report(unit.loc, "必须 used for a requirement", hint="use 应 (or 不应)")
 
 
 def _foreword(*blocks: Any) -> dict[str, Any]:
-    return {"preface": [{"id": "foreword", "kind": "foreword", "title": [text("Foreword")],
-                         "blocks": list(blocks)}]}
+    return {
+        "preface": [
+            {
+                "id": "foreword",
+                "kind": "foreword",
+                "title": [text("Foreword")],
+                "blocks": list(blocks),
+            }
+        ]
+    }
 
 
 _PATENTS = para(
@@ -149,7 +169,9 @@ def _note(*words: str) -> dict[str, Any]:
     summary="Notes and examples, including notes to entry, state no requirement (shall, must, "
     "应, 必须).",
     bad=extra_clause(para("Widgets are counted."), _note("Counters shall be calibrated.")),
-    good=extra_clause(para("Widgets are counted."), _note("Calibrated counters give better results.")),
+    good=extra_clause(
+        para("Widgets are counted."), _note("Calibrated counters give better results.")
+    ),
 )
 def note_requirement(ctx: Context) -> Iterator[Finding]:
     for unit in _units(ctx, NOTE | EXAMPLE, DEFINITION):
@@ -175,21 +197,30 @@ def note_requirement(ctx: Context) -> Iterator[Finding]:
     good=extra_clause(para("The label may be printed in black and white.")),
 )
 def negative_permission(ctx: Context) -> Iterator[Finding]:
-    for unit in ctx.index.units:
+    for unit in ctx.units_containing("may not", "need not"):
         match = _NEGATIVE_PERMISSION.search(unit.text)
         if match is not None:
             written = " ".join(match.group().split())
             yield ctx.report(
                 unit.loc,
                 f"{written!r} is no longer a permission form",
-                hint="use 'shall not' for a prohibition, or say that something is not "
-                "required",
+                hint="use 'shall not' for a prohibition, or say that something is not required",
             )
 
 
 def _annex(obligation: str, *blocks: Any) -> dict[str, Any]:
-    return {"annexes": [{"id": "annex-a", "label": "A", "kind": "annex", "obligation": obligation,
-                         "title": [text("Worked example")], "blocks": list(blocks)}]}
+    return {
+        "annexes": [
+            {
+                "id": "annex-a",
+                "label": "A",
+                "kind": "annex",
+                "obligation": obligation,
+                "title": [text("Worked example")],
+                "blocks": list(blocks),
+            }
+        ]
+    }
 
 
 @rule(
@@ -274,7 +305,7 @@ def kind_mismatch(ctx: Context) -> Iterator[Finding]:
     good=extra_clause(para("The operator shall record each count.")),
 )
 def equivalent_expression(ctx: Context) -> Iterator[Finding]:
-    for unit in ctx.index.units:
+    for unit in ctx.units_containing(*_EQUIVALENT_WORDS):
         match = _EQUIVALENTS.search(unit.text)
         if match is not None:
             written = " ".join(match.group().split())
@@ -296,7 +327,9 @@ def equivalent_expression(ctx: Context) -> Iterator[Finding]:
     "informative: no recommendations or permissions either)",
     summary="Notes and examples state no recommendation or permission (should, may; 宜, 可以).",
     bad=extra_clause(para("Widgets are counted."), _note("Counters should be calibrated.")),
-    good=extra_clause(para("Widgets are counted."), _note("Calibrated counters give better results.")),
+    good=extra_clause(
+        para("Widgets are counted."), _note("Calibrated counters give better results.")
+    ),
 )
 def note_provision(ctx: Context) -> Iterator[Finding]:
     for unit in _units(ctx, NOTE | EXAMPLE, DEFINITION):
@@ -318,8 +351,12 @@ def note_provision(ctx: Context) -> Iterator[Finding]:
     citation="ISO/IEC Directives Part 2:2021, 14 (the scope is a statement of subject and "
     "contains no requirements); GB/T 1.1-2020, 8.5",
     summary="The scope states no requirement.",
-    bad=body(scope={**SCOPE_CLAUSE, "blocks": [para("Widgets shall be counted as specified here.")]}),
-    good=body(scope={**SCOPE_CLAUSE, "blocks": [para("This document specifies how widgets are counted.")]}),
+    bad=body(
+        scope={**SCOPE_CLAUSE, "blocks": [para("Widgets shall be counted as specified here.")]}
+    ),
+    good=body(
+        scope={**SCOPE_CLAUSE, "blocks": [para("This document specifies how widgets are counted.")]}
+    ),
 )
 def scope_requirement(ctx: Context) -> Iterator[Finding]:
     for unit in _units(ctx, SCOPE):
@@ -340,8 +377,28 @@ def scope_requirement(ctx: Context) -> Iterator[Finding]:
     citation="ISO/IEC Directives Part 2:2021, 13 (the introduction contains no requirements); "
     "GB/T 1.1-2020, 8.4",
     summary="The introduction states no requirement.",
-    bad={"preface": [clause("intro", None, "Introduction", para("Counters shall be calibrated."), kind="introduction")]},
-    good={"preface": [clause("intro", None, "Introduction", para("Counting errors are costly."), kind="introduction")]},
+    bad={
+        "preface": [
+            clause(
+                "intro",
+                None,
+                "Introduction",
+                para("Counters shall be calibrated."),
+                kind="introduction",
+            )
+        ]
+    },
+    good={
+        "preface": [
+            clause(
+                "intro",
+                None,
+                "Introduction",
+                para("Counting errors are costly."),
+                kind="introduction",
+            )
+        ]
+    },
 )
 def introduction_requirement(ctx: Context) -> Iterator[Finding]:
     for unit in _units(ctx, INTRODUCTION):
@@ -352,4 +409,3 @@ def introduction_requirement(ctx: Context) -> Iterator[Finding]:
                 f"the introduction contains the requirement form {found.written!r}",
                 hint="state requirements in the body",
             )
-

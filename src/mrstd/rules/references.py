@@ -18,8 +18,16 @@ _SPECIFIC = frozenset(LocalityType) - {LocalityType.WHOLE, LocalityType.PAGE, Lo
 
 
 def _biblio(*entries: Any) -> dict[str, Any]:
-    return {"back": [{"id": "biblio", "kind": "bibliography", "title": [text("Bibliography")],
-                      "blocks": list(entries)}]}
+    return {
+        "back": [
+            {
+                "id": "biblio",
+                "kind": "bibliography",
+                "title": [text("Bibliography")],
+                "blocks": list(entries),
+            }
+        ]
+    }
 
 
 @rule(
@@ -31,8 +39,14 @@ def _biblio(*entries: Any) -> dict[str, Any]:
     "figure of another document is dated); GB/T 1.1-2020, 9.5",
     summary="A citation of a specific clause, table or figure of another document names a "
     "dated edition.",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000")), cites(sref("ISO 4000", [{"type": "clause", "reference": "5.2"}]))),
-    good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018", [{"type": "clause", "reference": "5.2"}]))),
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000")),
+        cites(sref("ISO 4000", [{"type": "clause", "reference": "5.2"}])),
+    ),
+    good=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018")),
+        cites(sref("ISO 4000:2018", [{"type": "clause", "reference": "5.2"}])),
+    ),
 )
 def undated_specific(ctx: Context) -> Iterator[Finding]:
     index = ctx.index
@@ -50,7 +64,8 @@ def undated_specific(ctx: Context) -> Iterator[Finding]:
             if specific and source.identifier and is_dated(source.identifier) is False:
                 yield ctx.report(
                     (*loc, "sources", i),
-                    f"term source {source.identifier} names a specific {specific[0]} but is undated",
+                    f"term source {source.identifier} names a specific {specific[0]} but is "
+                    "undated",
                     hint="cite the dated edition",
                 )
 
@@ -109,10 +124,13 @@ def inconsistent_dating(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references are to documents that "
     "are available); GB/T 1.1-2020, 8.6",
-    summary="A normative reference does not point at a document known to be withdrawn or "
-    "replaced.",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000:2018", status="withdrawn")), cites(sref("ISO 4000:2018"))),
-    good=body(norm_refs(entry("ref-1", "ISO 4000:2018", status="in-force")), cites(sref("ISO 4000:2018"))),
+    summary="A normative reference does not point at a document known to be withdrawn or replaced.",
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018", status="withdrawn")), cites(sref("ISO 4000:2018"))
+    ),
+    good=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018", status="in-force")), cites(sref("ISO 4000:2018"))
+    ),
 )
 def withdrawn_reference(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.references:
@@ -134,7 +152,10 @@ def withdrawn_reference(ctx: Context) -> Iterator[Finding]:
     "reference); mrstd identifier grammars (mrstd.ids)",
     summary="An identifier in a reference entry or citation follows a known grammar, so that "
     "dating and listing checks can use it.",
-    bad=body(norm_refs(entry("ref-1", "Widget Handbook 4th edition")), cites(sref("Widget Handbook 4th edition"))),
+    bad=body(
+        norm_refs(entry("ref-1", "Widget Handbook 4th edition")),
+        cites(sref("Widget Handbook 4th edition")),
+    ),
     good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
 )
 def unparseable(ctx: Context) -> Iterator[Finding]:
@@ -162,8 +183,10 @@ def unparseable(ctx: Context) -> Iterator[Finding]:
     citation="ISO/IEC Directives Part 2:2021, 15 and 21 (each document is listed once)",
     summary="The same document is listed once in the normative references and once in the "
     "bibliography at most.",
-    bad=body(norm_refs(entry("ref-1", "ISO 4000:2018"), entry("ref-2", "ISO 4000:2018")),
-             cites(sref("ISO 4000:2018", reference="ref-1"), sref("ISO 4000:2018", reference="ref-2"))),
+    bad=body(
+        norm_refs(entry("ref-1", "ISO 4000:2018"), entry("ref-2", "ISO 4000:2018")),
+        cites(sref("ISO 4000:2018", reference="ref-1"), sref("ISO 4000:2018", reference="ref-2")),
+    ),
     good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
 )
 def duplicate_entry(ctx: Context) -> Iterator[Finding]:
@@ -190,12 +213,15 @@ def duplicate_entry(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 21 (the bibliography lists informative "
     "references, not documents already listed as normative)",
-    summary="A document listed in the normative references is not listed in the bibliography "
-    "too.",
-    bad={**body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
-         **_biblio(entry("bib-1", "ISO 4000:2018"))},
-    good={**body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
-          **_biblio(entry("bib-1", "ISO 7000:2011"), para("Further reading."))},
+    summary="A document listed in the normative references is not listed in the bibliography too.",
+    bad={
+        **body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
+        **_biblio(entry("bib-1", "ISO 4000:2018")),
+    },
+    good={
+        **body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
+        **_biblio(entry("bib-1", "ISO 7000:2011"), para("Further reading.")),
+    },
 )
 def normative_and_informative(ctx: Context) -> Iterator[Finding]:
     normative = {

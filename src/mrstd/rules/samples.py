@@ -67,7 +67,10 @@ BASE: dict[str, Any] = {
 
 
 def merge(base: Any, patch: Any) -> Any:
-    """``patch`` merged into ``base``: dicts recursively, lists replaced or (after ``"..."``) extended."""
+    """``patch`` merged into ``base``: dicts key by key, lists replaced or extended.
+
+    A list whose first item is ``"..."`` extends the base list.
+    """
     if isinstance(patch, Mapping):
         out = dict(base) if isinstance(base, Mapping) else {}
         for key, value in patch.items():
@@ -141,14 +144,21 @@ def term(
 
 def terms_clause(*entries: Any) -> dict[str, Any]:
     """Clause 3 holding these term entries."""
-    return {**TERMS, "blocks": [para("For the purposes of this document, these terms apply."), *entries]}
+    return {
+        **TERMS,
+        "blocks": [para("For the purposes of this document, these terms apply."), *entries],
+    }
 
 
 def sref(
     identifier: str, locality: list[dict[str, str]] | None = None, reference: str | None = None
 ) -> dict[str, Any]:
     """A citation of a standard in running text."""
-    out: dict[str, Any] = {"type": "standard-ref", "identifier": identifier, "content": [text(identifier)]}
+    out: dict[str, Any] = {
+        "type": "standard-ref",
+        "identifier": identifier,
+        "content": [text(identifier)],
+    }
     if locality:
         out["locality"] = locality
     if reference:
@@ -158,7 +168,10 @@ def sref(
 
 def cites(*runs: Any) -> dict[str, Any]:
     """Clause 4 with one paragraph holding these runs."""
-    return {**GENERAL, "blocks": [{"type": "paragraph", "content": [text("Weigh widgets as in "), *runs]}]}
+    return {
+        **GENERAL,
+        "blocks": [{"type": "paragraph", "content": [text("Weigh widgets as in "), *runs]}],
+    }
 
 
 def entry(ref_id: str, identifier: str, **extra: Any) -> dict[str, Any]:

@@ -107,7 +107,11 @@ def mandatory_elements(ctx: Context) -> Iterator[Finding]:
 )
 def element_order(ctx: Context) -> Iterator[Finding]:
     for layer in ctx.layers:
-        for group, ranks in (("preface", _PREFACE_RANK), ("body", _BODY_RANK), ("back", _BACK_RANK)):
+        for group, ranks in (
+            ("preface", _PREFACE_RANK),
+            ("body", _BODY_RANK),
+            ("back", _BACK_RANK),
+        ):
             highest = -1
             highest_kind = ""
             for info in _top(ctx, group, layer.index):
@@ -136,7 +140,11 @@ def _with_sub(base: dict[str, Any], *subs: dict[str, Any]) -> dict[str, Any]:
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 14 (scope); GB/T 1.1-2020, 8.5",
     summary="The scope has no subclauses.",
-    bad=body(scope=_with_sub(SCOPE, clause("scope-a", "1.1", "Widgets"), clause("scope-b", "1.2", "Gadgets"))),
+    bad=body(
+        scope=_with_sub(
+            SCOPE, clause("scope-a", "1.1", "Widgets"), clause("scope-b", "1.2", "Gadgets")
+        )
+    ),
     good=body(),
 )
 def scope_subdivided(ctx: Context) -> Iterator[Finding]:
@@ -159,9 +167,20 @@ _FOREWORD = {"id": "foreword", "kind": "foreword", "title": [text("Foreword")]}
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 12 (foreword); GB/T 1.1-2020, 8.3",
     summary="The foreword has no subclauses.",
-    bad={"preface": [{**_FOREWORD, "blocks": [para("Prepared by a committee.")],
-                      "subclauses": [clause("fw-1", None, "Changes", para("Clause 4 is new."))]}]},
-    good={"preface": [{**_FOREWORD, "blocks": [para("Prepared by a committee."), para("Clause 4 is new.")]}]},
+    bad={
+        "preface": [
+            {
+                **_FOREWORD,
+                "blocks": [para("Prepared by a committee.")],
+                "subclauses": [clause("fw-1", None, "Changes", para("Clause 4 is new."))],
+            }
+        ]
+    },
+    good={
+        "preface": [
+            {**_FOREWORD, "blocks": [para("Prepared by a committee."), para("Clause 4 is new.")]}
+        ]
+    },
 )
 def foreword_subdivided(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.clauses:
@@ -182,8 +201,13 @@ def foreword_subdivided(ctx: Context) -> Iterator[Finding]:
     "is at least one further subclause at the same level); GB/T 1.1-2020, 7.3",
     summary="No subclause is the only child of its clause.",
     bad=body(general=_with_sub(GENERAL, clause("count-a", "4.1", "Manual counting"))),
-    good=body(general=_with_sub(GENERAL, clause("count-a", "4.1", "Manual counting"),
-                                clause("count-b", "4.2", "Automatic counting"))),
+    good=body(
+        general=_with_sub(
+            GENERAL,
+            clause("count-a", "4.1", "Manual counting"),
+            clause("count-b", "4.2", "Automatic counting"),
+        )
+    ),
 )
 def lone_subclause(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.clauses:
@@ -235,8 +259,15 @@ def clause_numbering(ctx: Context) -> Iterator[Finding]:
             if parent is None:
                 continue
             subs = [
-                ClauseInfo(c, (*info.loc, "subclauses", i), info.group, info.depth + 1,
-                           info.layer, info, info.flags)
+                ClauseInfo(
+                    c,
+                    (*info.loc, "subclauses", i),
+                    info.group,
+                    info.depth + 1,
+                    info.layer,
+                    info,
+                    info.flags,
+                )
                 for i, c in enumerate(info.clause.subclauses)
             ]
             yield from _number_series(ctx, subs, parent + ".")
@@ -259,7 +290,9 @@ def _number_series(ctx: Context, series: Sequence[ClauseInfo], prefix: str) -> I
             return
 
 
-def _annex(letter: str | None, obligation: str | None = "normative", cid: str | None = None) -> dict[str, Any]:
+def _annex(
+    letter: str | None, obligation: str | None = "normative", cid: str | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": cid or f"annex-{(letter or 'x').lower()}",
         "kind": "annex",
@@ -322,7 +355,9 @@ def annex_obligation(ctx: Context) -> Iterator[Finding]:
         if info.group == "annexes" and info.depth == 1 and info.clause.obligation is None:
             yield ctx.report(
                 info.loc,
-                f"annex {info.annex or ''} is not marked normative or informative".replace("  ", " "),
+                f"annex {info.annex or ''} is not marked normative or informative".replace(
+                    "  ", " "
+                ),
                 hint="set obligation to 'normative' or 'informative'",
             )
 
@@ -385,8 +420,13 @@ def table_numbering(ctx: Context) -> Iterator[Finding]:
 
 
 def _figure(label: str, fid: str) -> dict[str, Any]:
-    return {"type": "figure", "id": fid, "label": label, "caption": [text("Widget")],
-            "media": [{"href": "widget.png"}]}
+    return {
+        "type": "figure",
+        "id": fid,
+        "label": label,
+        "caption": [text("Widget")],
+        "media": [{"href": "widget.png"}],
+    }
 
 
 @rule(
@@ -397,8 +437,12 @@ def _figure(label: str, fid: str) -> dict[str, Any]:
     citation="ISO/IEC Directives Part 2:2021, 28 (figures) and 20 (numbering in annexes); "
     "GB/T 1.1-2020, 9.6",
     summary="Figures are numbered 1, 2, 3 in order, and A.1, A.2 inside annex A.",
-    bad=body(general={**GENERAL, "blocks": [_figure("Figure 1", "fig-1"), _figure("Figure 3", "fig-2")]}),
-    good=body(general={**GENERAL, "blocks": [_figure("Figure 1", "fig-1"), _figure("Figure 2", "fig-2")]}),
+    bad=body(
+        general={**GENERAL, "blocks": [_figure("Figure 1", "fig-1"), _figure("Figure 3", "fig-2")]}
+    ),
+    good=body(
+        general={**GENERAL, "blocks": [_figure("Figure 1", "fig-1"), _figure("Figure 2", "fig-2")]}
+    ),
 )
 def figure_numbering(ctx: Context) -> Iterator[Finding]:
     yield from _sequence(ctx, ctx.index.figures, "figure")
@@ -410,8 +454,12 @@ def _symbols(cid: str, label: str) -> dict[str, Any]:
         "label": label,
         "kind": "symbols",
         "title": [text("Symbols")],
-        "blocks": [{"type": "definition-list", "items": [
-            {"term": [text("n")], "definition": [para("number of widgets")]}]}],
+        "blocks": [
+            {
+                "type": "definition-list",
+                "items": [{"term": [text("n")], "definition": [para("number of widgets")]}],
+            }
+        ],
     }
 
 
@@ -423,12 +471,33 @@ def _symbols(cid: str, label: str) -> dict[str, Any]:
     citation="ISO/IEC Directives Part 2:2021, 17 (symbols and abbreviated terms); "
     "GB/T 1.1-2020, 8.8",
     summary="There is at most one clause of symbols and abbreviated terms per layer.",
-    bad={"body": [SCOPE, NORMATIVE_REFERENCES, TERMS, _symbols("sym", "4"), _symbols("abbr", "5"), {**GENERAL, "label": "6"}]},
-    good={"body": [SCOPE, NORMATIVE_REFERENCES, TERMS, _symbols("sym", "4"), {**GENERAL, "label": "5"}]},
+    bad={
+        "body": [
+            SCOPE,
+            NORMATIVE_REFERENCES,
+            TERMS,
+            _symbols("sym", "4"),
+            _symbols("abbr", "5"),
+            {**GENERAL, "label": "6"},
+        ]
+    },
+    good={
+        "body": [
+            SCOPE,
+            NORMATIVE_REFERENCES,
+            TERMS,
+            _symbols("sym", "4"),
+            {**GENERAL, "label": "5"},
+        ]
+    },
 )
 def several_symbols(ctx: Context) -> Iterator[Finding]:
     for layer in ctx.layers:
-        seen = [i for i in ctx.index.clauses if i.layer == layer.index and i.clause.kind is ClauseKind.SYMBOLS]
+        seen = [
+            i
+            for i in ctx.index.clauses
+            if i.layer == layer.index and i.clause.kind is ClauseKind.SYMBOLS
+        ]
         for info in seen[1:]:
             yield ctx.report(
                 info.loc,
@@ -445,7 +514,11 @@ def several_symbols(ctx: Context) -> Iterator[Finding]:
     citation="ISO/IEC Directives Part 2:2021, 12 (the foreword contains no requirements, "
     "figures or tables); GB/T 1.1-2020, 8.3",
     summary="The foreword holds no tables and no figures.",
-    bad={"preface": [{**_FOREWORD, "blocks": [para("Prepared by a committee."), _table("Table 1", "t-fw")]}]},
+    bad={
+        "preface": [
+            {**_FOREWORD, "blocks": [para("Prepared by a committee."), _table("Table 1", "t-fw")]}
+        ]
+    },
     good={"preface": [{**_FOREWORD, "blocks": [para("Prepared by a committee.")]}]},
 )
 def foreword_content(ctx: Context) -> Iterator[Finding]:
@@ -467,12 +540,27 @@ def foreword_content(ctx: Context) -> Iterator[Finding]:
     name="symbols-clause-content",
     severity="warning",
     profiles=ALL,
-    citation="ISO/IEC Directives Part 2:2021, 17 (symbols are given as a list); "
-    "GB/T 1.1-2020, 8.8",
+    citation="ISO/IEC Directives Part 2:2021, 17 (symbols are given as a list); GB/T 1.1-2020, 8.8",
     summary="A symbols and abbreviated terms clause holds a definition list (and introductory "
     "paragraphs), nothing else.",
-    bad={"body": [SCOPE, NORMATIVE_REFERENCES, TERMS, {**_symbols("sym", "4"), "blocks": [_table("Table 1", "t-sym")]}, {**GENERAL, "label": "5"}]},
-    good={"body": [SCOPE, NORMATIVE_REFERENCES, TERMS, _symbols("sym", "4"), {**GENERAL, "label": "5"}]},
+    bad={
+        "body": [
+            SCOPE,
+            NORMATIVE_REFERENCES,
+            TERMS,
+            {**_symbols("sym", "4"), "blocks": [_table("Table 1", "t-sym")]},
+            {**GENERAL, "label": "5"},
+        ]
+    },
+    good={
+        "body": [
+            SCOPE,
+            NORMATIVE_REFERENCES,
+            TERMS,
+            _symbols("sym", "4"),
+            {**GENERAL, "label": "5"},
+        ]
+    },
 )
 def symbols_content(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.clauses:
@@ -491,8 +579,12 @@ def _deep(levels: int) -> dict[str, Any]:
     node: dict[str, Any] | None = None
     for depth in range(levels, 0, -1):
         label = "4" + "".join(".1" for _ in range(depth - 1))
-        children = [node, clause(f"d{depth}b", label[:-1] + "2", "Other", para("More."))] if node else []
-        node = clause(f"d{depth}", label, "Level", para("Text."), subclauses=[c for c in children if c])
+        children = (
+            [node, clause(f"d{depth}b", label[:-1] + "2", "Other", para("More."))] if node else []
+        )
+        node = clause(
+            f"d{depth}", label, "Level", para("Text."), subclauses=[c for c in children if c]
+        )
     assert node is not None
     return node
 
@@ -511,8 +603,11 @@ def _deep(levels: int) -> dict[str, Any]:
 def clause_depth(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.clauses:
         if info.depth == 8:
-            yield ctx.report(info.loc, "clause nested 8 levels deep; the limit is 7",
-                             hint="restructure the clause or use a list")
+            yield ctx.report(
+                info.loc,
+                "clause nested 8 levels deep; the limit is 7",
+                hint="restructure the clause or use a list",
+            )
 
 
 @rule(

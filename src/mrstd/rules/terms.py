@@ -10,7 +10,7 @@ from ..model import TermStatus
 from .context import DEFINITION, TERMS, Context, plain_text
 from .registry import Finding, rule
 from .samples import GENERAL, body, para, term, terms_clause
-from .verbal import P, R, REC, EXT, forms
+from .verbal import EXT, REC, P, R, forms
 
 ALL = ("generic", "iso", "gb")
 DRAFTING = ("iso", "gb")
@@ -35,7 +35,9 @@ def _terms(*entries: Any) -> dict[str, Any]:
     citation="ISO/IEC Directives Part 2:2021, 16.5 (each entry gives its preferred term); "
     "ISO 10241-1:2011, 6.2",
     summary="Every term entry has a preferred term.",
-    bad=_terms(term("term-count", "widget count", designations=[{"text": "count", "status": "admitted"}])),
+    bad=_terms(
+        term("term-count", "widget count", designations=[{"text": "count", "status": "admitted"}])
+    ),
     good=_terms(term("term-count", "widget count")),
 )
 def preferred_term(ctx: Context) -> Iterator[Finding]:
@@ -124,7 +126,9 @@ def definition_article(ctx: Context) -> Iterator[Finding]:
 def definition_full_stop(ctx: Context) -> Iterator[Finding]:
     for loc, content, _language, _layer in _definitions(ctx):
         if content.endswith((".", "。")) and not content.endswith("..."):
-            yield ctx.report(loc, "the definition ends with a full stop", hint="remove the full stop")
+            yield ctx.report(
+                loc, "the definition ends with a full stop", hint="remove the full stop"
+            )
 
 
 _PROVISION_KINDS = {R, REC, P, EXT}
@@ -139,7 +143,9 @@ _PROVISION_KINDS = {R, REC, P, EXT}
     "GB/T 1.1-2020, 8.7",
     summary="A definition states no requirement, recommendation or permission (shall, should, "
     "may, must; 应, 宜, 可以, 必须).",
-    bad=_terms(term("term-count", "widget count", "number of widgets that shall be counted in one batch")),
+    bad=_terms(
+        term("term-count", "widget count", "number of widgets that shall be counted in one batch")
+    ),
     good=_terms(term("term-count", "widget count", "number of widgets counted in one batch")),
 )
 def definition_provision(ctx: Context) -> Iterator[Finding]:
@@ -172,10 +178,26 @@ def _note(label: str | None, words: str) -> dict[str, Any]:
     citation="ISO/IEC Directives Part 2:2021, 16.5.10 (notes to entry are numbered 1, 2, 3 "
     "within each entry)",
     summary="When a term entry numbers its notes to entry, they are numbered 1, 2, 3 in order.",
-    bad=_terms(term("term-count", "widget count", notes=[_note("Note 1 to entry", "Counts are whole."),
-                                                         _note("Note 3 to entry", "Counts are logged.")])),
-    good=_terms(term("term-count", "widget count", notes=[_note("Note 1 to entry", "Counts are whole."),
-                                                          _note("Note 2 to entry", "Counts are logged.")])),
+    bad=_terms(
+        term(
+            "term-count",
+            "widget count",
+            notes=[
+                _note("Note 1 to entry", "Counts are whole."),
+                _note("Note 3 to entry", "Counts are logged."),
+            ],
+        )
+    ),
+    good=_terms(
+        term(
+            "term-count",
+            "widget count",
+            notes=[
+                _note("Note 1 to entry", "Counts are whole."),
+                _note("Note 2 to entry", "Counts are logged."),
+            ],
+        )
+    ),
 )
 def notes_numbered(ctx: Context) -> Iterator[Finding]:
     for entry, loc, _flags, _layer in ctx.index.terms:
@@ -205,8 +227,12 @@ def notes_numbered(ctx: Context) -> Iterator[Finding]:
     citation="ISO 10241-1:2011, 6.2 (one concept, one preferred term); ISO/IEC Directives "
     "Part 2:2021, 16",
     summary="Two term entries do not share the same preferred term in the same language.",
-    bad=_terms(term("term-count", "widget count"), term("term-count-2", "widget count", "tally of widgets")),
-    good=_terms(term("term-count", "widget count"), term("term-tally", "widget tally", "tally of widgets")),
+    bad=_terms(
+        term("term-count", "widget count"), term("term-count-2", "widget count", "tally of widgets")
+    ),
+    good=_terms(
+        term("term-count", "widget count"), term("term-tally", "widget tally", "tally of widgets")
+    ),
 )
 def duplicate_term(ctx: Context) -> Iterator[Finding]:
     seen: dict[tuple[int, str | None, str], str] = {}
@@ -245,5 +271,3 @@ def term_outside(ctx: Context) -> Iterator[Finding]:
                 f"term entry {entry.id!r} is outside the terms and definitions clause",
                 hint="move it to the terms and definitions clause",
             )
-
-

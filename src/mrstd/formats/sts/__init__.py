@@ -14,7 +14,10 @@ from .read import read_sts
 from .write import TAG_SETS, write_sts
 
 _SNIFF = re.compile(rb"<(standard|adoption)[\s>/]")
-_SKIP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*", re.DOTALL)
+_SKIP = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*",
+    re.DOTALL,
+)
 
 
 def sniff(data: bytes) -> bool:

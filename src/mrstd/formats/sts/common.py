@@ -37,6 +37,11 @@ _XMLNS_DECL = re.compile(r' xmlns:([A-Za-z_][\w.\-]*)="[^"]*"')
 
 N = TypeVar("N", bound=Node)
 
+#: An lxml element. The lxml stubs type attribute values as ``str | bytes`` and
+#: ``sourceline`` oddly; the reader only ever sees str (lxml returns str for
+#: parsed text), so elements are typed loosely.
+El = Any
+
 _TEMPLATES: dict[type, dict[str, Any]] = {}
 
 
@@ -101,11 +106,19 @@ def localname(tag: str) -> str:
 
 _ESC_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ESC_ATTR = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\r": "&#13;",
+        "\n": "&#10;",
+        "\t": "&#9;",
+    }
 )
 
 
-def serialize(el: etree._Element) -> str:
+def serialize(el: El) -> str:
     """An element as a standalone XML fragment, with only the namespace declarations it uses."""
     tag = el.tag
     if not len(el) and "}" not in tag:
@@ -135,12 +148,12 @@ def serialize(el: etree._Element) -> str:
     return xml
 
 
-def text_of(el: etree._Element) -> str:
+def text_of(el: El) -> str:
     """All text inside an element."""
     return "".join(el.itertext())
 
 
-def simple_text(el: etree._Element) -> str:
+def simple_text(el: El) -> str:
     """The text of an element that must hold text only (no child elements)."""
     if len(el):
         for child in el:
@@ -171,7 +184,7 @@ class Ctx:
                 self.ids.add(candidate)
                 return candidate
 
-    def opaque(self, el: etree._Element, path: str, why: str = "") -> str:
+    def opaque(self, el: El, path: str, why: str = "") -> str:
         """Serialize an unmodelled element and record it."""
         tag = el.tag
         if "}" in tag:
@@ -181,7 +194,7 @@ class Ctx:
         self.entries.append(entry(Change.OPAQUE, path, detail, el.sourceline))
         return serialize(el)
 
-    def drop_attr(self, el: etree._Element, attr: str) -> None:
+    def drop_attr(self, el: El, attr: str) -> None:
         """Record an attribute the model cannot carry (reported once per element and name)."""
         key = (localname(el.tag), localname(attr))
         if key not in self.dropped:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
-
-from lxml import etree
 
 from ...model import Clause, ClauseKind, Document, DocumentIdentifier, Layer, Metadata
 from ...model.base import no_gc
 from ..base import Change, ConversionLog
 from ..xmlsafe import parse_xml
-from .common import MML_NS, TBX_NS, XLINK_NS, XML_LANG, Ctx, Unmodelled, build
+from .common import MML_NS, TBX_NS, XLINK_NS, XML_LANG, Ctx, El, Unmodelled, build
 from .read_body import (
     anonymous,
     block,
@@ -31,7 +30,7 @@ _ROOT = re.compile(rb"<(standard|adoption)(?=[\s>/])")
 
 
 def declare_prefixes(data: bytes, source: str, log: ConversionLog) -> bytes:
-    """Declare the tbx, xlink and mml prefixes on the root when the file uses but never declares them.
+    """Bind the tbx, xlink and mml prefixes on the root when used but never declared.
 
     ISOSTS files may rely on the DTD's #FIXED ``xmlns:tbx`` attributes; without the
     DTD they are not namespace-well-formed. The namespaces are the standard ones.
@@ -84,9 +83,9 @@ def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
 class _LazyIds(set[str]):
     """The ids of the source, collected only when a new id must be made."""
 
-    def __init__(self, root: etree._Element) -> None:
+    def __init__(self, root: El) -> None:
         super().__init__()
-        self._root: etree._Element | None = root
+        self._root: El | None = root
 
     def __contains__(self, item: object) -> bool:
         if self._root is not None:
@@ -96,23 +95,25 @@ class _LazyIds(set[str]):
 
 
 def _empty_metadata() -> Metadata:
-    return Metadata(identifier=DocumentIdentifier(value="unidentified", scheme="derived"))
+    return build(
+        Metadata, identifier=build(DocumentIdentifier, value="unidentified", scheme="derived")
+    )
 
 
-def _standard(ctx: Ctx, el: etree._Element, path: str, lang: str) -> dict[str, Any]:
+def _standard(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
     lang = el.get(XML_LANG) or lang
     metas: list[Metadata] = []
     preface: list[Clause] = []
     body: list[Clause] = []
     annexes: list[Clause] = []
     back: list[Clause] = []
-    for name in el.keys():
+    for name in el.attrib:
         if name not in ("dtd-version", XML_LANG):
             ctx.drop_attr(el, name)
     for part in el:
         tag = part.tag
         if tag == "front":
-            loose: list[etree._Element] = []
+            loose: list[El] = []
             for child in part:
                 if not isinstance(child.tag, str):
                     continue
@@ -152,10 +153,8 @@ def _standard(ctx: Ctx, el: etree._Element, path: str, lang: str) -> dict[str, A
     }
 
 
-def _back(
-    ctx: Ctx, el: etree._Element, path: str, annexes: list[Clause], back: list[Clause]
-) -> None:
-    for name in el.keys():
+def _back(ctx: Ctx, el: El, path: str, annexes: list[Clause], back: list[Clause]) -> None:
+    for name in el.attrib:
         ctx.drop_attr(el, name)
     loose: list[Any] = []
 
@@ -171,7 +170,7 @@ def _back(
         if tag in ("label", "title"):
             loose.extend(block(ctx, child, f"{path}back[{len(back)}].blocks[{len(loose)}]"))
         elif tag == "app-group":
-            for name in child.keys():
+            for name in child.attrib:
                 ctx.drop_attr(child, name)
             for app in child:
                 if not isinstance(app.tag, str):
@@ -179,7 +178,7 @@ def _back(
                 apath = f"{path}annexes[{len(annexes)}]"
                 if app.tag == "app":
                     annexes.append(
-                        element_or_foreign(ctx, app, apath, lambda a=app, p=apath: clause(ctx, a, p))
+                        element_or_foreign(ctx, app, apath, _later(clause, ctx, app, apath))
                     )
                 else:
                     xml = ctx.opaque(app, f"{apath}.blocks[0]", "inside app-group")
@@ -187,18 +186,23 @@ def _back(
         elif tag == "sec":
             flush()
             bpath = f"{path}back[{len(back)}]"
-            back.append(element_or_foreign(ctx, child, bpath, lambda c=child, p=bpath: clause(ctx, c, p)))
+            back.append(element_or_foreign(ctx, child, bpath, _later(clause, ctx, child, bpath)))
         elif tag == "ref-list":
             flush()
             bpath = f"{path}back[{len(back)}]"
             back.append(
-                element_or_foreign(
-                    ctx, child, bpath, lambda c=child, p=bpath: _bibliography(ctx, c, p)
-                )
+                element_or_foreign(ctx, child, bpath, _later(_bibliography, ctx, child, bpath))
             )
         else:
             loose.extend(block(ctx, child, f"{path}back[{len(back)}].blocks[{len(loose)}]"))
     flush()
+
+
+def _later(
+    fn: Callable[[Ctx, El, str], Clause], ctx: Ctx, el: El, path: str
+) -> Callable[[], Clause]:
+    """Bind a clause reader to its arguments, to run inside the foreign fallback."""
+    return lambda: fn(ctx, el, path)
 
 
 def _foreign(xml: str) -> Any:
@@ -207,7 +211,7 @@ def _foreign(xml: str) -> Any:
     return build(ForeignBlock, xml=xml)
 
 
-def _bibliography(ctx: Ctx, el: etree._Element, path: str) -> Clause:
+def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
     cid = None
     for name, value in el.items():
         if name == "id":
@@ -238,14 +242,14 @@ def _bibliography(ctx: Ctx, el: etree._Element, path: str) -> Clause:
     )
 
 
-def _adoption(ctx: Ctx, el: etree._Element, path: str, lang: str) -> dict[str, Any]:
+def _adoption(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
     lang = el.get(XML_LANG) or lang
     meta: Metadata | None = None
     preface: list[Clause] = []
     annexes: list[Clause] = []
     back: list[Clause] = []
     adopted: Layer | None = None
-    for name in el.keys():
+    for name in el.attrib:
         if name not in ("dtd-version", XML_LANG):
             ctx.drop_attr(el, name)
     for part in el:
@@ -253,7 +257,7 @@ def _adoption(ctx: Ctx, el: etree._Element, path: str, lang: str) -> dict[str, A
         if not isinstance(tag, str):
             continue
         if tag == "adoption-front":
-            loose: list[etree._Element] = []
+            loose: list[El] = []
             for child in part:
                 if not isinstance(child.tag, str):
                     continue

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from lxml import etree
-
 from ...model import (
     Clause,
     ClauseKind,
@@ -44,13 +42,14 @@ from .common import (
     MATH,
     XLINK_HREF,
     Ctx,
+    El,
     Unmodelled,
     build,
     localname,
+    make,
     serialize,
     simple_text,
     tbx,
-    make,
     template,
     text_node,
 )
@@ -168,9 +167,9 @@ _EMPTY: tuple[Any, ...] = ()
 _ID = frozenset({"id"})
 
 
-def check_attrs(ctx: Ctx, el: etree._Element, allowed: frozenset[str] = frozenset()) -> None:
+def check_attrs(ctx: Ctx, el: El, allowed: frozenset[str] = frozenset()) -> None:
     """Refuse unmodelled attributes, except presentation ones, which are dropped and logged."""
-    for name in el.keys():
+    for name in el.attrib:
         if name in allowed:
             continue
         if name in DROPPABLE:
@@ -188,7 +187,7 @@ def valid_id(value: str | None) -> str | None:
     return value
 
 
-def label_text(el: etree._Element) -> str:
+def label_text(el: El) -> str:
     """A label's text; labels with markup are not modelled."""
     return simple_text(el)
 
@@ -196,7 +195,7 @@ def label_text(el: etree._Element) -> str:
 # ---------------------------------------------------------------- inline
 
 
-def inlines(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
+def inlines(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
     """The mixed content of an element as inline runs."""
     out: list[Inline] = []
     text = el.text
@@ -227,7 +226,7 @@ def inlines(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def inline(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def inline(ctx: Ctx, el: El, path: str) -> Inline:
     """One inline element; anything the model cannot hold becomes foreign."""
     handler = INLINE_HANDLERS.get(el.tag)
     if handler is not None:
@@ -238,7 +237,7 @@ def inline(ctx: Ctx, el: etree._Element, path: str) -> Inline:
     return build(ForeignInline, xml=ctx.opaque(el, path))
 
 
-def _styled(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _styled(ctx: Ctx, el: El, path: str) -> Inline:
     if el.attrib:
         check_attrs(ctx, el)
     data = _T_STYLED.copy()
@@ -250,7 +249,7 @@ def _styled(ctx: Ctx, el: etree._Element, path: str) -> Inline:
 _XREF_ATTRS = frozenset({"rid", "ref-type"})
 
 
-def _xref(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _xref(ctx: Ctx, el: El, path: str) -> Inline:
     get = el.get
     rid = get("rid")
     ref_type = get("ref-type")
@@ -280,7 +279,7 @@ def _xref(ctx: Ctx, el: etree._Element, path: str) -> Inline:
     return make(Xref, data)
 
 
-def _ext_link(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _ext_link(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({XLINK_HREF}))
     href = el.get(XLINK_HREF)
     if href is None:
@@ -288,13 +287,13 @@ def _ext_link(ctx: Ctx, el: etree._Element, path: str) -> Inline:
     return build(Link, href=href, content=inlines(ctx, el, path))
 
 
-def _break(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _break(ctx: Ctx, el: El, path: str) -> Inline:
     if len(el) or el.text or len(el.attrib):
         raise Unmodelled("break with content")
     return build(LineBreak)
 
 
-def _fn(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _fn(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
     label: str | None = None
     blocks: list[Block] = []
@@ -308,11 +307,11 @@ def _fn(ctx: Ctx, el: etree._Element, path: str) -> Inline:
     return build(Footnote, id=valid_id(el.get("id")), label=label, blocks=tuple(blocks))
 
 
-def _math_only(el: etree._Element) -> str:
+def _math_only(el: El) -> str:
     """The single MathML child of a formula, serialized."""
     if el.text and el.text.strip():
         raise Unmodelled("text beside the MathML")
-    found: etree._Element | None = None
+    found: El | None = None
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -326,20 +325,20 @@ def _math_only(el: etree._Element) -> str:
     return serialize(found)
 
 
-def _inline_formula(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
     return build(InlineFormula, id=valid_id(el.get("id")), mathml=_math_only(el))
 
 
-def _std(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _std(ctx: Ctx, el: El, path: str) -> Inline:
     identifier, content = _std_parts(ctx, el, path)
     return build(StandardRef, identifier=identifier, content=content)
 
 
-def _std_parts(ctx: Ctx, el: etree._Element, path: str) -> tuple[str, tuple[Inline, ...]]:
+def _std_parts(ctx: Ctx, el: El, path: str) -> tuple[str, tuple[Inline, ...]]:
     """A ``std``: its std-ref (the identifier) first, then inline content."""
     if len(el.attrib):
-        for name in el.keys():
+        for name in el.attrib:
             if name == "type":
                 continue  # dated or undated: follows from the identifier
             raise Unmodelled(f"attribute @{name} on std")
@@ -350,7 +349,7 @@ def _std_parts(ctx: Ctx, el: etree._Element, path: str) -> tuple[str, tuple[Inli
         raise Unmodelled("std without a leading std-ref")
     ref = children[0]
     identifier = simple_text(ref)
-    if not identifier.strip() or any(k != "type" for k in ref.keys()):
+    if not identifier.strip() or any(k != "type" for k in ref.attrib):
         raise Unmodelled("std-ref not plain")
     content: list[Inline] = []
     if ref.tail:
@@ -362,7 +361,7 @@ def _std_parts(ctx: Ctx, el: etree._Element, path: str) -> tuple[str, tuple[Inli
     return identifier, tuple(content)
 
 
-def _entailed(ctx: Ctx, el: etree._Element, path: str) -> Inline:
+def _entailed(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"target"}))
     target = el.get("target")
     if target is not None and ID_RE.match(target) is None:
@@ -370,7 +369,7 @@ def _entailed(ctx: Ctx, el: etree._Element, path: str) -> Inline:
     return build(TermRef, target=target, content=inlines(ctx, el, path))
 
 
-INLINE_HANDLERS: dict[str, Callable[[Ctx, etree._Element, str], Inline]] = {
+INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     **{tag: _styled for tag in STYLES},
     "xref": _xref,
     "ext-link": _ext_link,
@@ -385,7 +384,7 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, etree._Element, str], Inline]] = {
 # ---------------------------------------------------------------- blocks
 
 
-def block(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def block(ctx: Ctx, el: El, path: str) -> list[Block]:
     """One block-level element as model blocks (usually one)."""
     tag = el.tag
     if not isinstance(tag, str):
@@ -400,7 +399,7 @@ def block(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return [build(ForeignBlock, xml=ctx.opaque(el, path))]
 
 
-def blocks_of(ctx: Ctx, children: Iterable[etree._Element], path: str) -> tuple[Block, ...]:
+def blocks_of(ctx: Ctx, children: Iterable[El], path: str) -> tuple[Block, ...]:
     """A run of block-level children."""
     out: list[Block] = []
     for child in children:
@@ -408,7 +407,7 @@ def blocks_of(ctx: Ctx, children: Iterable[etree._Element], path: str) -> tuple[
     return tuple(out)
 
 
-def _stray_text(ctx: Ctx, el: etree._Element) -> None:
+def _stray_text(ctx: Ctx, el: El) -> None:
     """Text directly inside a container of blocks has no place in the model."""
     text = el.text
     if text and not text.isspace():
@@ -419,7 +418,7 @@ def _stray_text(ctx: Ctx, el: etree._Element) -> None:
             raise Unmodelled("text outside paragraphs")
 
 
-def _p(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
     pid = el.get("id")
     if len(el.attrib) > (pid is not None):
         check_attrs(ctx, el, _ID)
@@ -468,7 +467,7 @@ def _p(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return out
 
 
-def _lone_footnote(el: etree._Element) -> etree._Element | None:
+def _lone_footnote(el: El) -> El | None:
     if len(el) != 1 or (el.text and el.text.strip()):
         return None
     child = el[0]
@@ -477,7 +476,7 @@ def _lone_footnote(el: etree._Element) -> etree._Element | None:
     return child
 
 
-def _label_and_rest(el: etree._Element) -> tuple[str | None, list[etree._Element]]:
+def _label_and_rest(el: El) -> tuple[str | None, list[El]]:
     children = [c for c in el if isinstance(c.tag, str)]
     label = None
     if children and children[0].tag == "label":
@@ -488,7 +487,7 @@ def _label_and_rest(el: etree._Element) -> tuple[str | None, list[etree._Element
     return label, children
 
 
-def _note(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _note(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     _stray_text(ctx, el)
     label, rest = _label_and_rest(el)
@@ -503,10 +502,12 @@ def _note(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     ]
 
 
-_ORDERED = frozenset({"order", "alpha-lower", "alpha-upper", "roman-lower", "roman-upper", "arabic"})
+_ORDERED = frozenset(
+    {"order", "alpha-lower", "alpha-upper", "roman-lower", "roman-upper", "arabic"}
+)
 
 
-def _list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "list-type"}))
     _stray_text(ctx, el)
     _, rest = _label_and_rest(el)
@@ -532,11 +533,13 @@ def _list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
         data["blocks"] = blocks_of(ctx, content, f"{path}.items[{len(items)}].blocks")
         items.append(make(ListItem, data))
     return [
-        build(ListBlock, id=valid_id(el.get("id")), ordered=ordered, style=style, items=tuple(items))
+        build(
+            ListBlock, id=valid_id(el.get("id")), ordered=ordered, style=style, items=tuple(items)
+        )
     ]
 
 
-def _formula(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     label = None
     children = [c for c in el if isinstance(c.tag, str)]
@@ -547,7 +550,7 @@ def _formula(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
         math = [c for c in children[1:]]
         if len(math) != 1 or math[0].tag != MATH:
             raise Unmodelled("formula is not label + MathML")
-        if el.text and el.text.strip() or (math[0].tail and math[0].tail.strip()):
+        if (el.text and el.text.strip()) or (math[0].tail and math[0].tail.strip()):
             raise Unmodelled("text beside the MathML")
         mathml = serialize(math[0])
     else:
@@ -555,7 +558,7 @@ def _formula(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return [build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml)]
 
 
-def _preformat(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _preformat(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "preformat-type"}))
     return [
         build(
@@ -567,7 +570,7 @@ def _preformat(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     ]
 
 
-def _def_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     _stray_text(ctx, el)
     items: list[DefinitionItem] = []
@@ -597,7 +600,7 @@ def _def_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return [build(DefinitionList, id=valid_id(el.get("id")), items=tuple(items))]
 
 
-def _fig(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _fig(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     _stray_text(ctx, el)
     label, rest = _label_and_rest(el)
@@ -622,7 +625,7 @@ def _fig(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     ]
 
 
-def caption_of(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
+def caption_of(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
     """A caption holding one title only."""
     if len(el.attrib):
         raise Unmodelled("caption attributes")
@@ -633,7 +636,7 @@ def caption_of(ctx: Ctx, el: etree._Element, path: str) -> tuple[Inline, ...]:
     return inlines(ctx, children[0], path)
 
 
-def graphic(ctx: Ctx, el: etree._Element) -> Media:
+def graphic(ctx: Ctx, el: El) -> Media:
     """A graphic without children."""
     check_attrs(ctx, el, frozenset({"id", XLINK_HREF, "mimetype"}))
     if any(isinstance(c.tag, str) for c in el) or (el.text and el.text.strip()):
@@ -644,11 +647,11 @@ def graphic(ctx: Ctx, el: etree._Element) -> Media:
     return build(Media, href=href, mime_type=el.get("mimetype"), id=valid_id(el.get("id")))
 
 
-def _graphic_block(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
     raise Unmodelled("graphic outside a figure")
 
 
-def _ref(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "content-type"}))
     _stray_text(ctx, el)
     label, rest = None, [c for c in el if isinstance(c.tag, str)]
@@ -661,9 +664,7 @@ def _ref(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     rid = valid_id(el.get("id"))
     if cite.tag == "std":
         identifier, content = _std_parts(ctx, cite, f"{path}.citation")
-        return [
-            build(ReferenceEntry, id=rid, label=label, identifier=identifier, citation=content)
-        ]
+        return [build(ReferenceEntry, id=rid, label=label, identifier=identifier, citation=content)]
     if cite.tag == "mixed-citation":
         check_attrs(ctx, cite)
         return [
@@ -674,10 +675,10 @@ def _ref(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     raise Unmodelled(f"<{localname(cite.tag)}> citation")
 
 
-def _ref_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _ref_list(ctx: Ctx, el: El, path: str) -> list[Block]:
     """A reference list inside a clause: its entries join the clause's blocks."""
     if len(el.attrib):
-        for name in el.keys():
+        for name in el.attrib:
             if name == "content-type":
                 continue
             raise Unmodelled(f"attribute @{name} on ref-list")
@@ -692,7 +693,7 @@ def _ref_list(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return out
 
 
-def _fn_group(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _fn_group(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el)
     _stray_text(ctx, el)
     out: list[Block] = []
@@ -705,19 +706,19 @@ def _fn_group(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
     return out
 
 
-def _term_sec(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _term_sec(ctx: Ctx, el: El, path: str) -> list[Block]:
     from .read_terms import term_sec
 
     return [term_sec(ctx, el, path)]
 
 
-def _table_wrap(ctx: Ctx, el: etree._Element, path: str) -> list[Block]:
+def _table_wrap(ctx: Ctx, el: El, path: str) -> list[Block]:
     from .read_tables import table_wrap
 
     return [table_wrap(ctx, el, path)]
 
 
-BLOCK_HANDLERS: dict[str, Callable[[Ctx, etree._Element, str], list[Block]]] = {
+BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "p": _p,
     "non-normative-note": _note,
     "non-normative-example": _note,
@@ -755,7 +756,7 @@ _ANNEX_CONTENT_TYPES = {
 }
 
 
-def clause(ctx: Ctx, el: etree._Element, path: str, kind: ClauseKind | None = None) -> Clause:
+def clause(ctx: Ctx, el: El, path: str, kind: ClauseKind | None = None) -> Clause:
     """A ``sec`` or ``app`` with its blocks and subclauses."""
     is_app = el.tag == "app"
     cid: str | None = None
@@ -837,7 +838,7 @@ def anonymous(blocks: list[Block], kind: ClauseKind = ClauseKind.GENERAL) -> Cla
 
 
 def clauses_of(
-    ctx: Ctx, children: Iterable[etree._Element], path: str, kind: ClauseKind | None = None
+    ctx: Ctx, children: Iterable[El], path: str, kind: ClauseKind | None = None
 ) -> list[Clause]:
     """A run of sections, with loose blocks gathered into untitled clauses."""
     out: list[Clause] = []
@@ -861,9 +862,7 @@ def clauses_of(
     return out
 
 
-def element_or_foreign(
-    ctx: Ctx, el: etree._Element, path: str, make: Callable[[], Clause]
-) -> Clause:
+def element_or_foreign(ctx: Ctx, el: El, path: str, make: Callable[[], Clause]) -> Clause:
     """A clause from ``make``, or an untitled clause holding the element verbatim."""
     try:
         return make()

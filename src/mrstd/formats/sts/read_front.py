@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from ...model import (
     AdoptionLink,
     Committee,
@@ -26,7 +24,17 @@ from ...model import (
 from ...model.enums import DateType
 from ...model.metadata import Note as MetaNote
 from ..base import Change
-from .common import ICS_RE, PARTIAL_DATE_RE, XML_LANG, Ctx, Unmodelled, serialize, simple_text
+from .common import (
+    ICS_RE,
+    PARTIAL_DATE_RE,
+    XML_LANG,
+    Ctx,
+    El,
+    Unmodelled,
+    build,
+    serialize,
+    simple_text,
+)
 
 META_ELEMENTS = ("std-doc-meta", "std-meta", "iso-meta", "reg-meta", "nat-meta")
 
@@ -64,7 +72,7 @@ _STD_IDENT_PARTS = {
 }
 
 
-def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
+def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
     """One metadata element; children the model cannot hold are kept verbatim."""
     values: dict[str, Any] = {"source_element": el.tag}
     identifiers: list[DocumentIdentifier] = []
@@ -85,7 +93,7 @@ def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
     originator = el.get("originator")
     if originator:
         values["originator"] = originator
-    for name in el.keys():
+    for name in el.attrib:
         if name != "originator":
             ctx.drop_attr(el, name)
     for child in el:
@@ -98,13 +106,16 @@ def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
             elif tag == "std-ref":
                 kind = _only_attr(child, "type")
                 identifiers.append(
-                    DocumentIdentifier(value=_nonempty(child), scheme=kind or None)
+                    build(DocumentIdentifier, value=_nonempty(child), scheme=kind or None)
                 )
             elif tag == "doc-ref":
                 _only_attr(child)
                 identifiers.append(
-                    DocumentIdentifier(
-                        value=_nonempty(child), type=IdentifierType.OTHER, scheme="doc-ref"
+                    build(
+                        DocumentIdentifier,
+                        value=_nonempty(child),
+                        type=IdentifierType.OTHER,
+                        scheme="doc-ref",
                     )
                 )
             elif tag == "std-ident" and not lists["structured_identifiers"]:
@@ -119,16 +130,16 @@ def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
                 kind = _only_attr(child, "type")
                 if kind not in {t.value for t in DateType}:
                     raise Unmodelled("meta-date type")
-                dates["other"].append(OtherDate(type=DateType(kind), value=_date(child)))
+                dates["other"].append(build(OtherDate, type=DateType(kind), value=_date(child)))
             elif tag == "ics":
                 _only_attr(child)
                 code = simple_text(child).strip()
                 if ICS_RE.match(code) is None:
                     raise Unmodelled("ICS code")
-                lists["ics"].append(IcsCode(code=code))
+                lists["ics"].append(build(IcsCode, code=code))
             elif tag == "comm-ref":
                 _only_attr(child)
-                lists["committees"].append(Committee(identifier=_nonempty(child)))
+                lists["committees"].append(build(Committee, identifier=_nonempty(child)))
             elif tag == "std-xref":
                 _std_xref(child, lists)
             elif tag == "permissions":
@@ -138,7 +149,7 @@ def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
                 parts = [c for c in child if isinstance(c.tag, str)]
                 if len(parts) != 1 or parts[0].tag != "p" or len(parts[0].attrib):
                     raise Unmodelled("meta-note is not one paragraph")
-                lists["notes"].append(MetaNote(text=simple_text(parts[0]), type=kind))
+                lists["notes"].append(build(MetaNote, text=simple_text(parts[0]), type=kind))
             elif tag == "custom-meta-group":
                 _only_attr(child)
                 lists["custom"].extend(_custom(child))
@@ -148,26 +159,27 @@ def metadata(ctx: Ctx, el: etree._Element, path: str, lang: str) -> Metadata:
             foreign.append(serialize(child))
             detail = f"<{tag}> kept as foreign XML"
             ctx.log.add(
-                Change.OPAQUE, f"{path}.foreign[{len(foreign) - 1}]",
-                detail + (f" ({exc})" if str(exc) else ""), child.sourceline,
+                Change.OPAQUE,
+                f"{path}.foreign[{len(foreign) - 1}]",
+                detail + (f" ({exc})" if str(exc) else ""),
+                child.sourceline,
             )
     identifier = identifiers[0] if identifiers else _fallback_identifier(ctx, values, path, el)
     published = dates.pop("published", None)
     other = tuple(dates.pop("other"))
-    return Metadata(
+    return build(
+        Metadata,
         identifier=identifier,
         alternate_identifiers=tuple(identifiers[1:]),
         titles=tuple(titles),
-        dates=Dates(published=published, other=other),
+        dates=build(Dates, published=published, other=other),
         foreign=tuple(foreign),
         **{k: tuple(v) for k, v in lists.items()},
         **values,
     )
 
 
-def _fallback_identifier(
-    ctx: Ctx, values: dict[str, Any], path: str, el: etree._Element
-) -> DocumentIdentifier:
+def _fallback_identifier(ctx: Ctx, values: dict[str, Any], path: str, el: El) -> DocumentIdentifier:
     # The model needs an identifier; without a std-ref, build one from the
     # structured parts, and mark it as such so the writer does not emit it.
     parts = [values.get("originator"), values.get("docnumber")]
@@ -178,24 +190,24 @@ def _fallback_identifier(
         f"no std-ref: identifier {text!r} derived (not written back)",
         el.sourceline,
     )
-    return DocumentIdentifier(value=text, type=IdentifierType.OTHER, scheme="derived")
+    return build(DocumentIdentifier, value=text, type=IdentifierType.OTHER, scheme="derived")
 
 
-def _only_attr(el: etree._Element, allowed: str | None = None) -> str | None:
-    for name in el.keys():
+def _only_attr(el: El, allowed: str | None = None) -> str | None:
+    for name in el.attrib:
         if name != allowed:
             raise Unmodelled(f"attribute @{name}")
     return el.get(allowed) if allowed else None
 
 
-def _nonempty(el: etree._Element) -> str:
+def _nonempty(el: El) -> str:
     text = simple_text(el)
     if not text:
         raise Unmodelled("empty")
     return text
 
 
-def _date(el: etree._Element) -> str:
+def _date(el: El) -> str:
     text = simple_text(el)
     if PARTIAL_DATE_RE.match(text) is None:
         raise Unmodelled("date not in ISO 8601 form")
@@ -205,9 +217,9 @@ def _date(el: etree._Element) -> str:
 _TITLE_PARTS = {"intro": "introductory", "main": "main", "compl": "complementary", "full": "full"}
 
 
-def _title(el: etree._Element, lang: str) -> Title:
+def _title(el: El, lang: str) -> Title:
     values: dict[str, Any] = {}
-    for name in el.keys():
+    for name in el.attrib:
         if name != XML_LANG:
             raise Unmodelled(f"attribute @{name}")
     for child in el:
@@ -223,10 +235,10 @@ def _title(el: etree._Element, lang: str) -> Title:
         if field is None or field in values or len(child.attrib):
             raise Unmodelled(f"<{tag}> in title-wrap")
         values[field] = simple_text(child)
-    return Title(language=el.get(XML_LANG) or lang, **values)
+    return build(Title, language=el.get(XML_LANG) or lang, **values)
 
 
-def _std_ident(el: etree._Element, values: dict[str, Any]) -> StructuredIdentifier:
+def _std_ident(el: El, values: dict[str, Any]) -> StructuredIdentifier:
     _only_attr(el)
     parts: dict[str, Any] = {}
     for child in el:
@@ -245,26 +257,26 @@ def _std_ident(el: etree._Element, values: dict[str, Any]) -> StructuredIdentifi
     for field in ("edition", "version"):
         if field in parts:
             values[field] = parts[field]
-    return StructuredIdentifier(agency=(agency,) if agency is not None else (), **parts)
+    return build(StructuredIdentifier, agency=(agency,) if agency is not None else (), **parts)
 
 
-def _std_xref(el: etree._Element, lists: dict[str, list[Any]]) -> None:
+def _std_xref(el: El, lists: dict[str, list[Any]]) -> None:
     kind = _only_attr(el, "type")
     parts = [c for c in el if isinstance(c.tag, str)]
     if len(parts) != 1 or parts[0].tag != "std-ref" or len(parts[0].attrib):
         raise Unmodelled("std-xref is not one std-ref")
     identifier = _nonempty(parts[0])
     if kind in DEGREES:
-        lists["adoptions"].append(AdoptionLink(identifier=identifier, degree=DEGREES[kind]))
+        lists["adoptions"].append(build(AdoptionLink, identifier=identifier, degree=DEGREES[kind]))
         return
     if kind is None or kind not in RELATIONS:
         raise Unmodelled(f"std-xref type {kind!r}")
     lists["relations"].append(
-        Relation(kind=RELATIONS[kind], identifier=identifier, original_type=kind)
+        build(Relation, kind=RELATIONS[kind], identifier=identifier, original_type=kind)
     )
 
 
-def _permissions(el: etree._Element) -> Copyright:
+def _permissions(el: El) -> Copyright:
     _only_attr(el)
     values: dict[str, Any] = {}
     holders: list[str] = []
@@ -285,10 +297,10 @@ def _permissions(el: etree._Element) -> Copyright:
             holders.append(simple_text(child))
         else:
             raise Unmodelled(f"<{tag}> in permissions")
-    return Copyright(holders=tuple(holders), **values)
+    return build(Copyright, holders=tuple(holders), **values)
 
 
-def _custom(el: etree._Element) -> list[CustomField]:
+def _custom(el: El) -> list[CustomField]:
     out: list[CustomField] = []
     for child in el:
         if not isinstance(child.tag, str):
@@ -301,5 +313,5 @@ def _custom(el: etree._Element) -> list[CustomField]:
             or any(len(p.attrib) for p in parts)
         ):
             raise Unmodelled("custom-meta")
-        out.append(CustomField(name=simple_text(parts[0]), value=simple_text(parts[1])))
+        out.append(build(CustomField, name=simple_text(parts[0]), value=simple_text(parts[1])))
     return out

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from ...model import Cell, Row, Table
 from ..base import Change
-from .common import Ctx, Unmodelled, build, localname
+from .common import Ctx, El, Unmodelled, build, localname
 from .read_body import (
     BLOCK_TAGS,
     blocks_of,
@@ -25,7 +23,7 @@ _O = f"{{{OASIS_NS}}}"
 _CELL_ATTRS = frozenset({"colspan", "rowspan", "align", "valign"})
 
 
-def table_wrap(ctx: Ctx, el: etree._Element, path: str) -> Any:
+def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
     """A table-wrap holding one table, with optional label, caption and foot."""
     check_attrs(ctx, el, frozenset({"id"}))
     children = [c for c in el if isinstance(c.tag, str)]
@@ -71,7 +69,7 @@ def table_wrap(ctx: Ctx, el: etree._Element, path: str) -> Any:
     )
 
 
-def _cell_content(ctx: Ctx, el: etree._Element, path: str) -> dict[str, Any]:
+def _cell_content(ctx: Ctx, el: El, path: str) -> dict[str, Any]:
     if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
         if any((t or "").strip() for t in [el.text] + [c.tail for c in el]):
             raise Unmodelled("cell mixes text and blocks")
@@ -91,7 +89,7 @@ def _span(value: str | None) -> int:
     return number
 
 
-def _xhtml(ctx: Ctx, table: etree._Element, path: str) -> tuple[Any, Any, Any]:
+def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
     check_attrs(ctx, table)
     groups: dict[str, list[Row]] = {"thead": [], "tbody": [], "tfoot": []}
     for part in table:
@@ -138,7 +136,7 @@ def _xhtml(ctx: Ctx, table: etree._Element, path: str) -> tuple[Any, Any, Any]:
     return tuple(groups["thead"]), tuple(groups["tbody"]), tuple(groups["tfoot"])
 
 
-def _oasis(ctx: Ctx, table: etree._Element, path: str) -> tuple[Any, Any, Any]:
+def _oasis(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
     check_attrs(ctx, table, frozenset({"frame", "colsep", "rowsep"}))
     tgroups = [c for c in table if isinstance(c.tag, str)]
     if len(tgroups) != 1 or tgroups[0].tag != f"{_O}tgroup":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from ...model import (
     Definition,
     Designation,
@@ -18,7 +16,7 @@ from ...model import (
     Text,
 )
 from ..base import Change
-from .common import XML_LANG, Ctx, Unmodelled, build, localname, simple_text, tbx
+from .common import XML_LANG, Ctx, El, Unmodelled, build, localname, simple_text, tbx
 from .read_body import check_attrs, inlines, valid_id
 
 #: normativeAuthorization values (ISO 10241-1:2011, 6.2 term status) and the model's status.
@@ -32,7 +30,7 @@ _LANG_SET = tbx("langSet")
 _TIG = tbx("tig")
 
 
-def term_sec(ctx: Ctx, el: etree._Element, path: str) -> Any:
+def term_sec(ctx: Ctx, el: El, path: str) -> Any:
     """A term section holding exactly one entry."""
     check_attrs(ctx, el, frozenset({"id"}))
     section_id = valid_id(el.get("id"))
@@ -53,7 +51,7 @@ def term_sec(ctx: Ctx, el: etree._Element, path: str) -> Any:
     raise Unmodelled(f"<{localname(entry.tag)}> in term-sec")
 
 
-def _entry_id(ctx: Ctx, el: etree._Element, path: str) -> str:
+def _entry_id(ctx: Ctx, el: El, path: str) -> str:
     found = valid_id(el.get("id"))
     if found is not None:
         return found
@@ -62,9 +60,7 @@ def _entry_id(ctx: Ctx, el: etree._Element, path: str) -> str:
     return made
 
 
-def _tbx_entry(
-    ctx: Ctx, el: etree._Element, path: str, label: str | None, section_id: str | None
-) -> Any:
+def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str | None) -> Any:
     check_attrs(ctx, el, frozenset({"id"}))
     designations: list[Designation] = []
     definitions: list[Definition] = []
@@ -140,10 +136,10 @@ _TIG_FIELDS = {
 }
 
 
-def _tig(ctx: Ctx, el: etree._Element, path: str, language: str | None) -> Designation:
+def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
     check_attrs(ctx, el, frozenset({"id"}))
     values: dict[str, Any] = {"id": valid_id(el.get("id")), "language": language}
-    term: etree._Element | None = None
+    term: El | None = None
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -152,7 +148,7 @@ def _tig(ctx: Ctx, el: etree._Element, path: str, language: str | None) -> Desig
             if len(child.attrib):
                 raise Unmodelled("attributes on tbx:term")
             term = child
-        elif name in _TIG_FIELDS and not len(child) and set(child.keys()) == {"value"}:
+        elif name in _TIG_FIELDS and not len(child) and set(child.attrib) == {"value"}:
             values[_TIG_FIELDS[name]] = child.get("value")
         elif name == "normativeAuthorization" and child.get("value") in STATUS:
             values["status"] = STATUS[child.get("value", "")]
@@ -173,14 +169,12 @@ def _tig(ctx: Ctx, el: etree._Element, path: str, language: str | None) -> Desig
     return build(Designation, text=text, content=content, **values)
 
 
-def el_text(el: etree._Element) -> list[str]:
+def el_text(el: El) -> list[str]:
     """Text of an element, for a designation's plain form."""
     return list(el.itertext())
 
 
-def _term_display(
-    ctx: Ctx, el: etree._Element, path: str, label: str | None, section_id: str | None
-) -> Any:
+def _term_display(ctx: Ctx, el: El, path: str, label: str | None, section_id: str | None) -> Any:
     check_attrs(ctx, el)
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 2 or children[0].tag != "term" or children[1].tag != "def":

@@ -44,8 +44,17 @@ _REF_TYPE = {
 
 _ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ESC_ATTR = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\r": "&#13;",
+        "\n": "&#10;",
+        "\t": "&#9;",
+    }
 )
+_HAS_ID = re.compile(r'\sid="').search
 _ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
 
 
@@ -100,15 +109,62 @@ RICH = _PHRASE | {"break"}
 STYLED = _PHRASE
 #: Inside mixed-citation: phrases plus the citation parts of the tag set.
 CITATION = RICH | {
-    "label", "annotation", "article-title", "chapter-title", "collab", "collab-alternatives",
-    "comment", "conf-acronym", "conf-date", "conf-loc", "conf-name", "conf-sponsor",
-    "data-title", "date", "date-in-citation", "day", "edition", "elocation-id", "etal",
-    "fpage", "gov", "institution", "institution-wrap", "isbn", "issn", "issn-l", "issue",
-    "issue-id", "issue-part", "issue-title", "lpage", "month", "name", "name-alternatives",
-    "object-id", "page-range", "part-title", "patent", "person-group", "pub-id",
-    "publisher-loc", "publisher-name", "role", "season", "series", "size", "source",
-    "string-name", "supplement", "trans-source", "trans-title", "version", "volume",
-    "volume-id", "volume-series", "year",
+    "label",
+    "annotation",
+    "article-title",
+    "chapter-title",
+    "collab",
+    "collab-alternatives",
+    "comment",
+    "conf-acronym",
+    "conf-date",
+    "conf-loc",
+    "conf-name",
+    "conf-sponsor",
+    "data-title",
+    "date",
+    "date-in-citation",
+    "day",
+    "edition",
+    "elocation-id",
+    "etal",
+    "fpage",
+    "gov",
+    "institution",
+    "institution-wrap",
+    "isbn",
+    "issn",
+    "issn-l",
+    "issue",
+    "issue-id",
+    "issue-part",
+    "issue-title",
+    "lpage",
+    "month",
+    "name",
+    "name-alternatives",
+    "object-id",
+    "page-range",
+    "part-title",
+    "patent",
+    "person-group",
+    "pub-id",
+    "publisher-loc",
+    "publisher-name",
+    "role",
+    "season",
+    "series",
+    "size",
+    "source",
+    "string-name",
+    "supplement",
+    "trans-source",
+    "trans-title",
+    "version",
+    "volume",
+    "volume-id",
+    "volume-series",
+    "year",
 }
 #: Inside xref and ext-link.
 NARROW = _NARROW
@@ -153,6 +209,37 @@ PARA_LEVEL = frozenset(
     }
 )
 SEC_BLOCKS = PARA_LEVEL | {"fn-group", "glossary", "ref-list"}
+#: Inline content of p: phrases, and the blocks a paragraph may hold.
+P_INLINE = RICH | (PARA_LEVEL - {"p"}) | {"ref-list"}
+#: Inline content of tbx:definition, tbx:note, tbx:example, tbx:source, tbx:entailedTerm.
+TBX_INLINE = RICH | (PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"})
+#: Inline content of term and tbx:term.
+TERM_INLINE = (
+    RICH
+    | {"disp-formula", "disp-formula-group", "array", "code", "graphic"}
+    | {
+        "media",
+        "preformat",
+    }
+)
+#: Content of a table cell.
+CELL_INLINE = (
+    RICH
+    | {"hr", "p", "fig", "fig-group", "def-list", "list", "disp-formula"}
+    | {
+        "disp-formula-group",
+        "non-normative-note",
+        "normative-note",
+        "non-normative-example",
+        "normative-example",
+        "notes-group",
+        "array",
+        "code",
+        "graphic",
+        "media",
+        "preformat",
+    }
+)
 NOTE_BLOCKS = PARA_LEVEL
 ITEM_BLOCKS = frozenset(
     {"p", "normative-note", "non-normative-note", "normative-example", "non-normative-example"}
@@ -161,7 +248,9 @@ ITEM_BLOCKS = frozenset(
 DEF_BLOCKS = ITEM_BLOCKS - {"def-list", "list"}
 FN_BLOCKS = DEF_BLOCKS
 FOOT_BLOCKS = DEF_BLOCKS | {"fn-group", "fn"}
-FIG_BLOCKS = (PARA_LEVEL - {"fig", "fig-group", "boxed-text", "address", "tex-math", "mml:math"}) | {
+FIG_BLOCKS = (
+    PARA_LEVEL - {"fig", "fig-group", "boxed-text", "address", "tex-math", "mml:math"}
+) | {
     "fn-group",
     "fn",
 }
@@ -260,6 +349,16 @@ _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
 
 
+def foreign_text(xml: str) -> str:
+    """The character data of a serialized fragment."""
+    from lxml import etree
+
+    try:
+        return "".join(str(t) for t in etree.fromstring(xml).itertext())
+    except etree.XMLSyntaxError:
+        return re.sub(r"<[^>]*>", "", xml)
+
+
 def _text_of(runs: Sequence[Any]) -> str:
     """Plain text of inline runs."""
     out: list[str] = []
@@ -268,7 +367,7 @@ def _text_of(runs: Sequence[Any]) -> str:
         if kind == "text":
             out.append(run.text)
         elif kind == "foreign":
-            out.append(re.sub(r"<[^>]*>", "", run.xml))
+            out.append(foreign_text(run.xml))
         elif kind == "inline-formula":
             out.append(run.text or "")
         elif kind == "footnote-ref":
@@ -315,13 +414,12 @@ class Writer:
         if not root:
             return ""
         return (
-            f' xmlns:mml="{MML_NS}" xmlns:tbx="{TBX_NS}" xmlns:xlink="{XLINK_NS}"'
-            ' dtd-version="1.0"'
+            f' xmlns:mml="{MML_NS}" xmlns:tbx="{TBX_NS}" xmlns:xlink="{XLINK_NS}" dtd-version="1.0"'
         )
 
     def layer(self, layer: Document | Layer, root: bool = False, prefix: str = "") -> None:
         w = self.out.append
-        chain = list(layer.layers())
+        chain: list[Any] = list(layer.layers())
         if len(chain) > 1 and self._flat(chain):
             # Several metadata elements in one front, as ISOSTS writes an adoption chain.
             inner = chain[-1]
@@ -434,8 +532,10 @@ class Writer:
                 if all(n in allowed for n in names):
                     self.blocks(c.blocks, allowed, f"{self.path}.blocks")
                     continue
-                if lead_blocks and index == 0 and all(
-                    n in blocks_allowed or n in allowed for n in names
+                if (
+                    lead_blocks
+                    and index == 0
+                    and all(n in blocks_allowed or n in allowed for n in names)
                 ):
                     self.clause_content(c, self.path, blocks_allowed)
                     continue
@@ -601,7 +701,7 @@ class Writer:
             else:
                 self.lost(f"<{name}> has no place here in STS; its text is kept in a paragraph")
                 w("<p>" if "p" in allowed else "")
-                w(esc(re.sub(r"<[^>]*>", "", b.xml)))
+                w(esc(foreign_text(b.xml)))
                 w("</p>\n" if "p" in allowed else "")
             return
         if name not in allowed:
@@ -617,7 +717,7 @@ class Writer:
         if b.provision is not None:
             attrs += f' content-type="{b.provision.value}"'
         w(f"<p{attrs}>")
-        self.inlines(b.content, RICH)
+        self.inlines(b.content, P_INLINE)
         w("</p>\n")
 
     def list_block(self, b: Any) -> None:
@@ -768,7 +868,7 @@ class Writer:
                     else:
                         self.lost(f"cell alignment {cell.valign!r}")
                 w(f"<{tag}{attrs}>")
-                self.inlines(cell.content, RICH)
+                self.inlines(cell.content, CELL_INLINE)
                 if cell.blocks:
                     self.blocks(cell.blocks, CELL_BLOCKS, "blocks")
                 w(f"</{tag}>")
@@ -853,7 +953,7 @@ class Writer:
             w(f'<tbx:langSet xml:lang="{lang}">\n')
             for definition in definitions.get(language, ()):
                 w("<tbx:definition>")
-                self.inlines(definition.content, RICH)
+                self.inlines(definition.content, TBX_INLINE)
                 w("</tbx:definition>\n")
             if language == first:
                 if b.domain is not None:
@@ -876,7 +976,7 @@ class Writer:
         attrs = f' id="{d.id}"' if d.id else ""
         w(f"<tbx:tig{attrs}><tbx:term>")
         if d.content:
-            self.inlines(d.content, RICH)
+            self.inlines(d.content, TERM_INLINE)
         else:
             w(esc(d.text))
         w("</tbx:term>")
@@ -909,7 +1009,7 @@ class Writer:
             if block.type == "paragraph":
                 if block.id:
                     self.lost(f"id {block.id!r} of a paragraph in a term {element}")
-                self.inlines(block.content, RICH)
+                self.inlines(block.content, TBX_INLINE)
             else:
                 self.block(block, TBX_BLOCKS)
         w(f"</tbx:{element}>\n")
@@ -918,7 +1018,7 @@ class Writer:
         w = self.out.append
         w("<tbx:source>")
         if source.content:
-            self.inlines(source.content, RICH)
+            self.inlines(source.content, TBX_INLINE)
         else:
             if source.identifier:
                 w(f"<std><std-ref>{esc(source.identifier)}</std-ref>")
@@ -980,11 +1080,11 @@ class Writer:
                 later = writer(self, run, allowed)
                 if later:
                     hoisted.extend(self._place(later, allowed))
-            elif kind in ("footnote", "inline-formula") or (kind == "foreign" and "id=" in run.xml):
+            elif kind in ("footnote", "inline-formula") or (kind == "foreign" and _HAS_ID(run.xml)):
                 hoisted.append(run)
             elif kind == "foreign":
                 self.lost(f"<{name}> is not allowed here; its text is kept")
-                w(esc(re.sub(r"<[^>]*>", "", run.xml)))
+                w(esc(foreign_text(run.xml)))
             elif kind == "footnote-ref":
                 self.lost("footnote reference inside a link or cross-reference")
                 w(esc(run.label or ""))
@@ -1043,7 +1143,7 @@ class Writer:
     def term_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         target = f' target="{run.target}"' if run.target else ""
         self.out.append(f"<tbx:entailedTerm{target}>")
-        later = self._inlines(run.content, RICH)
+        later = self._inlines(run.content, TBX_INLINE)
         self.out.append("</tbx:entailedTerm>")
         return later
 
@@ -1116,7 +1216,7 @@ class Writer:
                 self.lost(f"identifier {ident.value!r} of type {ident.type.value}")
         if m.structured_identifiers:
             s = m.structured_identifiers[0]
-            parts = [
+            ident_parts: list[tuple[str, str | None]] = [
                 ("originator", s.agency[0] if s.agency else None),
                 ("doc-type", s.type),
                 ("doc-number", s.docnumber),
@@ -1127,20 +1227,27 @@ class Writer:
                 ("suppl-number", s.supplement_number),
                 ("year", s.year),
             ]
-            add("std-ident", self._std_ident(parts))
+            add("std-ident", self._std_ident(ident_parts))
         elif not any(root_name(x) == "std-ident" for x in m.foreign):
-            parts = [
+            ident_parts = [
                 ("originator", m.originator if element not in ("reg-meta", "nat-meta") else None),
                 ("doc-type", m.doc_type_label),
                 ("doc-number", m.docnumber),
                 ("edition", m.edition),
                 ("version", m.version),
             ]
-            if any(value is not None for _, value in parts):
-                add("std-ident", self._std_ident(parts))
+            if any(value is not None for _, value in ident_parts):
+                add("std-ident", self._std_ident(ident_parts))
         for org in (*m.publishers, *(c.organization for c in m.contributors if c.organization)):
-            abbrev = f"<std-org-abbrev>{esc(org.abbreviation)}</std-org-abbrev>" if org.abbreviation else ""
-            add("std-org", f"<std-org><std-org-name>{esc(org.name)}</std-org-name>{abbrev}</std-org>")
+            abbrev = (
+                f"<std-org-abbrev>{esc(org.abbreviation)}</std-org-abbrev>"
+                if org.abbreviation
+                else ""
+            )
+            add(
+                "std-org",
+                f"<std-org><std-org-name>{esc(org.name)}</std-org-name>{abbrev}</std-org>",
+            )
         for language in m.languages:
             add("content-language", f"<content-language>{esc(language)}</content-language>")
         if m.dates.published:
@@ -1159,7 +1266,8 @@ class Writer:
             kind = relation.original_type or relation.kind.value
             add(
                 "std-xref",
-                f'<std-xref type="{attr(kind)}"><std-ref>{esc(relation.identifier)}</std-ref></std-xref>',
+                f'<std-xref type="{attr(kind)}"><std-ref>{esc(relation.identifier)}'
+                "</std-ref></std-xref>",
             )
         for adoption in m.adoptions:
             add(
@@ -1175,7 +1283,9 @@ class Writer:
                 parts_xml += f"<copyright-statement>{esc(c.statement)}</copyright-statement>"
             if c.year is not None:
                 parts_xml += f"<copyright-year>{c.year}</copyright-year>"
-            parts_xml += "".join(f"<copyright-holder>{esc(h)}</copyright-holder>" for h in c.holders)
+            parts_xml += "".join(
+                f"<copyright-holder>{esc(h)}</copyright-holder>" for h in c.holders
+            )
             if c.license is not None:
                 parts_xml += f"<license><license-p>{esc(c.license)}</license-p></license>"
             add("permissions", f"<permissions>{parts_xml}</permissions>")
@@ -1201,7 +1311,7 @@ class Writer:
                 add(name, xml)
             else:
                 self.lost(f"<{name}> has no place in {element}; kept as custom-meta text")
-                text = re.sub(r"<[^>]*>", "", xml)
+                text = foreign_text(xml)
                 add(
                     "custom-meta-group",
                     f"<custom-meta-group><custom-meta><meta-name>{esc(name)}</meta-name>"
@@ -1210,7 +1320,10 @@ class Writer:
         unkept = [
             label
             for label, present in (
-                ("contributors without organization", any(not c.organization for c in m.contributors)),
+                (
+                    "contributors without organization",
+                    any(not c.organization for c in m.contributors),
+                ),
                 ("doc type", m.doc_type_label is None and not m.structured_identifiers),
                 ("status", m.status.stage is not None or m.status.lifecycle is not None),
                 ("CCS codes", bool(m.ccs)),
@@ -1230,7 +1343,7 @@ class Writer:
         for _, name, xml in sorted(items, key=lambda item: item[0]):
             if name not in allowed:
                 self.lost(f"<{name}> is not allowed in {element}; kept as custom-meta text")
-                text = re.sub(r"<[^>]*>", "", xml)
+                text = foreign_text(xml)
                 xml = (
                     f"<custom-meta-group><custom-meta><meta-name>{esc(name)}</meta-name>"
                     f"<meta-value>{esc(text)}</meta-value></custom-meta></custom-meta-group>"
