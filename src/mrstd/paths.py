@@ -24,9 +24,13 @@ def strip_union_tags(loc: Sequence[PathPart], data: Any) -> tuple[PathPart, ...]
     kept: list[PathPart] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part not in node:
-            if node.get("type") == part or part.startswith("function-"):
-                continue
+        if (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part not in node
+            and (node.get("type") == part or part.startswith("function-"))
+        ):
+            continue
         kept.append(part)
         try:
             node = node[part]

@@ -83,9 +83,10 @@ def _decode(data: bytes, source: str) -> str:
 def _check_version(parsed: dict[str, Any], text: str, version: str | None, source: str) -> None:
     readable = ", ".join(readable_versions())
     if "$schema" not in parsed:
-        message = f"missing $schema; this release reads schema versions {readable}"
+        message = f"missing $schema; this release reads {readable}"
     elif version is None:
-        message = f"$schema {parsed['$schema']!r} names no mrstd schema version; this release reads {readable}"
+        named = parsed["$schema"]
+        message = f"$schema {named!r} names no mrstd schema version; this release reads {readable}"
     elif version in readable_versions():
         return
     else:

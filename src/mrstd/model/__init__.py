@@ -82,7 +82,7 @@ from .references import ReferenceEntry
 from .terms import Definition, Designation, TermEntry, TermSource
 
 for _cls in (Clause, Layer, Document):
-    rebuild_dataclass(_cls, force=True)
+    rebuild_dataclass(_cls, force=True)  # type: ignore[arg-type]
 
 __all__ = [
     "SCHEMA_URI",

@@ -12,12 +12,13 @@ import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 import orjson
 from pydantic import ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as _pydantic_dataclass
 from pydantic.fields import FieldInfo
+from typing_extensions import dataclass_transform
 
 CONFIG = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
 
@@ -28,13 +29,14 @@ N = TypeVar("N", bound="Node")
 @dataclass_transform(kw_only_default=True, field_specifiers=(Field, dataclasses.field))
 def node(cls: type[T]) -> type[T]:
     """Declare a model type: keyword-only, unknown fields rejected."""
-    return _with_fields(_pydantic_dataclass(config=CONFIG, kw_only=True)(cls))
+    return _with_fields(cast("type[T]", _pydantic_dataclass(config=CONFIG, kw_only=True)(cls)))
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
 def value_node(cls: type[T]) -> type[T]:
     """Declare an immutable model type, usable as a shared default."""
-    return _with_fields(_pydantic_dataclass(config=CONFIG, kw_only=True, frozen=True)(cls))
+    made = _pydantic_dataclass(config=CONFIG, kw_only=True, frozen=True)(cls)
+    return _with_fields(cast("type[T]", made))
 
 
 def _with_fields(cls: type[T]) -> type[T]:
@@ -107,7 +109,9 @@ class Node:
             object.__setattr__(obj, f.name, value)
         return obj
 
-    def model_dump(self, *, mode: str = "python", exclude_none: bool = False) -> Any:
+    def model_dump(
+        self, *, mode: Literal["json", "python"] = "python", exclude_none: bool = False
+    ) -> Any:
         """This instance as plain data (``mode="json"`` gives JSON-ready values)."""
         return (
             type(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field
 
@@ -15,7 +15,7 @@ from .metadata import Metadata
 from .types import Id
 
 SCHEMA_VERSION = "1.0"
-SCHEMA_URI = f"https://mrstd.dev/schema/{SCHEMA_VERSION}/document.json"
+SCHEMA_URI: Final = "https://mrstd.dev/schema/1.0/document.json"
 
 
 @node

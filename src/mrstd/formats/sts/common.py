@@ -43,6 +43,7 @@ N = TypeVar("N", bound=Node)
 El = Any
 
 _TEMPLATES: dict[type, dict[str, Any]] = {}
+_set = object.__setattr__
 
 
 def build(cls: type[N], **values: Any) -> N:
@@ -64,7 +65,7 @@ def build(cls: type[N], **values: Any) -> N:
     data = template.copy()
     data.update(values)
     obj = object.__new__(cls)
-    obj.__dict__ = data
+    _set(obj, "__dict__", data)  # frozen value types refuse normal assignment
     return obj
 
 
