@@ -5,11 +5,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import orjson
 from common import compare, row
 
 import mrstd
 from benchmarks.largedoc import large_document
+from mrstd.model.base import no_gc
+
+
+def _paused(func: Callable[[bytes], object], data: bytes) -> object:
+    with no_gc():
+        return func(data)
 
 
 def main() -> None:
@@ -26,6 +34,9 @@ def main() -> None:
     baseline_dump = lambda: orjson.dumps(plain, option=options)  # noqa: E731
     print(row("mrstd.loads vs orjson.loads",
               compare(lambda: mrstd.loads(data, format="json"), lambda: orjson.loads(data)), 2.5))
+    print(row("mrstd.loads vs orjson.loads, both GC paused",
+              compare(lambda: mrstd.loads(data, format="json"), lambda: _paused(orjson.loads, data)),
+              2.5))
     print(row("mrstd.dumps_bytes vs orjson.dumps(dict)",
               compare(lambda: mrstd.dumps_bytes(doc), baseline_dump), 1.5))
     print(row("mrstd.dumps (str) vs orjson.dumps(dict)",

@@ -7,7 +7,6 @@ directly, without a second validation pass; see docs/performance.md.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from typing import Any
@@ -193,7 +192,6 @@ class Reader:
         """The document held by a parsed ``<document>`` root."""
         with no_gc():
             doc = self.functions[Document](root)
-            _promote_to_old_generation()
         assert isinstance(doc, Document)
         return doc
 
@@ -246,19 +244,6 @@ class Reader:
             )
         expected = ", ".join(f"<{n}>" for n in names) if names else "nothing"
         raise Invalid(child, f"unexpected element <{local}>; expected {expected}")
-
-
-def _promote_to_old_generation() -> None:
-    """Move the new objects straight to the collector's oldest generation.
-
-    The tree is acyclic and long-lived; left in the young generation, the next
-    collection would scan every node of it at once (~50 ms on the benchmark
-    document) only to promote it. ``freeze``/``unfreeze`` moves it in O(1). It is
-    skipped when the application froze objects itself, to leave those frozen.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def _unknown_attribute(el: Any, key: str) -> None:

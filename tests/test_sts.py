@@ -1,0 +1,243 @@
+"""Unit tests of NISO STS import and export, on small snippets written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+import mrstd
+from mrstd.errors import ConversionError, DocumentError
+from mrstd.formats import Change, ConversionLog, detect_format
+from mrstd.formats.sts import read_sts, sniff, write_sts
+from mrstd.model import ClauseKind, Degree, Obligation, RelationKind, TermStatus
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def niso_schema(tag_set: str) -> etree.XMLSchema:
+    """The session-wide compiled XSD (see tests/test_sts_xsd.py)."""
+    name = "mrstd_tests_sts_xsd"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent / "test_sts_xsd.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    schema: etree.XMLSchema = sys.modules[name].niso_schema(tag_set)
+    return schema
+
+
+def assert_valid(xml: bytes, tag_set: str = "interchange") -> None:
+    schema = niso_schema(tag_set)
+    ok = schema.validate(etree.fromstring(xml))
+    assert ok, [e.message for e in schema.error_log][:5]
+
+
+def read(xml: str) -> tuple[Any, ConversionLog]:
+    log = ConversionLog()
+    return read_sts(xml.encode(), "test.xml", log), log
+
+
+SMALL = """<?xml version="1.0"?>
+<standard xmlns:xlink="http://www.w3.org/1999/xlink">
+ <front><std-meta>
+  <title-wrap xml:lang="en"><intro>Garden tools</intro><main>Rakes</main>
+   <full>Garden tools &#8212; Rakes</full></title-wrap>
+  <std-ref type="dated">XYZ 12:2031</std-ref>
+  <release-date>2031-04</release-date>
+  <ics>65.060.70</ics>
+  <std-xref type="supersedes"><std-ref>XYZ 12:2020</std-ref></std-xref>
+  <page-count count="7"/>
+ </std-meta>
+ <sec sec-type="foreword" id="fwd"><title>Foreword</title><p>Written for a test.</p></sec>
+ </front>
+ <body>
+  <sec id="s1" sec-type="scope"><label>1</label><title>Scope</title>
+   <p id="p1">Rakes with <bold>tines</bold>, see <xref ref-type="sec" rid="s2">2</xref>.</p>
+  </sec>
+  <sec id="s2"><label>2</label><title>Tines</title>
+   <list list-type="alpha-lower"><list-item><label>a)</label><p>steel</p></list-item></list>
+   <p>A table:<table-wrap id="t1"><label>Table 1</label><caption><title>Sizes</title></caption>
+    <table><thead><tr><th>Size</th></tr></thead><tbody><tr><td align="center">S</td></tr></tbody>
+    </table></table-wrap></p>
+   <widget-box kind="odd">kept as is</widget-box>
+  </sec>
+ </body>
+ <back><app-group><app id="annA" content-type="inform-annex"><label>Annex A</label>
+  <annex-type>(informative)</annex-type><title>History</title><p>Old rakes.</p></app></app-group>
+ </back>
+</standard>"""
+
+
+def test_sniff_root_elements() -> None:
+    assert sniff(b'<?xml version="1.0"?>\n<!-- c -->\n<standard><front/></standard>')
+    assert sniff(b"<!DOCTYPE adoption [<!ENTITY x 'y'>]><adoption>")
+    assert not sniff(b"<document/>")
+    assert detect_format(None, SMALL.encode()).name == "sts"
+
+
+def test_reads_metadata_and_structure() -> None:
+    doc, _ = read(SMALL)
+    meta = doc.metadata
+    assert meta.source_element == "std-meta"
+    assert meta.identifier.value == "XYZ 12:2031"
+    assert meta.titles[0].main == "Rakes"
+    assert meta.titles[0].full == "Garden tools \u2014 Rakes"
+    assert meta.dates.published == "2031-04"
+    assert meta.ics[0].code == "65.060.70"
+    assert meta.relations[0].kind == RelationKind.SUPERSEDES
+    assert any("page-count" in x for x in meta.foreign)
+    assert doc.preface[0].kind == ClauseKind.FOREWORD
+    scope = doc.body[0]
+    assert scope.kind == ClauseKind.SCOPE and scope.label == "1"
+    para = scope.blocks[0]
+    assert [run.type for run in para.content] == ["text", "styled", "text", "xref", "text"]
+    assert para.content[3].target == "s2"
+    annex = doc.annexes[0]
+    assert annex.obligation == Obligation.INFORMATIVE and annex.label == "Annex A"
+
+
+def test_paragraph_holding_a_table_is_split() -> None:
+    doc, log = read(SMALL)
+    types = [b.type for b in doc.body[1].blocks]
+    assert types == ["list", "paragraph", "table", "foreign"]
+    table = doc.body[1].blocks[2]
+    assert table.id == "t1" and table.head[0].cells[0].header
+    assert table.body[0].cells[0].align == "center"
+    assert any(e.change is Change.NORMALISED for e in log.entries)
+
+
+def test_unknown_element_is_kept_and_reported() -> None:
+    doc, log = read(SMALL)
+    foreign = doc.body[1].blocks[3]
+    assert foreign.xml == '<widget-box kind="odd">kept as is</widget-box>'
+    opaque = [e for e in log.entries if e.change is Change.OPAQUE and "widget-box" in e.detail]
+    assert opaque and opaque[0].line is not None and opaque[0].path.startswith("body[1]")
+
+
+def test_export_is_valid_and_round_trips() -> None:
+    doc, _ = read(SMALL)
+    log = ConversionLog()
+    out = write_sts(doc, log)
+    assert_valid(out)
+    # widget-box is not an STS element: its text survives in a paragraph, reported LOST.
+    assert b"<p>kept as is</p>" in out
+    assert any(e.change is Change.LOST and "widget-box" in e.detail for e in log.entries)
+    again = read_sts(out, "again.xml", ConversionLog())
+    assert again.body[0] == doc.body[0]
+    assert again.body[1].blocks[:3] == doc.body[1].blocks[:3]
+    assert again.annexes == doc.annexes and again.preface == doc.preface
+    assert again.metadata == doc.metadata
+    assert write_sts(again, ConversionLog()) == out
+
+
+def test_extended_tag_set_option() -> None:
+    doc, _ = read(SMALL)
+    assert_valid(write_sts(doc, ConversionLog(), tag_set="extended"), "extended")
+    with pytest.raises(ConversionError):
+        write_sts(doc, ConversionLog(), tag_set="archiving")
+
+
+def test_html_entities_resolve_without_dtd() -> None:
+    xml = SMALL.replace("&#8212;", "&mdash;").replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0"?>\n<!DOCTYPE standard SYSTEM "none.dtd">'
+    )
+    doc, _ = read(xml)
+    assert doc.metadata.titles[0].full == "Garden tools \u2014 Rakes"
+
+
+def test_undeclared_tbx_prefix_is_recovered() -> None:
+    xml = """<standard><front><std-meta><std-ref>XYZ 1</std-ref></std-meta></front><body>
+    <sec><title>Terms</title><term-sec id="ts1"><label>3.1</label>
+    <tbx:termEntry id="te1"><tbx:langSet xml:lang="en">
+    <tbx:definition>tool with <tbx:entailedTerm target="te1">tines</tbx:entailedTerm></tbx:definition>
+    <tbx:note>Made of wood.</tbx:note>
+    <tbx:tig id="tig1"><tbx:term>rake</tbx:term><tbx:partOfSpeech value="noun"/>
+    <tbx:normativeAuthorization value="admittedTerm"/></tbx:tig>
+    </tbx:langSet></tbx:termEntry></term-sec></sec></body></standard>"""
+    doc, log = read(xml)
+    assert any(
+        e.change is Change.NORMALISED and "namespace prefixes" in e.detail for e in log.entries
+    )
+    entry = doc.body[0].blocks[0]
+    assert entry.type == "term-entry" and entry.id == "te1" and entry.section_id == "ts1"
+    assert entry.designations[0].text == "rake"
+    assert entry.designations[0].status == TermStatus.ADMITTED
+    assert entry.designations[0].part_of_speech == "noun"
+    assert entry.definitions[0].language == "en"
+    assert entry.definitions[0].content[1].type == "term-ref"
+    assert entry.notes[0].blocks[0].content[0].text == "Made of wood."
+    out = write_sts(doc, ConversionLog())
+    assert_valid(out)
+    assert read_sts(out, "again", ConversionLog()).body == doc.body
+
+
+def test_malformed_xml_is_a_document_error() -> None:
+    with pytest.raises(DocumentError) as info:
+        read_sts(b"<standard><body></standard>", "bad.xml", ConversionLog())
+    assert "bad.xml:1:" in str(info.value)
+
+
+ADOPTION = """<adoption xmlns:xlink="http://www.w3.org/1999/xlink">
+ <adoption-front><std-meta><std-ref>NAT XYZ 12:2032</std-ref>
+   <std-xref type="IDT"><std-ref>REG XYZ 12:2031</std-ref></std-xref></std-meta>
+  <sec sec-type="foreword"><title>National foreword</title><p>National text.</p></sec>
+ </adoption-front>
+ <adoption>
+  <adoption-front><std-meta><std-ref>REG XYZ 12:2031</std-ref></std-meta></adoption-front>
+  <standard><front><std-meta><std-ref>XYZ 12:2031</std-ref></std-meta></front>
+   <body><sec id="c1"><label>1</label><title>Scope</title><p>Rakes.</p></sec></body></standard>
+  <back><app-group><app id="ZA"><label>Annex ZA</label><title>Regional annex</title>
+   <p>Relations to law.</p></app></app-group></back>
+ </adoption>
+</adoption>"""
+
+
+def test_adoption_chain() -> None:
+    doc, _ = read(ADOPTION)
+    assert doc.metadata.identifier.value == "NAT XYZ 12:2032"
+    assert doc.metadata.adoptions[0].degree == Degree.IDT
+    assert doc.preface[0].title[0].text == "National foreword"
+    regional = doc.adopted
+    assert regional is not None and regional.metadata.adoptions == ()  # degree not stated
+    assert regional.annexes[0].id == "ZA"
+    international = regional.adopted
+    assert international is not None and international.body[0].id == "c1"
+    out = write_sts(doc, ConversionLog())
+    assert_valid(out)
+    root = etree.fromstring(out)
+    assert root.tag == "adoption" and root.find("adoption/standard") is not None
+    again = read_sts(out, "again", ConversionLog())
+    assert again.adopted == doc.adopted and again.preface == doc.preface
+
+
+def test_flat_iso_meta_sequence_is_a_chain_and_written_flat() -> None:
+    xml = """<standard><front>
+    <iso-meta><std-ref>XYZ 5</std-ref></iso-meta>
+    <reg-meta originator="REG"><std-ref>REG XYZ 5</std-ref></reg-meta>
+    <nat-meta originator="NAT"><std-ref>NAT XYZ 5</std-ref></nat-meta>
+    </front><body><sec><title>One</title></sec></body></standard>"""
+    doc, _ = read(xml)
+    assert doc.metadata.originator == "NAT"
+    assert doc.adopted is not None and doc.adopted.metadata.originator == "REG"
+    assert doc.adopted.adopted is not None and doc.adopted.adopted.body
+    out = write_sts(doc, ConversionLog())
+    assert_valid(out)
+    front = etree.fromstring(out).find("front")
+    assert front is not None
+    assert [c.tag for c in front] == ["iso-meta", "reg-meta", "nat-meta"]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_examples_export_to_valid_sts(path: Path) -> None:
+    doc = mrstd.load(path)
+    log = ConversionLog()
+    out = write_sts(doc, log)
+    assert_valid(out)
+    read_sts(out, path.name, ConversionLog())
