@@ -92,6 +92,9 @@ def _convert_folder(
 ) -> int:
     fmt = get_format(to or "json")
     jobs = list(_folder_jobs(source, out_dir, fmt))
+    if not jobs:
+        echo_err(f"{source}: no files to convert")
+        return Exit.USAGE
     failures: list[str] = []
     bar = (
         click.progressbar(jobs, label="converting", file=sys.stderr)

@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import DocumentError, Problem
+from ...errors import ConversionError, DocumentError, Problem
 from ...model import Document
 from ..base import Change, ConversionLog
 from ..xmlsafe import parse_xml
@@ -429,7 +429,14 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_text(value: Any) -> str:
-    return _NOT_XML.sub("\ufffd", str(value))
+    text = str(value)
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        # Replacing the character would change the record without saying so.
+        raise ConversionError(
+            f"character U+{ord(bad.group()):04X} cannot be written in XML (in {text[:40]!r})"
+        )
+    return text
 
 
 def _sub(parent: etree._Element, tag: str, value: Any = None, **attrs: Any) -> etree._Element:
