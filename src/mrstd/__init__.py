@@ -9,6 +9,7 @@ Read, build, query, validate and convert standards documents::
 
 from __future__ import annotations
 
+from . import ids
 from .api import dump, dumps, dumps_bytes, load, loads
 from .errors import (
     ConversionError,
@@ -19,6 +20,7 @@ from .errors import (
     UnsupportedVersionError,
 )
 from .model import SCHEMA_VERSION, Document
+from .validation import Finding, Provision, Severity, provisions, validate, validate_file
 
 __version__ = "0.1.0"
 
@@ -27,14 +29,21 @@ __all__ = [
     "ConversionError",
     "Document",
     "DocumentError",
+    "Finding",
     "FormatError",
     "MrstdError",
     "Problem",
+    "Provision",
+    "Severity",
     "UnsupportedVersionError",
     "__version__",
     "dump",
     "dumps",
     "dumps_bytes",
+    "ids",
     "load",
     "loads",
+    "provisions",
+    "validate",
+    "validate_file",
 ]

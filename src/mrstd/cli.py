@@ -10,7 +10,9 @@ import click
 from . import __version__
 from .commands.common import Exit
 from .commands.convert import convert_command
+from .commands.rules import rules_command
 from .commands.schema import schema_command
+from .commands.validate import validate_command
 from .ids.cli import id_group
 
 
@@ -23,7 +25,9 @@ def main() -> None:
     """
 
 
+main.add_command(validate_command)
 main.add_command(convert_command)
+main.add_command(rules_command)
 main.add_command(schema_command)
 main.add_command(id_group)
 

@@ -167,13 +167,16 @@ def collect(paths: Sequence[str]) -> list[str]:
 def _check_one(job: tuple[str, Settings]) -> list[Finding]:
     path, settings = job
     try:
-        return validate_file(
+        found = validate_file(
             path,
             profile=settings.profile,
             select=settings.select,
             ignore=settings.ignore,
             format=settings.source_format,
         )
+        for finding in found:
+            finding.loc = ()  # placed already; less to send back from a worker process
+        return found
     except Exception as exc:  # one bad file must not stop the others
         rule = load_codes.INTERNAL_ERROR
         message = f"internal error: {type(exc).__name__}: {exc}"

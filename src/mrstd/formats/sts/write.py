@@ -213,6 +213,8 @@ SEC_BLOCKS = PARA_LEVEL | {"fn-group", "glossary", "ref-list"}
 P_INLINE = RICH | (PARA_LEVEL - {"p"}) | {"ref-list"}
 #: Inline content of tbx:definition, tbx:note, tbx:example, tbx:source, tbx:entailedTerm.
 TBX_INLINE = RICH | (PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"})
+#: Inline content of tbx:entailedTerm (which cannot nest).
+ENTAILED_INLINE = TBX_INLINE - {"tbx:entailedTerm"}
 #: Inline content of term and tbx:term.
 TERM_INLINE = (
     RICH
@@ -777,7 +779,7 @@ class Writer:
         for item in b.items:
             iattrs = f' id="{item.id}"' if item.id else ""
             w(f"<def-item{iattrs}><term>")
-            self.inlines(item.term, RICH)
+            self.inlines(item.term, TERM_INLINE)
             w("</term>")
             if item.definition:
                 w("<def>")
@@ -976,7 +978,7 @@ class Writer:
         attrs = f' id="{d.id}"' if d.id else ""
         w(f"<tbx:tig{attrs}><tbx:term>")
         if d.content:
-            self.inlines(d.content, TERM_INLINE)
+            self.inlines(d.content, TERM_INLINE | {"break"})
         else:
             w(esc(d.text))
         w("</tbx:term>")
@@ -1143,7 +1145,7 @@ class Writer:
     def term_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         target = f' target="{run.target}"' if run.target else ""
         self.out.append(f"<tbx:entailedTerm{target}>")
-        later = self._inlines(run.content, TBX_INLINE)
+        later = self._inlines(run.content, ENTAILED_INLINE)
         self.out.append("</tbx:entailedTerm>")
         return later
 
