@@ -524,6 +524,18 @@ def widget_amendment() -> Document:
     )
 
 
+#: Who publishes a Chinese national standard, shared by the GB examples.
+GB_PUBLISHER: dict[str, object] = {
+    "publishers": (
+        Organization(name="国家市场监督管理总局", language="zh"),
+        Organization(name="国家标准化管理委员会", abbreviation="SAC", language="zh"),
+    ),
+    "originator": "SAC",
+    "doc_type": DocumentType.NATIONAL_STANDARD,
+    "scope": StandardScope.NATIONAL,
+}
+
+
 def _gb_body(prefix: str) -> tuple[Clause, ...]:
     return (
         Clause(
@@ -589,13 +601,7 @@ def gb_idt() -> Document:
                     full="Kitchen widgets—Rotational balance—Test method and requirements",
                 ),
             ),
-            publishers=(
-                Organization(name="国家市场监督管理总局", language="zh"),
-                Organization(name="国家标准化管理委员会", abbreviation="SAC", language="zh"),
-            ),
-            originator="SAC",
-            doc_type=DocumentType.NATIONAL_STANDARD,
-            scope=StandardScope.NATIONAL,
+            **GB_PUBLISHER,
             mandate=Mandate.RECOMMENDED,
             prefix="GB/T",
             status=Status(lifecycle=Lifecycle.PUBLISHED),
@@ -642,13 +648,7 @@ def gb_mod() -> Document:
                     full="Safety requirements for kitchen widgets",
                 ),
             ),
-            publishers=(
-                Organization(name="国家市场监督管理总局", language="zh"),
-                Organization(name="国家标准化管理委员会", abbreviation="SAC", language="zh"),
-            ),
-            originator="SAC",
-            doc_type=DocumentType.NATIONAL_STANDARD,
-            scope=StandardScope.NATIONAL,
+            **GB_PUBLISHER,
             mandate=Mandate.MANDATORY,
             prefix="GB",
             status=Status(lifecycle=Lifecycle.PUBLISHED),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-
+from . import native_json, native_xml, relaton, sts
 from .base import (
     Change,
     ConversionEntry,
@@ -15,13 +14,8 @@ from .base import (
     register,
 )
 
-# Each module registers itself; a missing optional module must not break the others.
-for _name in ("native_json", "native_xml", "sts", "relaton"):
-    try:
-        importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"{__name__}.{_name}":
-            raise
+# Importing a format module registers it.
+_REGISTERED = (native_json, native_xml, relaton, sts)
 
 __all__ = [
     "Change",

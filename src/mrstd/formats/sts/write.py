@@ -217,7 +217,7 @@ TBX_INLINE = RICH | (PARA_LEVEL - {"p", "tex-math", "related-article", "related-
 ENTAILED_INLINE = TBX_INLINE - {"tbx:entailedTerm"}
 #: Inline content of term and tbx:term.
 TERM_INLINE = (
-    RICH
+    STYLED
     | {"disp-formula", "disp-formula-group", "array", "code", "graphic"}
     | {
         "media",
