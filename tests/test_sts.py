@@ -156,7 +156,8 @@ def test_undeclared_tbx_prefix_is_recovered() -> None:
     xml = """<standard><front><std-meta><std-ref>XYZ 1</std-ref></std-meta></front><body>
     <sec><title>Terms</title><term-sec id="ts1"><label>3.1</label>
     <tbx:termEntry id="te1"><tbx:langSet xml:lang="en">
-    <tbx:definition>tool with <tbx:entailedTerm target="te1">tines</tbx:entailedTerm></tbx:definition>
+    <tbx:definition>tool with
+    <tbx:entailedTerm target="te1">tines</tbx:entailedTerm></tbx:definition>
     <tbx:note>Made of wood.</tbx:note>
     <tbx:tig id="tig1"><tbx:term>rake</tbx:term><tbx:partOfSpeech value="noun"/>
     <tbx:normativeAuthorization value="admittedTerm"/></tbx:tig>

@@ -905,15 +905,21 @@ class Writer:
                 w("<title>")
                 self.inlines(b.title, RICH)
                 w("</title>")
-            self.inlines(b.citation, STD)
+            later = self._inlines(b.citation, STD)
             if b.uri:
                 w(f"<uri>{esc(b.uri)}</uri>")
             w("</std>")
+            if later:
+                # What a std cannot hold (formulas, line breaks) follows in a second citation.
+                self.normalised("part of a citation written in a mixed-citation after the std")
+                w("<mixed-citation>")
+                self.inlines(later, CITATION)
+                w("</mixed-citation>")
         else:
             w("<mixed-citation>")
             if b.title:
-                self.lost("title of a free citation written as plain text")
-                w(esc(_text_of(b.title)))
+                self.normalised("title of a free citation written into the citation")
+                self.inlines(b.title, CITATION)
             self.inlines(b.citation, CITATION)
             if b.uri:
                 w(f"<uri>{esc(b.uri)}</uri>")
@@ -1003,14 +1009,22 @@ class Writer:
 
     def tbx_note(self, element: str, note: Any) -> None:
         w = self.out.append
-        attrs = f' id="{note.id}"' if note.id else ""
+        ident = note.id
+        moved = None
+        if ident is None:
+            # tbx:note and tbx:example hold no p: a paragraph's id moves to the note.
+            moved = next((b.id for b in note.blocks if b.type == "paragraph" and b.id), None)
+            ident = moved
+        attrs = f' id="{ident}"' if ident else ""
         w(f"<tbx:{element}{attrs}>")
         if note.label is not None:
             self.lost(f"label of a term {element}")
         for block in note.blocks:
             if block.type == "paragraph":
-                if block.id:
+                if block.id and block.id != moved:
                     self.lost(f"id {block.id!r} of a paragraph in a term {element}")
+                elif block.id:
+                    self.normalised(f"id of a paragraph in a term {element} moved to the {element}")
                 self.inlines(block.content, TBX_INLINE)
             else:
                 self.block(block, TBX_BLOCKS)
