@@ -24,3 +24,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = ROOT.joinpath(".ci", "run").read_text(encoding="utf-8")
     assert _commands()[1] in ci.splitlines()
     assert "MRSTD_REQUIRE_CORPUS=1" in ci
+
+
+def test_readme_python_example_runs(capsys: object, monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.chdir(ROOT)
+    text = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.+?)\n```", text, re.S)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "GB/T 99801-2026/ISO 99801:2026" in out and "IDT" in out and "ISO 9001:2015" in out

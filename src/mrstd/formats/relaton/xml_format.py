@@ -711,6 +711,9 @@ def write(doc: Document, log: ConversionLog) -> bytes:
     What it cannot carry (the content, fields with no Relaton place) is logged as LOST.
     """
     h = to_hash(doc, log, "xml")
+    if "id" in h:
+        # The YAML record id has no place in bibdata (the grammar gives it no id attribute).
+        log.add(Change.LOST, "metadata.custom[relaton.id]", f"Relaton record id {h['id']!r}")
     opaque: dict[str, list[str]] = {}
     for field in doc.metadata.custom:
         if field.name.startswith("relaton-xml:"):

@@ -1044,9 +1044,9 @@ class Writer:
                 w("</std>")
             if source.modified:
                 w(", modified")
-                if source.modification:
-                    w(" — ")
-                    self.inlines(source.modification, RICH)
+            if source.modification:
+                w(" — ")
+                self.inlines(source.modification, TBX_INLINE)
         w("</tbx:source>\n")
 
     def term_as_definition(self, b: Any, allowed: frozenset[str]) -> None:
