@@ -1031,10 +1031,15 @@ class Writer:
         w(f"</tbx:{element}>\n")
 
     def term_source(self, source: Any) -> None:
+        self.out.append("<tbx:source>")
+        self.source_content(source, TBX_INLINE)
+        self.out.append("</tbx:source>\n")
+
+    def source_content(self, source: Any, allowed: frozenset[str]) -> None:
+        """The source of a term entry as written text."""
         w = self.out.append
-        w("<tbx:source>")
         if source.content:
-            self.inlines(source.content, TBX_INLINE)
+            self.inlines(source.content, allowed)
         else:
             if source.identifier:
                 w(f"<std><std-ref>{esc(source.identifier)}</std-ref>")
@@ -1046,8 +1051,7 @@ class Writer:
                 w(", modified")
             if source.modification:
                 w(" — ")
-                self.inlines(source.modification, TBX_INLINE)
-        w("</tbx:source>\n")
+                self.inlines(source.modification, allowed)
 
     def term_as_definition(self, b: Any, allowed: frozenset[str]) -> None:
         """A term entry where no term section may stand: a one-item definition list."""
@@ -1059,13 +1063,17 @@ class Writer:
         w(f'<def-list><def-item id="{b.id}"><term>')
         w(esc("; ".join(d.text for d in b.designations)))
         w("</term>")
-        if b.definitions or b.notes or b.examples:
+        if b.definitions or b.notes or b.examples or b.sources:
             w("<def>")
             for definition in b.definitions:
                 w("<p>")
                 self.inlines(definition.content, RICH)
                 w("</p>")
             self.blocks(list(b.notes) + list(b.examples), DEF_BLOCKS, "notes")
+            for source in b.sources:
+                w("<p>")
+                self.source_content(source, P_INLINE)
+                w("</p>")
             w("</def>")
         w("</def-item></def-list>")
         if wrap:
