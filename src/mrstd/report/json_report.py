@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 
 from ..rules import Severity
 from .base import Reporter, Run, display_path, register
@@ -37,4 +37,4 @@ class JsonReporter(Reporter):
             },
             "findings": findings,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 from typing import Any
 
 from ..rules import Rule, Severity
@@ -80,4 +80,4 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n"
