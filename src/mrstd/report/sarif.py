@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import orjson
 from typing import Any
+
+import orjson
 
 from ..rules import Rule, Severity
 from .base import Reporter, Run, display_path, register

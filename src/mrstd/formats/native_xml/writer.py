@@ -9,9 +9,10 @@ from typing import Any
 from ...errors import ConversionError
 from ...model import Document, Text
 from ...paths import PathPart, format_path
+from ..xmlescape import escape_attr, escape_text
 from .codegen import build_writer
 from .mapping import NAMESPACE, FieldSpec, Scalar, mapping
-from .xmltext import CONTROL_BYTES_KEPT, embeddable, escape_attr, escape_text
+from .xmltext import CONTROL_BYTES_KEPT, embeddable
 
 #: Indentation by level; negative levels (inside mixed content) get none.
 PRETTY = ["\n" + "  " * level for level in range(256)] + [""] * 10_000

@@ -15,6 +15,7 @@ from lxml import etree
 from ...errors import ConversionError, DocumentError, Problem
 from ...model import Document
 from ..base import Change, ConversionLog
+from ..xmlescape import BAD_CHARS
 from ..xmlsafe import parse_xml
 from .common import Hash, as_list, from_hash, text, to_hash
 
@@ -424,13 +425,9 @@ def read(data: bytes, source: str, log: ConversionLog) -> Document:
 # --- writing ------------------------------------------------------------------------
 
 
-#: Characters XML 1.0 cannot carry at all.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _xml_text(value: Any) -> str:
     text = str(value)
-    bad = _NOT_XML.search(text)
+    bad = BAD_CHARS.search(text)
     if bad is not None:
         # Replacing the character would change the record without saying so.
         raise ConversionError(

@@ -12,6 +12,7 @@ from lxml import etree
 from ...model.base import Node
 from ...model.inline import Text as _Text
 from ..base import Change, ConversionEntry, ConversionLog
+from ..xmlescape import escape_attr, escape_text
 
 TBX_NS = "urn:iso:std:iso:30042:ed-1"
 MML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -105,20 +106,6 @@ def localname(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-_ESC_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ESC_ATTR = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\r": "&#13;",
-        "\n": "&#10;",
-        "\t": "&#9;",
-    }
-)
-
-
 def serialize(el: El) -> str:
     """An element as a standalone XML fragment, with only the namespace declarations it uses."""
     tag = el.tag
@@ -128,11 +115,11 @@ def serialize(el: El) -> str:
         for name, value in el.items():
             if "}" in name:
                 break
-            parts.append(f' {name}="{value.translate(_ESC_ATTR)}"')
+            parts.append(f' {name}="{escape_attr(value)}"')
         else:
             text = el.text
             if text:
-                parts.append(f">{text.translate(_ESC_TEXT)}</{tag}>")
+                parts.append(f">{escape_text(text)}</{tag}>")
             else:
                 parts.append("/>")
             return "".join(parts)

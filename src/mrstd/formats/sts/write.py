@@ -24,6 +24,7 @@ from ...model import (
     XrefKind,
 )
 from ..base import Change, ConversionLog
+from ..xmlescape import escape_attr, escape_text
 from .common import MML_NS, TBX_NS, XLINK_NS
 from .read_body import SEC_TYPES, STYLES
 
@@ -42,30 +43,12 @@ _REF_TYPE = {
     XrefKind.LIST_ITEM: "list",
 }
 
-_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ESC_ATTR = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\r": "&#13;",
-        "\n": "&#10;",
-        "\t": "&#9;",
-    }
-)
 _HAS_ID = re.compile(r'\sid="').search
 _ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
 
 
-def esc(text: str) -> str:
-    """Escape character data."""
-    return text.translate(_ESC)
-
-
-def attr(text: str) -> str:
-    """Escape an attribute value."""
-    return text.translate(_ESC_ATTR)
+esc = escape_text
+attr = escape_attr
 
 
 def root_name(xml: str) -> str:
@@ -1095,7 +1078,7 @@ class Writer:
         for run in runs:
             kind = run.type
             if kind == "text":
-                w(run.text.translate(_ESC))
+                w(escape_text(run.text))
                 continue
             writer = _INLINE_WRITERS.get(kind)
             name = _INLINE_ELEMENT.get(kind) or (root_name(run.xml) if kind == "foreign" else "")
