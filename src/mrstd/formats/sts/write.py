@@ -26,7 +26,7 @@ from ...model import (
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
 from .common import MML_NS, TBX_NS, XLINK_NS
-from .read_body import SEC_TYPES, STYLES
+from .read_body import BLOCK_TAGS, SEC_TYPES, STYLES
 
 TAG_SETS = ("interchange", "extended")
 
@@ -155,42 +155,13 @@ NARROW = _NARROW
 STD = _NARROW | {"ext-link", "fn", "std-id", "title", "uri", "xref"}
 
 #: Blocks allowed in sec, app, body and notes (the para-level class of the tag set).
-PARA_LEVEL = frozenset(
-    {
-        "address",
-        "alternatives",
-        "array",
-        "boxed-text",
-        "chem-struct-wrap",
-        "code",
-        "fig",
-        "fig-group",
-        "graphic",
-        "media",
-        "non-normative-note",
-        "normative-note",
-        "non-normative-example",
-        "normative-example",
-        "notes-group",
-        "preformat",
-        "supplementary-material",
-        "table-wrap",
-        "table-wrap-group",
-        "disp-formula",
-        "disp-formula-group",
-        "def-list",
-        "list",
-        "tex-math",
-        "mml:math",
-        "p",
-        "related-article",
-        "related-object",
-        "disp-quote",
-        "speech",
-        "statement",
-        "verse-group",
-    }
-)
+PARA_LEVEL = (BLOCK_TAGS - {"ref-list"}) | {
+    "alternatives",
+    "mml:math",
+    "related-article",
+    "related-object",
+    "tex-math",
+}
 SEC_BLOCKS = PARA_LEVEL | {"fn-group", "glossary", "ref-list"}
 #: Inline content of p: phrases, and the blocks a paragraph may hold.
 P_INLINE = RICH | (PARA_LEVEL - {"p"}) | {"ref-list"}
