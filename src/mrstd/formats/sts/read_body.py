@@ -27,6 +27,7 @@ from ...model import (
     Obligation,
     Paragraph,
     Preformat,
+    ProvisionKind,
     ReferenceEntry,
     StandardRef,
     Style,
@@ -165,6 +166,8 @@ BLOCK_TAGS = frozenset(
 
 _EMPTY: tuple[Any, ...] = ()
 _ID = frozenset({"id"})
+_ID_AND_TYPE = frozenset({"id", "content-type"})
+_PROVISIONS = {kind.value: kind for kind in ProvisionKind}
 
 
 def check_attrs(ctx: Ctx, el: El, allowed: frozenset[str] = frozenset()) -> None:
@@ -420,8 +423,10 @@ def _stray_text(ctx: Ctx, el: El) -> None:
 
 def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
     pid = el.get("id")
-    if len(el.attrib) > (pid is not None):
-        check_attrs(ctx, el, _ID)
+    # mrstd writes a paragraph's provision kind as its content-type.
+    provision = _PROVISIONS.get(el.get("content-type", ""))
+    if len(el.attrib) > (pid is not None) + (provision is not None):
+        check_attrs(ctx, el, _ID_AND_TYPE if provision is not None else _ID)
     if pid is not None:
         valid_id(pid)
     blocky = False
@@ -436,6 +441,7 @@ def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
                 return [_fn(ctx, only, path)]
         data = _T_PARA.copy()
         data["id"] = pid
+        data["provision"] = provision
         data["content"] = inlines(ctx, el, path + ".content")
         return [make(Paragraph, data)]
     # A paragraph holding blocks (lists, tables, formulas) is split around them.
@@ -637,14 +643,21 @@ def caption_of(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
 
 
 def graphic(ctx: Ctx, el: El) -> Media:
-    """A graphic without children."""
+    """A graphic, with at most an ``alt-text`` inside."""
     check_attrs(ctx, el, frozenset({"id", XLINK_HREF, "mimetype"}))
-    if any(isinstance(c.tag, str) for c in el) or (el.text and el.text.strip()):
+    children = [c for c in el if isinstance(c.tag, str)]
+    alt = None
+    if len(children) == 1 and children[0].tag == "alt-text" and not children[0].attrib:
+        alt = simple_text(children[0])
+        children = []
+    if children or (el.text and el.text.strip()):
         raise Unmodelled("graphic with content")
     href = el.get(XLINK_HREF)
     if href is None:
         raise Unmodelled("graphic without xlink:href")
-    return build(Media, href=href, mime_type=el.get("mimetype"), id=valid_id(el.get("id")))
+    return build(
+        Media, href=href, mime_type=el.get("mimetype"), alt=alt, id=valid_id(el.get("id"))
+    )
 
 
 def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
@@ -663,8 +676,19 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     cite = rest[0]
     rid = valid_id(el.get("id"))
     if cite.tag == "std":
+        title, uri = _title_and_uri(ctx, cite, path)
         identifier, content = _std_parts(ctx, cite, f"{path}.citation")
-        return [build(ReferenceEntry, id=rid, label=label, identifier=identifier, citation=content)]
+        return [
+            build(
+                ReferenceEntry,
+                id=rid,
+                label=label,
+                identifier=identifier,
+                title=title,
+                citation=content,
+                uri=uri,
+            )
+        ]
     if cite.tag == "mixed-citation":
         check_attrs(ctx, cite)
         return [
@@ -673,6 +697,42 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
             )
         ]
     raise Unmodelled(f"<{localname(cite.tag)}> citation")
+
+
+def _detach(el: El) -> None:
+    """Remove an element, keeping the text that follows it."""
+    parent, previous = el.getparent(), el.getprevious()
+    if el.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        elif parent is not None:
+            parent.text = (parent.text or "") + el.tail
+    if parent is not None:
+        parent.remove(el)
+
+
+def _title_and_uri(ctx: Ctx, std: El, path: str) -> tuple[tuple[Inline, ...], str | None]:
+    """A title right after the std-ref, and a uri at the end: where mrstd writes them."""
+    kids = [c for c in std if isinstance(c.tag, str)]
+    title: tuple[Inline, ...] = ()
+    uri = None
+    if not kids:
+        return title, uri
+    if (
+        len(kids) >= 2
+        and kids[0].tag == "std-ref"
+        and kids[1].tag == "title"
+        and not kids[1].attrib
+        and not (kids[0].tail or "").strip()
+    ):
+        title = inlines(ctx, kids[1], f"{path}.title")
+        _detach(kids[1])
+    last = kids[-1]
+    plain_uri = last.tag == "uri" and not last.attrib and not len(last) and last.text
+    if plain_uri and len(kids) > 1 and not (last.tail or "").strip():
+        uri = last.text
+        _detach(last)
+    return title, uri
 
 
 def _ref_list(ctx: Ctx, el: El, path: str) -> list[Block]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...ids import IdentifierError, parse_cached
 from ...model import (
     AdoptionLink,
     Committee,
@@ -14,7 +15,9 @@ from ...model import (
     DocumentIdentifier,
     IcsCode,
     IdentifierType,
+    Localized,
     Metadata,
+    Organization,
     OtherDate,
     Relation,
     RelationKind,
@@ -88,6 +91,9 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
         "notes": [],
         "custom": [],
         "structured_identifiers": [],
+        "publishers": [],
+        "abstract": [],
+        "keywords": [],
     }
     dates: dict[str, Any] = {"other": []}
     originator = el.get("originator")
@@ -105,8 +111,14 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 titles.append(_title(child, lang))
             elif tag == "std-ref":
                 kind = _only_attr(child, "type")
+                value = _nonempty(child)
                 identifiers.append(
-                    build(DocumentIdentifier, value=_nonempty(child), scheme=kind or None)
+                    build(
+                        DocumentIdentifier,
+                        value=value,
+                        type=_designation_type(value),
+                        scheme=kind or None,
+                    )
                 )
             elif tag == "doc-ref":
                 _only_attr(child)
@@ -128,9 +140,12 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 dates["published"] = _date(child)
             elif tag == "meta-date":
                 kind = _only_attr(child, "type")
-                if kind not in {t.value for t in DateType}:
+                if kind in _MAIN_DATES and kind not in dates:
+                    dates[kind] = _date(child)
+                elif kind in {t.value for t in DateType}:
+                    dates["other"].append(build(OtherDate, type=DateType(kind), value=_date(child)))
+                else:
                     raise Unmodelled("meta-date type")
-                dates["other"].append(build(OtherDate, type=DateType(kind), value=_date(child)))
             elif tag == "ics":
                 _only_attr(child)
                 code = simple_text(child).strip()
@@ -153,6 +168,12 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             elif tag == "custom-meta-group":
                 _only_attr(child)
                 lists["custom"].extend(_custom(child))
+            elif tag == "std-org":
+                lists["publishers"].append(_std_org(child))
+            elif tag == "abstract":
+                lists["abstract"].append(_localized_paragraph(child, lang))
+            elif tag == "kwd-group":
+                lists["keywords"].extend(_keywords(child, lang))
             else:
                 raise Unmodelled("")
         except Unmodelled as exc:
@@ -165,18 +186,68 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 child.sourceline,
             )
     identifier = identifiers[0] if identifiers else _fallback_identifier(ctx, values, path, el)
-    published = dates.pop("published", None)
-    other = tuple(dates.pop("other"))
     return build(
         Metadata,
         identifier=identifier,
         alternate_identifiers=tuple(identifiers[1:]),
         titles=tuple(titles),
-        dates=build(Dates, published=published, other=other),
+        dates=build(Dates, **dates),
         foreign=tuple(foreign),
         **{k: tuple(v) for k, v in lists.items()},
         **values,
     )
+
+
+#: Dates the model holds as fields, which mrstd writes as meta-date.
+_MAIN_DATES = frozenset({"implemented", "withdrawn", "confirmed"})
+
+
+def _designation_type(value: str) -> IdentifierType:
+    """A Chinese double number (GB/T 19001-2016/ISO 9001:2015) or a plain reference."""
+    try:
+        parsed = parse_cached(value)
+    except IdentifierError:
+        return IdentifierType.REFERENCE
+    if parsed.scope is not None and parsed.adopts is not None:
+        return IdentifierType.DOUBLE_NUMBER
+    return IdentifierType.REFERENCE
+
+
+def _std_org(el: El) -> Organization:
+    """A standards body named by ``std-org-name`` and optionally ``std-org-abbrev``."""
+    _only_attr(el)
+    parts = {c.tag: c for c in el if isinstance(c.tag, str)}
+    if set(parts) - {"std-org-name", "std-org-abbrev"} or "std-org-name" not in parts:
+        raise Unmodelled("std-org with more than a name and an abbreviation")
+    abbrev = parts.get("std-org-abbrev")
+    return build(
+        Organization,
+        name=_nonempty(parts["std-org-name"]),
+        abbreviation=_nonempty(abbrev) if abbrev is not None else None,
+    )
+
+
+def _language(el: El, lang: str) -> str | None:
+    return el.get(XML_LANG) or lang or None
+
+
+def _localized_paragraph(el: El, lang: str) -> Localized:
+    """An abstract holding one plain paragraph."""
+    _only_attr(el, XML_LANG)
+    parts = [c for c in el if isinstance(c.tag, str)]
+    if len(parts) != 1 or parts[0].tag != "p" or len(parts[0].attrib):
+        raise Unmodelled("abstract is not one plain paragraph")
+    return build(Localized, text=simple_text(parts[0]), language=_language(el, lang))
+
+
+def _keywords(el: El, lang: str) -> list[Localized]:
+    """The plain ``kwd`` items of a keyword group."""
+    _only_attr(el, XML_LANG)
+    items = [c for c in el if isinstance(c.tag, str)]
+    if any(c.tag != "kwd" or c.attrib for c in items):
+        raise Unmodelled("kwd-group with more than plain keywords")
+    language = _language(el, lang)
+    return [build(Localized, text=_nonempty(c), language=language) for c in items]
 
 
 def _fallback_identifier(ctx: Ctx, values: dict[str, Any], path: str, el: El) -> DocumentIdentifier:

@@ -1187,7 +1187,7 @@ class Writer:
                 continue
             if ident.scheme == "doc-ref":
                 add("doc-ref", f"<doc-ref>{esc(ident.value)}</doc-ref>")
-            elif ident.type.value in ("reference", "other"):
+            elif ident.type.value in ("reference", "other", "double-number"):
                 kind = f' type="{ident.scheme}"' if ident.scheme in ("dated", "undated") else ""
                 add("std-ref", f"<std-ref{kind}>{esc(ident.value)}</std-ref>")
             else:
