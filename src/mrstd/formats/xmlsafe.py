@@ -20,6 +20,7 @@ _ENTITY_DECL = re.compile(
 )
 _QUOTED = re.compile(rb"""^(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*$""", re.DOTALL)
 _ENTITY_REF = re.compile(rb"&([A-Za-z_][A-Za-z0-9._-]*);")
+_POSITION = re.compile(r",? line [0-9]+, column [0-9]+$")
 _PREDEFINED = {b"lt", b"gt", b"amp", b"quot", b"apos"}
 
 
@@ -123,7 +124,8 @@ def parse_xml(
         root = etree.fromstring(data, _parser(bool(declared)))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (1, 1)
-        message = str(exc.msg or exc).split(" (line")[0].strip()
+        # The position is given separately; drop libxml2's own copy of it from the text.
+        message = _POSITION.sub("", str(exc.msg or exc).split(" (line")[0]).strip()
         if "depth" in message.lower():
             message = f"nesting deeper than {MAX_DEPTH} levels is refused"
         elif "amplification" in message.lower():
