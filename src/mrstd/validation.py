@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import DocumentError, MrstdError, UnsupportedVersionError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
+from .formats.idlocate import IdLines, deepest_id
 from .io import SourceError, read_source
 from .model import Document, ProvisionKind
 from .model.base import no_gc
@@ -111,13 +112,17 @@ def validate_file(
     except (MrstdError, ValueError) as exc:
         return [_load_finding(load_codes.FORMAT, f"cannot read as {fmt.name}: {exc}", source)]
     findings = validate(doc, profile=profile, select=select, ignore=ignore)
-    return locate_findings(findings, data, fmt, source)
+    return locate_findings(findings, data, fmt, source, doc)
 
 
 def locate_findings(
-    findings: list[Finding], data: bytes, fmt: Format, source: str
+    findings: list[Finding], data: bytes, fmt: Format, source: str, doc: Document | None = None
 ) -> list[Finding]:
-    """Fill file, line and column of rule findings from the source, and sort them."""
+    """Fill file, line and column of rule findings from the source, and sort them.
+
+    Formats without a locator of their own (STS, Relaton XML) are located through the
+    ids on each finding's path, when the source is XML.
+    """
     if not findings:
         return findings
     if fmt.name == "json":
@@ -135,6 +140,13 @@ def locate_findings(
             place = cache[finding.loc]
             if place is not None:
                 finding.line, finding.column = place
+    elif doc is not None and data.lstrip()[:1] == b"<":
+        lines = IdLines(data, source)
+        for finding in findings:
+            ident = deepest_id(doc, finding.loc)
+            line = lines.line(ident) if ident is not None else None
+            if line is not None:
+                finding.line, finding.column = line, 1
     for finding in findings:
         finding.file = source
     findings.sort(key=_order)
