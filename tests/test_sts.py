@@ -269,3 +269,23 @@ def test_examples_come_back_from_sts_fully_modelled(path: Path) -> None:
     assert [e for e in log.entries if e.change is Change.OPAQUE] == []
     assert _ids(again) >= _ids(doc) - {None}
     assert mrstd.validate(again) == [] or all(f.code != "MRS102" for f in mrstd.validate(again))
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_examples_metadata_survives_sts(path: Path) -> None:
+    """Metadata STS has no element for travels as mrstd:<field> custom-meta and comes back."""
+    doc = mrstd.load(path)
+    again = mrstd.loads(mrstd.dumps_bytes(doc, "sts"), format="sts")
+    for layer, back in zip(doc.layers(), again.layers()):
+        before, after = layer.metadata, back.metadata
+        for f in ("identifier", "alternate_identifiers", "titles", "publishers", "status", "dates"):
+            assert getattr(before, f) == getattr(after, f), f
+        for f in ("ccs", "committees", "relations", "adoptions", "keywords", "abstract", "ics"):
+            assert getattr(before, f) == getattr(after, f), f
+        assert (before.doc_type, before.scope, before.mandate, before.prefix) == (
+            after.doc_type,
+            after.scope,
+            after.mandate,
+            after.prefix,
+        )
+        assert after.structured_identifiers == before.structured_identifiers

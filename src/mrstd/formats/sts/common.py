@@ -198,3 +198,8 @@ class Ctx:
                 f"attribute @{attr} on <{element}> is not modelled ({count} occurrences)",
                 self.dropped_line[(element, attr)],
             )
+
+
+#: Prefix of the custom-meta names under which mrstd carries metadata that NISO STS has
+#: no element for; the reader turns them back into the typed fields.
+CARRIED_PREFIX = "mrstd:"

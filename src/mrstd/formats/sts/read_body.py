@@ -655,9 +655,7 @@ def graphic(ctx: Ctx, el: El) -> Media:
     href = el.get(XLINK_HREF)
     if href is None:
         raise Unmodelled("graphic without xlink:href")
-    return build(
-        Media, href=href, mime_type=el.get("mimetype"), alt=alt, id=valid_id(el.get("id"))
-    )
+    return build(Media, href=href, mime_type=el.get("mimetype"), alt=alt, id=valid_id(el.get("id")))
 
 
 def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+from pydantic import ValidationError
+
 from ...ids import IdentifierError, parse_cached
 from ...model import (
     AdoptionLink,
@@ -28,6 +31,7 @@ from ...model.enums import DateType
 from ...model.metadata import Note as MetaNote
 from ..base import Change
 from .common import (
+    CARRIED_PREFIX,
     ICS_RE,
     PARTIAL_DATE_RE,
     XML_LANG,
@@ -43,6 +47,7 @@ META_ELEMENTS = ("std-doc-meta", "std-meta", "iso-meta", "reg-meta", "nat-meta")
 
 #: std-xref/@type values naming a relation kind; the original value is kept too.
 RELATIONS: dict[str, RelationKind] = {
+    **{kind.value: kind for kind in RelationKind if kind is not RelationKind.OTHER},
     "supersedes": RelationKind.SUPERSEDES,
     "replaces": RelationKind.SUPERSEDES,
     "superseded-by": RelationKind.SUPERSEDED_BY,
@@ -185,13 +190,14 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 detail + (f" ({exc})" if str(exc) else ""),
                 child.sourceline,
             )
+    _restore_carried(lists, values, identifiers, titles)
     identifier = identifiers[0] if identifiers else _fallback_identifier(ctx, values, path, el)
     return build(
         Metadata,
         identifier=identifier,
         alternate_identifiers=tuple(identifiers[1:]),
         titles=tuple(titles),
-        dates=build(Dates, **dates),
+        dates=build(Dates, **{**dates, "other": tuple(dates["other"])}),
         foreign=tuple(foreign),
         **{k: tuple(v) for k, v in lists.items()},
         **values,
@@ -211,6 +217,39 @@ def _designation_type(value: str) -> IdentifierType:
     if parsed.scope is not None and parsed.adopts is not None:
         return IdentifierType.DOUBLE_NUMBER
     return IdentifierType.REFERENCE
+
+
+def _restore_carried(
+    lists: dict[str, list[Any]],
+    values: dict[str, Any],
+    identifiers: list[DocumentIdentifier],
+    titles: list[Title],
+) -> None:
+    """Turn mrstd:<field> custom-meta, which mrstd's writer emits, back into typed fields.
+
+    A value that does not validate stays an ordinary custom field.
+    """
+    kept: list[CustomField] = []
+    for field in lists["custom"]:
+        name = field.name.removeprefix(CARRIED_PREFIX)
+        if name == field.name or name not in Metadata.model_fields:
+            kept.append(field)
+            continue
+        try:
+            probe = {"identifier": {"value": "-"}, name: orjson.loads(field.value)}
+            value = getattr(Metadata.model_validate(probe), name)
+        except (orjson.JSONDecodeError, ValidationError):
+            kept.append(field)
+            continue
+        if name == "alternate_identifiers":
+            identifiers.extend(value)
+        elif name == "titles":
+            titles[:] = value
+        elif name in lists:
+            lists[name] = list(value)
+        else:
+            values[name] = value
+    lists["custom"] = kept
 
 
 def _std_org(el: El) -> Organization:
@@ -340,10 +379,13 @@ def _std_xref(el: El, lists: dict[str, list[Any]]) -> None:
     if kind in DEGREES:
         lists["adoptions"].append(build(AdoptionLink, identifier=identifier, degree=DEGREES[kind]))
         return
-    if kind is None or kind not in RELATIONS:
-        raise Unmodelled(f"std-xref type {kind!r}")
+    if not kind:
+        raise Unmodelled("std-xref without a type")
+    # A type with no kind of its own is kept by name, as mrstd's writer writes it.
+    relation = RELATIONS.get(kind, RelationKind.OTHER)
+    original = None if relation.value == kind else kind
     lists["relations"].append(
-        build(Relation, kind=RELATIONS[kind], identifier=identifier, original_type=kind)
+        build(Relation, kind=relation, identifier=identifier, original_type=original)
     )
 
 

@@ -9,9 +9,12 @@ all, written as plain text and recorded as LOST in the conversion log.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import orjson
 
 from ...errors import ConversionError
 from ...model import (
@@ -25,7 +28,7 @@ from ...model import (
 )
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
-from .common import MML_NS, TBX_NS, XLINK_NS
+from .common import CARRIED_PREFIX, MML_NS, TBX_NS, XLINK_NS
 from .read_body import BLOCK_TAGS, SEC_TYPES, STYLES
 
 TAG_SETS = ("interchange", "extended")
@@ -303,6 +306,42 @@ _ALIGN = frozenset({"left", "center", "right", "justify", "char"})
 _VALIGN = frozenset({"top", "middle", "bottom", "baseline"})
 _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
+#: Metadata fields with no STS element, carried as mrstd:<field> custom-meta.
+_CARRIED_FIELDS = (
+    "doc_type",
+    "doc_type_label",
+    "subdoctype",
+    "scope",
+    "mandate",
+    "prefix",
+    "topic",
+    "status",
+    "ccs",
+    "links",
+    "plan_number",
+)
+_ORG_WRITTEN = frozenset({"name", "abbreviation"})
+_PARTLY_WRITTEN = (
+    ("titles", frozenset({"language", "introductory", "main", "complementary", "full"})),
+    ("committees", frozenset({"identifier"})),
+    ("relations", frozenset({"kind", "identifier", "original_type"})),
+    ("ics", frozenset({"code"})),
+    ("keywords", frozenset({"text", "language"})),
+    ("abstract", frozenset({"text", "language"})),
+)
+
+
+def _beyond(items: Sequence[Any], written: frozenset[str]) -> bool:
+    """Whether any item has a value in a field that its STS form does not write."""
+    return any(
+        getattr(item, f.name) != f.default
+        for item in items
+        for f in dataclasses.fields(item)
+        if f.name not in written
+    )
+
+
+_DEFAULT_META = {name: Metadata.model_fields[name].default for name in _CARRIED_FIELDS}
 
 
 def foreign_text(xml: str) -> str:
@@ -1164,6 +1203,9 @@ class Writer:
     def metadata(self, m: Metadata, element: str) -> None:
         allowed = META_CHILDREN[element]
         items: list[tuple[int, str, str]] = []
+        # What STS has no element for travels as custom-meta named mrstd:<field>.
+        carried: dict[str, Any] = {}
+        carried_ids: list[Any] = []
 
         def add(name: str, xml: str) -> None:
             items.append((_RANK[name], name, xml))
@@ -1179,8 +1221,6 @@ class Writer:
                 )
                 if value is not None
             )
-            if title.script or title.part_label:
-                self.lost("script or part label of a title")
             add("title-wrap", f'<title-wrap xml:lang="{attr(title.language)}">{parts}</title-wrap>')
         for ident in (m.identifier, *m.alternate_identifiers):
             if ident.scheme == "derived":
@@ -1191,7 +1231,7 @@ class Writer:
                 kind = f' type="{ident.scheme}"' if ident.scheme in ("dated", "undated") else ""
                 add("std-ref", f"<std-ref{kind}>{esc(ident.value)}</std-ref>")
             else:
-                self.lost(f"identifier {ident.value!r} of type {ident.type.value}")
+                carried_ids.append(ident)
         if m.structured_identifiers:
             s = m.structured_identifiers[0]
             ident_parts: list[tuple[str, str | None]] = [
@@ -1216,6 +1256,8 @@ class Writer:
             ]
             if any(value is not None for _, value in ident_parts):
                 add("std-ident", self._std_ident(ident_parts))
+                # Written from plain fields: tell the reader there was no structured identifier.
+                carried["structured_identifiers"] = ()
         for org in (*m.publishers, *(c.organization for c in m.contributors if c.organization)):
             abbrev = (
                 f"<std-org-abbrev>{esc(org.abbreviation)}</std-org-abbrev>"
@@ -1254,7 +1296,7 @@ class Writer:
                 "</std-ref></std-xref>",
             )
             if adoption.method or adoption.deviations or adoption.description:
-                self.lost("method, deviations or description of an adoption")
+                carried["adoptions"] = m.adoptions
         for c in m.copyright:
             parts_xml = ""
             if c.statement is not None:
@@ -1276,11 +1318,27 @@ class Writer:
         for note in m.notes:
             ctype = f' content-type="{attr(note.type)}"' if note.type else ""
             add("meta-note", f"<meta-note{ctype}><p>{esc(note.text)}</p></meta-note>")
-        if m.custom:
+        if carried_ids:
+            carried["alternate_identifiers"] = tuple(carried_ids)
+        # Fields whose STS form holds only part of each item travel whole.
+        if m.contributors or _beyond(m.publishers, _ORG_WRITTEN):
+            carried["publishers"] = m.publishers
+            carried["contributors"] = m.contributors
+        for name, written in _PARTLY_WRITTEN:
+            if _beyond(getattr(m, name), written):
+                carried[name] = getattr(m, name)
+        for name in _CARRIED_FIELDS:
+            value = getattr(m, name)
+            if value and value != _DEFAULT_META[name]:
+                carried[name] = value
+        custom = [(f.name, f.value) for f in m.custom] + [
+            (CARRIED_PREFIX + name, orjson.dumps(value).decode()) for name, value in carried.items()
+        ]
+        if custom:
             fields = "".join(
-                f"<custom-meta><meta-name>{esc(f.name)}</meta-name>"
-                f"<meta-value>{esc(f.value)}</meta-value></custom-meta>"
-                for f in m.custom
+                f"<custom-meta><meta-name>{esc(name)}</meta-name>"
+                f"<meta-value>{esc(value)}</meta-value></custom-meta>"
+                for name, value in custom
             )
             add("custom-meta-group", f"<custom-meta-group>{fields}</custom-meta-group>")
         for xml in m.foreign:
@@ -1295,23 +1353,6 @@ class Writer:
                     f"<custom-meta-group><custom-meta><meta-name>{esc(name)}</meta-name>"
                     f"<meta-value>{esc(text)}</meta-value></custom-meta></custom-meta-group>",
                 )
-        unkept = [
-            label
-            for label, present in (
-                (
-                    "contributors without organization",
-                    any(not c.organization for c in m.contributors),
-                ),
-                ("doc type", m.doc_type_label is None and not m.structured_identifiers),
-                ("status", m.status.stage is not None or m.status.lifecycle is not None),
-                ("CCS codes", bool(m.ccs)),
-                ("links", bool(m.links)),
-                ("scope, mandate or prefix", bool(m.scope or m.mandate or m.prefix)),
-            )
-            if present
-        ]
-        if unkept:
-            self.lost("metadata STS cannot carry: " + ", ".join(unkept))
         w = self.out.append
         attrs = ""
         if element in ("reg-meta", "nat-meta") and m.originator:
