@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -101,8 +102,7 @@ def _convert_folder(
         if show_progress(len(jobs))
         else None
     )
-    iterator = bar if bar is not None else jobs
-    with bar if bar is not None else _null():
+    with bar if bar is not None else nullcontext(jobs) as iterator:
         for path, target in iterator:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -116,14 +116,6 @@ def _convert_folder(
         echo_err(line)
     echo_err(f"converted {converted} of {len(jobs)} file(s) to {fmt.name}; {len(failures)} failed")
     return Exit.INVALID if failures else Exit.OK
-
-
-class _null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 @click.command(name="convert")
