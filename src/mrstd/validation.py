@@ -7,8 +7,6 @@ with its own MRS0xx code, and places every rule finding at a line and column of 
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from .errors import DocumentError, MrstdError, UnsupportedVersionError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
+from .formats.jsonpos import locate_many
 from .io import SourceError, read_source
 from .model import Document, ProvisionKind
 from .model.base import no_gc
@@ -126,7 +125,7 @@ def locate_findings(
     if not findings:
         return findings
     if fmt.name == "json":
-        places = locate_json(data, [f.loc for f in findings])
+        places = locate_many(data.decode("utf-8", "replace"), [f.loc for f in findings])
         for finding in findings:
             finding.line, finding.column = places.get(finding.loc, (1, 1))
     elif fmt.locate is not None:
@@ -199,96 +198,6 @@ def _document_error(exc: DocumentError, source: str) -> list[Finding]:
 
 
 # -- locating many paths in JSON text in one pass ------------------------------------------
-
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.DOTALL)
-_Trie = dict[PathPart, "tuple[_Trie, tuple[PathPart, ...]]"]
-
-
-def _trie(locs: Iterable[tuple[PathPart, ...]]) -> _Trie:
-    root: _Trie = {}
-    for loc in locs:
-        node = root
-        for i, part in enumerate(loc):
-            entry = node.get(part)
-            if entry is None:
-                entry = node[part] = ({}, loc[: i + 1])
-            node = entry[0]
-    return root
-
-
-def _key(token: str) -> str:
-    inner = token[1:-1]
-    if "\\" not in inner:
-        return inner
-    import json
-
-    try:
-        value = json.loads(token)
-    except ValueError:
-        return inner
-    return value if isinstance(value, str) else inner
-
-
-def locate_json(
-    data: bytes, locs: Sequence[tuple[PathPart, ...]]
-) -> dict[tuple[PathPart, ...], tuple[int, int]]:
-    """(line, column) of each path in JSON source, or of its deepest existing ancestor."""
-    text = data.decode("utf-8", "replace")
-    if text.startswith("\ufeff"):
-        text = " " + text[1:]
-    root = _trie(locs)
-    offsets: dict[tuple[PathPart, ...], int] = {(): 0}
-    # frame: [is_object, key, expecting_key, trie node of the container]
-    stack: list[list[object]] = []
-    for match in _JSON_TOKEN.finditer(text):
-        token = match.group()
-        first = token[0]
-        if first == ",":
-            top = stack[-1]
-            if top[0]:
-                top[2] = True
-            else:
-                top[1] = int(top[1]) + 1  # type: ignore[call-overload]
-            continue
-        if first == ":":
-            continue
-        if first == "}" or first == "]":
-            if stack:
-                stack.pop()
-            continue
-        node: _Trie | None
-        if not stack:
-            node = root
-            offsets[()] = match.start()
-        else:
-            top = stack[-1]
-            trie = top[3]
-            if top[0] and top[2]:
-                key = _key(token)
-                top[1] = key
-                top[2] = False
-                entry = trie.get(key) if isinstance(trie, dict) else None
-                if entry is not None:
-                    offsets[entry[1]] = match.start()
-                continue
-            entry = trie.get(top[1]) if isinstance(trie, dict) else None
-            node = entry[0] if entry is not None else None
-            if entry is not None:
-                offsets[entry[1]] = match.start()
-        if first == "{" or first == "[":
-            stack.append([first == "{", 0, first == "{", node])
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    result: dict[tuple[PathPart, ...], tuple[int, int]] = {}
-    for loc in locs:
-        probe = loc
-        while probe not in offsets:
-            probe = probe[:-1]
-        offset = offsets[probe]
-        line = bisect.bisect_left(newlines, offset)
-        start = newlines[line - 1] + 1 if line > 0 else 0
-        result[loc] = (line + 1, offset - start + 1)
-    return result
-
 
 # -- provisions -------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from ..model import SCHEMA_VERSION, Document
 from ..paths import PathPart, format_path, strip_union_tags
 from ..versioning import readable_versions, upgrade, version_of
 from .base import ConversionLog, Format, register
-from .jsonpos import line_column, locate
+from .jsonpos import line_column, locate, locate_many
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -96,13 +96,12 @@ def _check_version(parsed: dict[str, Any], text: str, version: str | None, sourc
 
 
 def _problems(error: ValidationError, parsed: Any, text: str) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        loc = strip_union_tags(item["loc"], parsed)
-        line, col = locate(text, loc)
-        message = _message(item)
-        problems.append(Problem(message, line, col, format_path(loc)))
-    return problems
+    items = [
+        (strip_union_tags(item["loc"], parsed), _message(item))
+        for item in error.errors(include_url=False)
+    ]
+    places = locate_many(text, [loc for loc, _ in items])
+    return [Problem(message, *places[loc], format_path(loc)) for loc, message in items]
 
 
 def _message(item: Any) -> str:
