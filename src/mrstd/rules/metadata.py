@@ -195,14 +195,7 @@ def stage_code(ctx: Context) -> Iterator[Finding]:
     good=meta(dates={"published": "2020-03-01", "implemented": "2020-10-01"}),
 )
 def implementation_date(ctx: Context) -> Iterator[Finding]:
-    for metadata, loc in _metadata(ctx):
-        dates = metadata.dates
-        published, implemented = dates.published, dates.implemented
-        if published and implemented and compare_dates(published, implemented) is False:
-            yield ctx.report(
-                (*loc, "dates", "implemented"),
-                f"implemented {dates.implemented}, before its publication on {dates.published}",
-            )
+    yield from _before_publication(ctx, "implemented")
 
 
 @rule(
@@ -404,13 +397,17 @@ def invalid_date(ctx: Context) -> Iterator[Finding]:
     good=meta(dates={"published": "2020-03-01", "withdrawn": "2024-01-01"}),
 )
 def withdrawn_before(ctx: Context) -> Iterator[Finding]:
+    yield from _before_publication(ctx, "withdrawn")
+
+
+def _before_publication(ctx: Context, field: str) -> Iterator[Finding]:
+    """A finding for each layer whose ``field`` date comes before its publication date."""
     for metadata, loc in _metadata(ctx):
-        dates = metadata.dates
-        published, withdrawn = dates.published, dates.withdrawn
-        if published and withdrawn and compare_dates(published, withdrawn) is False:
+        published, other = metadata.dates.published, getattr(metadata.dates, field)
+        if published and other and compare_dates(published, other) is False:
             yield ctx.report(
-                (*loc, "dates", "withdrawn"),
-                f"withdrawn {dates.withdrawn}, before its publication on {dates.published}",
+                (*loc, "dates", field),
+                f"{field} {other}, before its publication on {published}",
             )
 
 

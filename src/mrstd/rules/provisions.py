@@ -174,15 +174,9 @@ def _note(*words: str) -> dict[str, Any]:
     ),
 )
 def note_requirement(ctx: Context) -> Iterator[Finding]:
-    for unit in _units(ctx, NOTE | EXAMPLE, DEFINITION):
-        found = _first(unit, {R, EXT})
-        if found is not None:
-            where = "a note" if unit.flags & NOTE else "an example"
-            yield ctx.report(
-                unit.loc,
-                f"{where} contains the requirement form {found.written!r}",
-                hint="move the requirement into the text, or rephrase it as a fact",
-            )
+    yield from _in_notes(
+        ctx, {R, EXT}, "move the requirement into the text, or rephrase it as a fact"
+    )
 
 
 @rule(
@@ -332,14 +326,18 @@ def equivalent_expression(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def note_provision(ctx: Context) -> Iterator[Finding]:
+    yield from _in_notes(ctx, {REC, P}, "rephrase it as a fact; use 'can' for a possibility")
+
+
+def _in_notes(ctx: Context, kinds: set[ProvisionKind], hint: str) -> Iterator[Finding]:
+    """A finding for each note or example holding one of these kinds of provision."""
     for unit in _units(ctx, NOTE | EXAMPLE, DEFINITION):
-        found = _first(unit, {REC, P})
+        found = _first(unit, kinds)
         if found is not None:
             where = "a note" if unit.flags & NOTE else "an example"
+            kind = "requirement" if found.kind in (R, EXT) else found.kind.value
             yield ctx.report(
-                unit.loc,
-                f"{where} contains the {found.kind.value} form {found.written!r}",
-                hint="rephrase it as a fact; use 'can' for a possibility",
+                unit.loc, f"{where} contains the {kind} form {found.written!r}", hint=hint
             )
 
 
