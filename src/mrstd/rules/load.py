@@ -30,7 +30,7 @@ SCHEMA = load_rule(
 VERSION = load_rule(
     code="MRS004",
     name="unsupported-schema-version",
-    citation="mrstd document schema versioning (docs/schema.md)",
+    citation="mrstd document schema versioning (docs/versioning.md)",
     summary="The document names a schema version this release cannot read, or none.",
 )
 UNREADABLE = load_rule(
