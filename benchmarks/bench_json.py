@@ -1,6 +1,6 @@
 """Native JSON speed against orjson, on the large benchmark document, in one run.
 
-    python benchmarks/bench_json.py
+python benchmarks/bench_json.py
 """
 
 from __future__ import annotations
@@ -32,15 +32,34 @@ def main() -> None:
         f"({len(compact) / 1e6:.1f} MB without indentation)"
     )
     baseline_dump = lambda: orjson.dumps(plain, option=options)  # noqa: E731
-    print(row("mrstd.loads vs orjson.loads",
-              compare(lambda: mrstd.loads(data, format="json"), lambda: orjson.loads(data)), 2.5))
-    print(row("mrstd.loads vs orjson.loads, both GC paused",
-              compare(lambda: mrstd.loads(data, format="json"), lambda: _paused(orjson.loads, data)),
-              2.5))
-    print(row("mrstd.dumps_bytes vs orjson.dumps(dict)",
-              compare(lambda: mrstd.dumps_bytes(doc), baseline_dump), 1.5))
-    print(row("mrstd.dumps (str) vs orjson.dumps(dict)",
-              compare(lambda: mrstd.dumps(doc), baseline_dump), 1.5))
+    print(
+        row(
+            "mrstd.loads vs orjson.loads",
+            compare(lambda: mrstd.loads(data, format="json"), lambda: orjson.loads(data)),
+            2.5,
+        )
+    )
+    print(
+        row(
+            "mrstd.loads vs orjson.loads, both GC paused",
+            compare(lambda: mrstd.loads(data, format="json"), lambda: _paused(orjson.loads, data)),
+            2.5,
+        )
+    )
+    print(
+        row(
+            "mrstd.dumps_bytes vs orjson.dumps(dict)",
+            compare(lambda: mrstd.dumps_bytes(doc), baseline_dump),
+            1.5,
+        )
+    )
+    print(
+        row(
+            "mrstd.dumps (str) vs orjson.dumps(dict)",
+            compare(lambda: mrstd.dumps(doc), baseline_dump),
+            1.5,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,38 @@ from mrstd.model import (
     Xref,
 )
 
-_WORDS = ["the", "device", "shall", "be", "tested", "under", "the", "conditions", "specified", "in", "this", "clause", "and", "the", "results", "recorded", "with", "their", "uncertainty", "so", "that", "the", "requirements", "can", "be", "verified", "by", "a", "third", "party"]
+_WORDS = [
+    "the",
+    "device",
+    "shall",
+    "be",
+    "tested",
+    "under",
+    "the",
+    "conditions",
+    "specified",
+    "in",
+    "this",
+    "clause",
+    "and",
+    "the",
+    "results",
+    "recorded",
+    "with",
+    "their",
+    "uncertainty",
+    "so",
+    "that",
+    "the",
+    "requirements",
+    "can",
+    "be",
+    "verified",
+    "by",
+    "a",
+    "third",
+    "party",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:

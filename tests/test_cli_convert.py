@@ -36,7 +36,9 @@ def test_json_to_xml_and_back_is_identical(tmp_path: Path) -> None:
 
 
 def test_explicit_formats_and_stdio() -> None:
-    code, out, _ = run("convert", "-", "-o", "-", "--from", "json", "--to", "xml", stdin=WIDGET.read_bytes())
+    code, out, _ = run(
+        "convert", "-", "-o", "-", "--from", "json", "--to", "xml", stdin=WIDGET.read_bytes()
+    )
     assert code == 0
     code, again, _ = run("convert", "-", "-o", "-", "--from", "xml", stdin=out.encode())
     assert code == 0 and again == WIDGET.read_text(encoding="utf-8")
@@ -68,7 +70,10 @@ def test_failed_conversion_keeps_existing_output(tmp_path: Path) -> None:
         (b"", "invalid JSON"),
         (b"\xff\xfe{", "not UTF-8"),
         (b"[" * 50_000, "invalid JSON"),
-        (b'{"$schema": "https://mrstd.dev/schema/7.0/document.json"}', "unsupported schema version 7.0"),
+        (
+            b'{"$schema": "https://mrstd.dev/schema/7.0/document.json"}',
+            "unsupported schema version 7.0",
+        ),
     ],
 )
 def test_bad_inputs_get_one_line(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -93,7 +98,14 @@ def test_unknown_format_is_a_usage_error() -> None:
 def test_report_lists_what_a_lossy_conversion_lost(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     code, _, err = run(
-        "convert", str(WIDGET), "--to", "relaton-yaml", "-o", str(tmp_path / "w.yaml"), "--report", str(report)
+        "convert",
+        str(WIDGET),
+        "--to",
+        "relaton-yaml",
+        "-o",
+        str(tmp_path / "w.yaml"),
+        "--report",
+        str(report),
     )
     assert code == 0
     assert "lost" in err

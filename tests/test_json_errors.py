@@ -43,13 +43,18 @@ def test_unknown_field_names_line_and_path() -> None:
 
 def test_wrong_type() -> None:
     data = GOOD.replace('"value": "ISO 1:2020"', '"value": 12')
-    assert _error(data) == "doc.json:5:16: input should be a valid string [metadata.identifier.value]"
+    assert (
+        _error(data) == "doc.json:5:16: input should be a valid string [metadata.identifier.value]"
+    )
 
 
 def test_bad_enum_value() -> None:
     data = GOOD.replace('"type": "reference"', '"type": "nickname"')
     message = _error(data)
-    assert message.startswith("doc.json:6:15: input should be") and "[metadata.identifier.type]" in message
+    assert (
+        message.startswith("doc.json:6:15: input should be")
+        and "[metadata.identifier.type]" in message
+    )
 
 
 def test_missing_required_field_points_at_parent() -> None:
@@ -71,9 +76,8 @@ def test_unknown_block_type_in_union() -> None:
 def test_newer_schema_version() -> None:
     data = GOOD.replace("/schema/1.0/", "/schema/2.0/")
     message = _error(data)
-    assert message == (
-        "doc.json:2:14: unsupported schema version 2.0; this release reads schema versions 1.0 [$schema]"
-        .replace("schema versions 1.0", "1.0")
+    assert (
+        message == "doc.json:2:14: unsupported schema version 2.0; this release reads 1.0 [$schema]"
     )
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 import mrstd
 from mrstd.errors import ConversionError, DocumentError, UnsupportedVersionError
-from mrstd.formats import detect_format, get_format
+from mrstd.formats import Change, ConversionLog, detect_format, get_format
 from mrstd.formats.native_json import dumps_bytes as json_dumps
 from mrstd.formats.native_json import loads_bytes as json_loads
 from mrstd.formats.native_xml import MATHML_NS, NAMESPACE, dumps_bytes, loads_bytes
@@ -309,3 +309,22 @@ def test_locate_maps_model_paths_to_lines() -> None:
     assert locate(data, ("body", 0, "blocks", 0, "content", 1)) == (10, 25)
     assert locate(data, ("body", 0, "blocks", 1)) == (11, 9)
     assert locate(data, ("body", 0, "id")) == (8, 13)
+
+
+def test_comments_and_processing_instructions_are_logged_as_lost() -> None:
+    data = DOC.format(date="2020", kind="clause", extra="<!-- note to self -->")
+    data = data.replace("<document", "<?editor hint?>\n<document").replace(
+        "Text <xref", "Text <!-- inline -->more <xref"
+    )
+    log = ConversionLog()
+    doc = get_format("xml").read(data.encode(), "file.xml", log)
+    assert [(e.change, e.path, e.line) for e in log.entries] == [
+        (Change.LOST, "", 2),
+        (Change.LOST, "body[0].blocks[0]", 11),
+        (Change.LOST, "body[0].blocks", 12),
+    ]
+    assert "processing instruction" in log.entries[0].detail
+    assert "comment" in log.entries[1].detail
+    # The text around a comment is kept, in the runs it was written in.
+    runs = doc.body[0].blocks[0].content  # type: ignore[union-attr]
+    assert [r.text for r in runs if isinstance(r, Text)][:2] == ["Text ", "more "]

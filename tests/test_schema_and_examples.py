@@ -46,7 +46,9 @@ def test_example_satisfies_schema(path: Path) -> None:
 def test_examples_are_built_by_the_script() -> None:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_examples", ROOT / "examples" / "build_examples.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_examples", ROOT / "examples" / "build_examples.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

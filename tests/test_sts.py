@@ -276,7 +276,7 @@ def test_examples_metadata_survives_sts(path: Path) -> None:
     """Metadata STS has no element for travels as mrstd:<field> custom-meta and comes back."""
     doc = mrstd.load(path)
     again = mrstd.loads(mrstd.dumps_bytes(doc, "sts"), format="sts")
-    for layer, back in zip(doc.layers(), again.layers()):
+    for layer, back in zip(doc.layers(), again.layers(), strict=True):
         before, after = layer.metadata, back.metadata
         for f in ("identifier", "alternate_identifiers", "titles", "publishers", "status", "dates"):
             assert getattr(before, f) == getattr(after, f), f
@@ -289,3 +289,10 @@ def test_examples_metadata_survives_sts(path: Path) -> None:
             after.prefix,
         )
         assert after.structured_identifiers == before.structured_identifiers
+
+
+def test_comments_outside_the_root_are_logged_as_lost() -> None:
+    xml = SMALL.replace("<standard", "<!-- before -->\n<standard", 1) + "\n<?after?>"
+    _, log = read(xml)
+    lost = [e for e in log.entries if e.change is Change.LOST and "comment" in e.detail]
+    assert [(e.path, e.line) for e in lost] == [("", 2), ("", xml.count("\n") + 1)]

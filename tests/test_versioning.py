@@ -45,7 +45,7 @@ def test_older_version_is_migrated(legacy_version: None) -> None:
 
 def test_unknown_older_version_lists_readable_ones() -> None:
     old = GOOD.replace("/schema/1.0/", "/schema/0.5/")
-    with pytest.raises(mrstd.UnsupportedVersionError, match="this release reads 1.0"):
+    with pytest.raises(mrstd.UnsupportedVersionError, match=r"this release reads 1\.0"):
         mrstd.loads(old, format="json")
 
 

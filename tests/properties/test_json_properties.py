@@ -73,7 +73,8 @@ def _mutate(kind: str, data: dict[str, Any], pick: int) -> dict[str, Any] | None
             (o, key)
             for _, o in objects
             for key in ("metadata", "value", "text")
-            if key in o and (key != "text" or o.get("type") == "text")
+            if key in o
+            and (key != "text" or o.get("type") == "text")
             and (key != "value" or "scheme" in o)
         ]
         if not candidates:

@@ -49,9 +49,11 @@ def _report_losses(log: ConversionLog, fmt: Format, output: str) -> None:
     lost = [e for e in log.entries if e.change is Change.LOST]
     if not lost:
         return
-    echo_err(f"{output}: {fmt.name} cannot carry everything; {len(lost)} item(s) lost:")
+    # Losses come from reading the source as well as from writing the target format.
+    echo_err(f"{output}: {len(lost)} item(s) lost converting to {fmt.name}:")
     for entry in lost[:_LOST_SHOWN]:
-        echo_err(f"  lost {entry.path}: {entry.detail}")
+        line = f" (source line {entry.line})" if entry.line is not None else ""
+        echo_err(f"  lost {entry.path or 'document'}{line}: {entry.detail}")
     if len(lost) > _LOST_SHOWN:
         echo_err(f"  ... and {len(lost) - _LOST_SHOWN} more (see --report)")
 

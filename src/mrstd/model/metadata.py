@@ -115,9 +115,7 @@ class Status(Node):
     substage: Annotated[
         str | None, Field(description="the substage as the source names it, when not in stage")
     ] = None
-    abbreviation: Annotated[
-        str | None, Field(description="the stage abbreviation, e.g. CD")
-    ] = None
+    abbreviation: Annotated[str | None, Field(description="the stage abbreviation, e.g. CD")] = None
 
 
 @value_node
@@ -314,9 +312,9 @@ class Metadata(Node):
     custom: tuple[CustomField, ...] = ()
     links: tuple[Link, ...] = ()
     plan_number: str | None = None
-    docnumber: Annotated[
-        str | None, Field(description="the bare document number, e.g. 9001")
-    ] = None
+    docnumber: Annotated[str | None, Field(description="the bare document number, e.g. 9001")] = (
+        None
+    )
     structured_identifiers: tuple[StructuredIdentifier, ...] = ()
     fetched: Annotated[
         PartialDate | None, Field(description="when the record was fetched from its source")

@@ -15,7 +15,7 @@ from ...errors import DocumentError, Problem, UnsupportedVersionError
 from ...model import SCHEMA_VERSION, Document
 from ...paths import PathPart, format_path
 from ...versioning import readable_versions
-from ..base import ConversionLog, Format, register
+from ..base import Change, ConversionLog, Format, register
 from ..xmlsafe import parse_xml
 from . import locate as _locate
 from .mapping import MATHML_NS, NAMESPACE
@@ -33,14 +33,33 @@ def dumps_bytes(doc: Document) -> bytes:
 
 
 def loads_bytes(data: bytes, source: str = "<string>") -> Document:
-    """Read native XML; every problem is a DocumentError with line, column and model path."""
+    """Read native XML; every problem is a DocumentError with line, column and model path.
+
+    Comments and processing instructions are not part of the model and are skipped;
+    ``mrstd convert`` lists them in its report.
+    """
+    return _load(data, source)[1]
+
+
+def _load(data: bytes, source: str) -> tuple[etree._Element, Document]:
     root = parse_xml(data, source)
     _check_root(root, data, source)
-    r = reader()
     try:
-        return r.read(root)
+        return root, reader().read(root)
     except Invalid as exc:
         raise DocumentError(source, [_problem(data, exc)]) from None
+
+
+def _skipped_nodes(root: etree._Element, log: ConversionLog) -> None:
+    """Log every comment and processing instruction, which the model cannot hold."""
+    nodes = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
+    nodes.extend(root.itersiblings())
+    r = reader()
+    for node in nodes:
+        what = "comment" if node.tag is etree.Comment else "processing instruction"
+        parent = node.getparent()
+        path = format_path(_locate.path_of(r, parent)) if parent is not None else ""
+        log.add(Change.LOST, path, f"{what} not carried (not part of the model)", node.sourceline)
 
 
 def _problem(data: bytes, exc: Invalid) -> Problem:
@@ -74,7 +93,11 @@ def _check_root(root: etree._Element, data: bytes, source: str) -> None:
 
 
 def _read(data: bytes, source: str, log: ConversionLog) -> Document:
-    return loads_bytes(data, source)
+    root, doc = _load(data, source)
+    # The XML declaration is not a processing instruction; anything else is worth a walk.
+    if b"<!--" in data or b"<?" in data[5:]:
+        _skipped_nodes(root, log)
+    return doc
 
 
 def _write(doc: Document, log: ConversionLog) -> bytes:

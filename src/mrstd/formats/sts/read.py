@@ -76,6 +76,8 @@ def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
             raise DocumentError(
                 source, [Problem(f"root <{root.tag}> is not standard or adoption", 1, 1)]
             )
+        for node in (*root.itersiblings(preceding=True), *root.itersiblings()):
+            log.add(Change.LOST, "", "comment or processing instruction", node.sourceline)
         ctx.finish()
         return build(Document, **fields)
 
