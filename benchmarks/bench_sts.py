@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from common import compare, row
 from lxml import etree
 
 from mrstd.formats import ConversionLog
@@ -28,33 +27,21 @@ XSD = (
 )
 
 
-def best(fn: Callable[[], Any], rounds: int = 7) -> tuple[float, Any]:
-    """Best wall time of ``rounds`` runs, and the last result."""
-    fastest = float("inf")
-    result: Any = None
-    for _ in range(rounds):
-        start = time.perf_counter()
-        result = fn()
-        fastest = min(fastest, time.perf_counter() - start)
-    return fastest, result
-
-
 def main() -> None:
     data = SAMPLE.read_bytes()
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
-    t_parse, tree = best(lambda: etree.fromstring(data, parser))
-    t_import, doc = best(lambda: read_sts(data, SAMPLE.name, ConversionLog()))
-    t_tostring, _ = best(lambda: etree.tostring(tree))
-    t_export, _ = best(lambda: write_sts(doc, ConversionLog()))
+    tree = etree.fromstring(data, parser)
+    doc = read_sts(data, SAMPLE.name, ConversionLog())
     print(f"sample: {SAMPLE.name} ({len(data):,} bytes)")
-    print(f"lxml fromstring      {t_parse * 1000:8.1f} ms")
-    ratio = t_import / t_parse
-    print(f"mrstd STS import     {t_import * 1000:8.1f} ms   ratio {ratio:5.2f} (target <= 4)")
-    print(f"lxml tostring        {t_tostring * 1000:8.1f} ms")
-    ratio = t_export / t_tostring
-    print(f"mrstd STS export     {t_export * 1000:8.1f} ms   ratio {ratio:5.2f} (target <= 4)")
+    imported = compare(
+        lambda: read_sts(data, SAMPLE.name, ConversionLog()),
+        lambda: etree.fromstring(data, parser),
+    )
+    print(row("STS import vs lxml fromstring", imported, 4))
+    exported = compare(lambda: write_sts(doc, ConversionLog()), lambda: etree.tostring(tree))
+    print(row("STS export vs lxml tostring", exported, 4))
     try:
         import xmlschema
     except ImportError:
@@ -62,13 +49,13 @@ def main() -> None:
         return
     start = time.perf_counter()
     schema = xmlschema.XMLSchema(str(XSD))
-    t_compile = time.perf_counter() - start
-    t_validate, _ = best(lambda: schema.is_valid(str(SAMPLE)), rounds=3)
-    print(f"xmlschema compile    {t_compile * 1000:8.1f} ms (once)")
-    print(
-        f"xmlschema validate   {t_validate * 1000:8.1f} ms   import/validate "
-        f"{t_import / t_validate:5.2f} (target < 1)"
+    print(f"xmlschema compile {(time.perf_counter() - start) * 1000:8.1f} ms (once)")
+    validated = compare(
+        lambda: read_sts(data, SAMPLE.name, ConversionLog()),
+        lambda: schema.is_valid(str(SAMPLE)),
+        runs=3,
     )
+    print(row("STS import vs xmlschema validation", validated, 1))
 
 
 if __name__ == "__main__":

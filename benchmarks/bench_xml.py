@@ -1,7 +1,7 @@
 """Native XML speed and memory against lxml on the large benchmark document.
 
 Run ``python benchmarks/bench_xml.py``. Times are the best of several rounds of
-wall-clock time, baseline and candidate interleaved in the same run:
+wall-clock time, baseline and candidate interleaved in the same run (``common.compare``):
 
 * load: ``mrstd.loads(xml, format="xml")`` against ``lxml.etree.fromstring`` of the bytes;
 * dump: ``mrstd.dumps_bytes(doc, "xml")`` against ``lxml.etree.tostring`` of the parsed tree;
@@ -11,22 +11,16 @@ wall-clock time, baseline and candidate interleaved in the same run:
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from common import compare, row
 from lxml import etree
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import mrstd
 from benchmarks.largedoc import large_document
-
-ROUNDS = 9
 
 _MEMORY_PROBE = """
 import gc, resource, sys
@@ -39,24 +33,6 @@ doc = mrstd.loads(data, format="xml")
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print((peak - base) * 1024, len(data))
 """
-
-
-def best(func: Callable[[], object]) -> float:
-    """Best wall time of one call, with the result freed outside the timing."""
-    start = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - start
-    del result
-    gc.collect()
-    return elapsed
-
-
-def interleaved(a: Callable[[], object], b: Callable[[], object]) -> tuple[float, float]:
-    times_a, times_b = [], []
-    for _ in range(ROUNDS):
-        times_a.append(best(a))
-        times_b.append(best(b))
-    return min(times_a), min(times_b)
 
 
 def memory_ratio(clauses: int) -> tuple[float, int]:
@@ -82,19 +58,10 @@ def main() -> None:
     assert mrstd.loads(xml, format="xml") == doc
     print(f"document: {len(xml) / 1e6:.1f} MB XML, {sum(1 for _ in tree.iter())} elements")
 
-    parse, load = interleaved(lambda: etree.fromstring(xml), lambda: mrstd.loads(xml, format="xml"))
-    print(
-        f"load  {load * 1e3:7.1f} ms   lxml fromstring {parse * 1e3:6.1f} ms   "
-        f"ratio {load / parse:.2f}"
-    )
-
-    tostring, dump = interleaved(
-        lambda: etree.tostring(tree), lambda: mrstd.dumps_bytes(doc, "xml")
-    )
-    print(
-        f"dump  {dump * 1e3:7.1f} ms   lxml tostring   {tostring * 1e3:6.1f} ms   "
-        f"ratio {dump / tostring:.2f}"
-    )
+    load = compare(lambda: mrstd.loads(xml, format="xml"), lambda: etree.fromstring(xml))
+    print(row("load vs lxml fromstring", load, 3))
+    dump = compare(lambda: mrstd.dumps_bytes(doc, "xml"), lambda: etree.tostring(tree))
+    print(row("dump vs lxml tostring", dump, 3))
 
     # Scale the clause count so that the file is about 50 MB.
     ratio, size = memory_ratio(clauses=int(5000 * 50e6 / len(xml)))

@@ -116,3 +116,13 @@ def test_loading_a_hostile_file_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(DocumentError):
         mrstd.load(path)
     assert [p.name for p in tmp_path.iterdir()] == ["in.xml"]
+
+
+def test_html_entities_sit_beside_the_xml_predefined_ones() -> None:
+    from mrstd.formats.xmlsafe import parse_xml
+
+    data = b"<p>&lt;a&gt; &amp;&mdash;&quot;&apos;&nbsp;&unknownname;</p>"
+    with pytest.raises(DocumentError, match="unknownname"):
+        parse_xml(data, "f.xml", html_entities=True)
+    root = parse_xml(data.replace(b"&unknownname;", b""), "f.xml", html_entities=True)
+    assert root.text == "<a> &\u2014\"'\u00a0"

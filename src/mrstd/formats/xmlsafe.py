@@ -20,8 +20,9 @@ _ENTITY_DECL = re.compile(
 )
 _QUOTED = re.compile(rb"""^(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*$""", re.DOTALL)
 _ENTITY_REF = re.compile(rb"&([A-Za-z_][A-Za-z0-9._-]*);")
+# Entity references other than the five XML predefines (which are by far the most common).
+_NAMED_REF = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)([A-Za-z_][A-Za-z0-9._-]*);")
 _POSITION = re.compile(r",? line [0-9]+, column [0-9]+$")
-_PREDEFINED = {b"lt", b"gt", b"amp", b"quot", b"apos"}
 
 
 def _parser(resolve_internal: bool) -> etree.XMLParser:
@@ -93,12 +94,14 @@ def _replace_html_entities(data: bytes, declared: dict[bytes, bytes]) -> bytes:
 
     def sub(match: re.Match[bytes]) -> bytes:
         name = match.group(1)
-        if name in _PREDEFINED or name in declared:
+        if name in declared:
             return match.group(0)
         codepoint = html.entities.name2codepoint.get(name.decode("ascii", "replace"))
         return b"&#%d;" % codepoint if codepoint is not None else match.group(0)
 
-    return _ENTITY_REF.sub(sub, data)
+    if _NAMED_REF.search(data) is None:
+        return data
+    return _NAMED_REF.sub(sub, data)
 
 
 def parse_xml(
