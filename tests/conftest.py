@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +30,42 @@ def corpus() -> Path:
             pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
         pytest.skip(reason)
     return root
+
+
+# ------------------------------------------------------------ run summary
+# Corpus tests report figures (fidelity tables, rates) as rows of a summary printed at the
+# end of the run. Rows travel in the test reports' user properties, so the summary is
+# complete under pytest-xdist too, where each test runs in a worker process.
+
+_SUMMARY_KEY = "mrstd_summary"
+_SUMMARY: dict[str, tuple[str, list[str]]] = {}
+
+
+@pytest.fixture
+def summary_row(record_property: Any) -> Callable[[str, str, str], None]:
+    """Add ``row`` to the section ``title`` (whose table starts with ``header``)."""
+
+    def add(title: str, header: str, row: str) -> None:
+        record_property(_SUMMARY_KEY, [title, header, row])
+
+    return add
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call":  # the teardown report carries the same properties again
+        return
+    for name, value in report.user_properties:
+        if name == _SUMMARY_KEY:
+            title, header, row = value
+            _SUMMARY.setdefault(title, (header, []))[1].append(row)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return
+    for title, (header, rows) in sorted(_SUMMARY.items()):
+        terminalreporter.write_sep("-", title)
+        if header:
+            terminalreporter.write_line(header)
+        for row in sorted(rows):
+            terminalreporter.write_line(row)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -128,11 +129,14 @@ def _rate(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def table(stats: dict[str, Counter[str]]) -> str:
-    lines = [
-        "| body | parsed | parse rate | rendered as expected | render rate | fail rejected |",
-        "|---|---|---|---|---|---|",
-    ]
+TABLE_HEAD = (
+    "| body | parsed | parse rate | rendered as expected | render rate | fail rejected |\n"
+    "|---|---|---|---|---|---|"
+)
+
+
+def table_rows(stats: dict[str, Counter[str]]) -> list[str]:
+    lines = []
     for body in sorted(stats):
         s = stats[body]
         lines.append(
@@ -140,18 +144,21 @@ def table(stats: dict[str, Counter[str]]) -> str:
             f"| {s['rendered']}/{s['expected']} | {_rate(s['rendered'], s['expected']):.2%} "
             f"| {s['rejected']}/{s['fail']} |"
         )
-    return "\n".join(lines)
+    return lines
 
 
 @pytest.fixture(scope="module")
 def measured(corpus: Path) -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
-    stats, misses = measure(corpus)
-    print("\nIdentifier corpus rates\n" + table(stats))
-    return stats, misses
+    return measure(corpus)
 
 
-def test_parse_rates(measured: tuple[dict[str, Counter[str]], dict[str, list[str]]]) -> None:
+def test_parse_rates(
+    measured: tuple[dict[str, Counter[str]], dict[str, list[str]]],
+    summary_row: Callable[[str, str, str], None],
+) -> None:
     stats, misses = measured
+    for row in table_rows(stats):
+        summary_row("Identifier corpus rates", TABLE_HEAD, row)
     for body, s in stats.items():
         floor = PARSE_FLOOR.get(body, DEFAULT_FLOOR)
         rate = _rate(s["parsed"], s["pass"])

@@ -1,12 +1,13 @@
 """Relaton records of the shared corpus: import, round trip, grammar validity.
 
-Per-source rates are printed (run with ``-s`` to see them under capture).
+Per-source rates are printed in the summary at the end of the test run.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,9 @@ def _root_name(data: bytes) -> str | None:
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_relaton_records(corpus: Path, source: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_relaton_records(
+    corpus: Path, source: str, summary_row: Callable[[str, str, str], None]
+) -> None:
     counts: Counter[str] = Counter()
     failures: list[str] = []
     for path in _records(corpus, source):
@@ -121,22 +124,23 @@ def test_relaton_records(corpus: Path, source: str, capsys: pytest.CaptureFixtur
         source_valid = own == "relaton-xml" and grammar.validate(etree.fromstring(data))
         if source_valid and not valid:
             failures.append(f"export invalid where the source is valid: {path.name}")
-    with capsys.disabled():
-        n = counts["records"] or 1
-        rates = ", ".join(
-            f"{label} {counts[key] / n:.0%}"
-            for label, key in (
-                ("imported", "imported"),
-                ("round trip", "round trip"),
-                ("cross-format", "cross-format"),
-            )
+    n = counts["records"] or 1
+    rates = ", ".join(
+        f"{label} {counts[key] / n:.0%}"
+        for label, key in (
+            ("imported", "imported"),
+            ("round trip", "round trip"),
+            ("cross-format", "cross-format"),
         )
-        valid = f"XML valid {counts['valid XML']}/{counts['validated']}"
-        print(
-            f"\n{source}: {counts['records']} records, {rates}, {counts['relations']} relations, "
-            f"{valid} (no compiling grammar: {counts['no compiling grammar']}), "
-            f"not records: {counts['not a record']}"
-        )
+    )
+    valid = f"XML valid {counts['valid XML']}/{counts['validated']}"
+    summary_row(
+        "Relaton corpus (per source)",
+        "",
+        f"{source}: {counts['records']} records, {rates}, {counts['relations']} relations, "
+        f"{valid} (no compiling grammar: {counts['no compiling grammar']}), "
+        f"not records: {counts['not a record']}",
+    )
     assert not failures, "\n".join(failures[:20])
     assert counts["imported"] == counts["records"] > 0
 

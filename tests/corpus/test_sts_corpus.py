@@ -11,8 +11,8 @@ import importlib.util
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import etree
@@ -36,7 +36,10 @@ STRUCTURE = (
     "disp-formula",
     "fn",
 )
-RESULTS: dict[str, dict[str, Any]] = {}
+_TABLE_HEAD = (
+    "| file | bytes | tag set | text | structure (elements) | ids kept | opaque | XSD valid "
+    "| via JSON |\n|---|---|---|---|---|---|---|---|---|"
+)
 
 
 def _samples() -> list[str]:
@@ -106,7 +109,12 @@ def _errors(schema: etree.XMLSchema, root: etree._Element) -> list[str]:
 
 
 @pytest.mark.parametrize("name", _samples())
-def test_sts_round_trip(corpus: Path, schemas: dict[str, etree.XMLSchema], name: str) -> None:
+def test_sts_round_trip(
+    corpus: Path,
+    schemas: dict[str, etree.XMLSchema],
+    name: str,
+    summary_row: Callable[[str, str, str], None],
+) -> None:
     path = corpus / "sts" / "samples" / name
     if not path.is_file():
         pytest.skip("sample missing")
@@ -143,41 +151,21 @@ def test_sts_round_trip(corpus: Path, schemas: dict[str, etree.XMLSchema], name:
             source.set("dtd-version", "1.0")
         inherited = set(_errors(schemas[tag_set], source))
         errors = [e for e in errors if e not in inherited]
+        inherited_only = not errors
 
     again = write_sts(loads_bytes(dumps_bytes(doc), name), ConversionLog())
-    RESULTS[name] = {
-        "size": len(data),
-        "text": text_pct,
-        "struct": struct_pct,
-        "elements": src_total,
-        "opaque": log.count(Change.OPAQUE),
-        "ids": f"{len(src_ids) - len(missing_ids)}/{len(src_ids)}",
-        "valid": ("yes*" if inherited_only else "yes") if not errors else f"no ({len(errors)})",
-        "tag_set": tag_set,
-        "json": again == out,
-    }
+    opaque = log.count(Change.OPAQUE)
+    valid = ("yes*" if inherited_only else "yes") if not errors else f"no ({len(errors)})"
+    summary_row(
+        "STS fidelity (STS -> mrstd -> STS)",
+        _TABLE_HEAD,
+        f"| {name} | {len(data):,} | {tag_set} | {text_pct:.1f}% | "
+        f"{struct_pct:.1f}% ({src_total}) | {len(src_ids) - len(missing_ids)}/{len(src_ids)} "
+        f"| {opaque} | {valid} | {'same' if again == out else 'DIFFERS'} |",
+    )
     assert text_pct == 100.0, (src_words - out_words).most_common(10)
     assert struct_pct >= 99.0, counts
     assert not missing_ids, sorted(missing_ids)[:10]
     assert not missing_targets, sorted(missing_targets)[:10]
     assert not errors, errors[:5]
     assert again == out
-
-
-def test_sts_fidelity_table(capsys: pytest.CaptureFixture[str]) -> None:
-    """Print the per-file fidelity table (run after the round trips)."""
-    if not RESULTS:
-        pytest.skip("no round-trip results")
-    lines = [
-        "| file | bytes | tag set | text | structure (elements) | ids kept | opaque "
-        "| XSD valid | via JSON |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name, r in sorted(RESULTS.items()):
-        lines.append(
-            f"| {name} | {r['size']:,} | {r['tag_set']} | {r['text']:.1f}% | "
-            f"{r['struct']:.1f}% ({r['elements']}) | {r['ids']} | {r['opaque']} | {r['valid']} | "
-            f"{'same' if r['json'] else 'DIFFERS'} |"
-        )
-    with capsys.disabled():
-        print("\nSTS fidelity (STS -> mrstd -> STS):\n" + "\n".join(lines))
