@@ -1,0 +1,133 @@
+"""Shared by the STS tests: the official XSDs, compiled once per process, and the fidelity
+measures of issue 4 (text, structural element counts, ids and link targets).
+
+Test modules import it as ``sts_support``: pytest puts this folder on ``sys.path`` for
+tests/conftest.py, so every test module in the tree sees the same module and cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+XSD = "sts/schema/NISO-STS-1.0/NISO-STS-{0}-1-MathML3-XSD/NISO-STS-{0}-1-mathml3.xsd"
+#: The elements whose counts must survive a round trip (issue 4).
+STRUCTURE = (
+    "sec",
+    "app",
+    "term-sec",
+    "table-wrap",
+    "fig",
+    "xref",
+    "std",
+    "ref",
+    "disp-formula",
+    "fn",
+)
+_CACHE: dict[str, etree.XMLSchema] = {}
+
+
+def corpus_dir() -> Path | None:
+    """Where the shared corpus is, as tests/conftest.py finds it."""
+    env = os.environ.get("MRSTD_CORPUS")
+    root = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    return root if root.is_dir() else None
+
+
+def niso_schema(tag_set: str) -> etree.XMLSchema:
+    """The compiled XSD of a tag set ("interchange" or "extended"); skips without the corpus.
+
+    Compiling one takes about 4 s, so each is compiled once per process.
+    """
+    if tag_set not in _CACHE:
+        root = corpus_dir()
+        if root is None:
+            reason = "NISO STS XSDs are in the shared corpus, which is absent"
+            if os.environ.get("MRSTD_REQUIRE_CORPUS") == "1":
+                pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
+            pytest.skip(reason)
+        _CACHE[tag_set] = etree.XMLSchema(etree.parse(str(root / XSD.format(tag_set))))
+    return _CACHE[tag_set]
+
+
+def xsd_errors(tag_set: str, root: etree._Element) -> list[str]:
+    """The messages of the XSD of ``tag_set`` for a document (empty when valid)."""
+    schema = niso_schema(tag_set)
+    schema.validate(root)
+    return [e.message for e in schema.error_log]
+
+
+def words(root: etree._Element) -> Counter[str]:
+    """The whitespace-separated words of all text in a document."""
+    found: Counter[str] = Counter()
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            if node.tail:
+                found.update(node.tail.split())
+            continue
+        if node.text:
+            found.update(node.text.split())
+        if node.tail and node is not root:
+            found.update(node.tail.split())
+    return found
+
+
+def count(root: etree._Element, name: str) -> int:
+    """How many elements of a local name a document holds."""
+    return sum(
+        1 for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == name
+    )
+
+
+def refs(root: etree._Element) -> tuple[set[str], set[str]]:
+    """The ids of a document, and the targets its links name (@rid, @target)."""
+    ids = {str(v) for v in root.xpath("//@id")}
+    targets: set[str] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for key in ("rid", "target"):
+            value = el.get(key)
+            if value:
+                targets.update(value.split())
+    return ids, targets
+
+
+@dataclass
+class Fidelity:
+    """How much of a source STS document an output keeps."""
+
+    text_pct: float
+    struct_pct: float
+    elements: int
+    counts: dict[str, tuple[int, int]]
+    lost_words: Counter[str]
+    missing_ids: set[str]
+    missing_targets: set[str]
+
+
+def fidelity(source: etree._Element, result: etree._Element) -> Fidelity:
+    """Compare an output document with its source."""
+    src_words, out_words = words(source), words(result)
+    kept_words = sum((src_words & out_words).values())
+    text_pct = 100.0 * kept_words / sum(src_words.values()) if src_words else 100.0
+    counts = {n: (count(source, n), count(result, n)) for n in STRUCTURE}
+    src_total = sum(a for a, _ in counts.values())
+    kept_total = sum(min(a, b) for a, b in counts.values())
+    struct_pct = 100.0 * kept_total / src_total if src_total else 100.0
+    src_ids, src_targets = refs(source)
+    out_ids, out_targets = refs(result)
+    return Fidelity(
+        text_pct=text_pct,
+        struct_pct=struct_pct,
+        elements=src_total,
+        counts=counts,
+        lost_words=src_words - out_words,
+        missing_ids=src_ids - out_ids,
+        missing_targets=src_targets - out_targets,
+    )
