@@ -167,6 +167,40 @@ def test_undeclared_tbx_prefix_is_recovered() -> None:
     assert read_sts(out, "again", ConversionLog()).body == doc.body
 
 
+def test_term_id_on_the_term_is_kept_on_the_tig() -> None:
+    xml = """<standard xmlns:tbx="urn:iso:std:iso:30042:ed-1"><front><std-meta>
+    <std-ref>XYZ 1</std-ref></std-meta></front><body><sec><title>Terms</title>
+    <term-sec id="ts1"><tbx:termEntry id="te1"><tbx:langSet xml:lang="en">
+    <tbx:definition>tool with tines</tbx:definition>
+    <tbx:tig><tbx:term id="rake-term">rake</tbx:term></tbx:tig>
+    </tbx:langSet></tbx:termEntry></term-sec></sec></body></standard>"""
+    doc, log = read(xml)
+    entry = doc.body[0].blocks[0]
+    assert entry.type == "term-entry" and entry.designations[0].id == "rake-term"
+    assert [e.change for e in log.entries] == [Change.NORMALISED]
+    out = write_sts(doc, ConversionLog())
+    assert b'<tbx:tig id="rake-term">' in out
+    assert_valid(out)
+
+
+def test_annex_obligation_from_the_tag_library_content_types() -> None:
+    for value, obligation in (
+        ("norm-annex", Obligation.NORMATIVE),
+        ("normative-annex", Obligation.NORMATIVE),
+        ("inform-annex", Obligation.INFORMATIVE),
+    ):
+        doc, _ = read(SMALL.replace('content-type="inform-annex"', f'content-type="{value}"'))
+        annex = doc.annexes[0]
+        # The annex-type element of the sample says informative and comes later: it wins.
+        assert annex.obligation == Obligation.INFORMATIVE
+        no_type = SMALL.replace("<annex-type>(informative)</annex-type>", "")
+        doc, _ = read(no_type.replace('content-type="inform-annex"', f'content-type="{value}"'))
+        assert doc.annexes[0].obligation == obligation
+        if obligation == Obligation.NORMATIVE:
+            out = write_sts(doc, ConversionLog())
+            assert b'<app id="annA" content-type="norm-annex">' in out
+
+
 def test_malformed_xml_is_a_document_error() -> None:
     with pytest.raises(DocumentError) as info:
         read_sts(b"<standard><body></standard>", "bad.xml", ConversionLog())

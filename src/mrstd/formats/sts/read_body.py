@@ -807,7 +807,9 @@ def _obligation(text: str) -> Obligation | None:
     return None
 
 
+# The tag library names 'norm-annex' and 'inform-annex'; some producers spell them out.
 _ANNEX_CONTENT_TYPES = {
+    "norm-annex": Obligation.NORMATIVE,
     "normative-annex": Obligation.NORMATIVE,
     "inform-annex": Obligation.INFORMATIVE,
     "informative-annex": Obligation.INFORMATIVE,

@@ -145,8 +145,20 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
             continue
         name = localname(child.tag)
         if name == "term" and term is None:
-            if len(child.attrib):
+            term_id = child.get("id")
+            if len(child.attrib) > (term_id is not None):
                 raise Unmodelled("attributes on tbx:term")
+            if term_id is not None:
+                # ISO files put the id on the term, others on the tig; the model has one.
+                if values["id"] is not None:
+                    raise Unmodelled("ids on both tbx:tig and tbx:term")
+                values["id"] = valid_id(term_id)
+                ctx.log.add(
+                    Change.NORMALISED,
+                    path,
+                    f"id {term_id!r} of tbx:term written on its tbx:tig",
+                    child.sourceline,
+                )
             term = child
         elif name in _TIG_FIELDS and not len(child) and set(child.attrib) == {"value"}:
             values[_TIG_FIELDS[name]] = child.get("value")

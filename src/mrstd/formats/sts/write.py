@@ -547,7 +547,7 @@ class Writer:
                 self.path = path
                 self.lost("obligation of a clause that is not an annex")
         elif c.obligation is not None:
-            ctype = "normative-annex" if c.obligation == Obligation.NORMATIVE else "inform-annex"
+            ctype = "norm-annex" if c.obligation == Obligation.NORMATIVE else "inform-annex"
             attrs += f' content-type="{ctype}"'
         w(f"<{element}{attrs}>\n")
         if c.label is not None:
