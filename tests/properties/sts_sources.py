@@ -210,23 +210,47 @@ def _terms(draw: st.DrawFn, ids: _Ids) -> str:
 
 
 @st.composite
-def _front(draw: st.DrawFn) -> str:
+def _std_meta(draw: st.DrawFn, originator: str, ids: _Ids) -> str:
+    """Metadata of one layer: titles, identifiers, dates and, optionally, ICS, committee,
+    relations and copyright."""
     number = draw(st.integers(1, 99999))
     year = draw(st.integers(1990, 2030))
     part = draw(st.sampled_from(["", "-1", "-2"]))
+    ident = f"{originator} {number}{part}"
+    extras = ""
+    if draw(st.booleans()):
+        extras += f"<comm-ref>{originator}/TC {draw(st.integers(1, 300))}</comm-ref>"
+    if draw(st.booleans()):
+        ics = draw(st.from_regex(r"[0-9]{2}\.[0-9]{3}\.[0-9]{2}", fullmatch=True))
+        extras += f"<ics>{ics}</ics>"
+    for relation in draw(st.lists(st.sampled_from(["supersedes", "amends"]), max_size=2)):
+        old = draw(st.integers(1950, 1989))
+        extras += f'<std-xref type="{relation}"><std-ref>{ident}:{old}</std-ref></std-xref>'
+    if draw(st.booleans()):
+        extras += (
+            f"<permissions><copyright-statement>{draw(_text(3))}</copyright-statement>"
+            f"<copyright-year>{year}</copyright-year>"
+            f"<copyright-holder>{originator}</copyright-holder></permissions>"
+        )
     return (
-        "<front><std-meta>"
+        "<std-meta>"
         f'<title-wrap xml:lang="en"><intro>{draw(_text(3))}</intro><main>{draw(_text(3))}</main>'
         "</title-wrap>"
-        "<std-ident><originator>ISO</originator><doc-type>IS</doc-type>"
+        f"<std-ident><originator>{originator}</originator><doc-type>IS</doc-type>"
         f"<doc-number>{number}</doc-number>"
         + (f"<part-number>{part[1:]}</part-number>" if part else "")
         + f"<edition>{draw(st.integers(1, 5))}</edition><version>{year}</version></std-ident>"
-        f'<std-ref type="dated">ISO {number}{part}:{year}</std-ref>'
-        f'<std-ref type="undated">ISO {number}{part}</std-ref>'
+        f'<std-ref type="dated">{ident}:{year}</std-ref>'
+        f'<std-ref type="undated">{ident}</std-ref>'
         f"<release-date>{year}-0{draw(st.integers(1, 9))}</release-date>"
-        "</std-meta></front>"
+        f"{extras}</std-meta>"
     )
+
+
+@st.composite
+def _foreword(draw: st.DrawFn, ids: _Ids) -> str:
+    paras = "".join(draw(st.lists(_paragraph(ids), min_size=1, max_size=2)))
+    return f'<sec id="{ids.new("fwd")}" sec-type="foreword"><title>Foreword</title>{paras}</sec>'
 
 
 @st.composite
@@ -268,10 +292,14 @@ def sts_documents(draw: st.DrawFn) -> bytes:
         )
         back += f'<ref-list content-type="bibl"><title>Bibliography</title>{cited}</ref-list>'
     back = f"<back>{back}</back>" if back else ""
-    doc = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<standard xmlns:xlink="{XLINK}" xmlns:mml="{MML}" xmlns:tbx="{TBX}" xml:lang="en">'
-        f"{draw(_front())}"
-        f"<body>{refs}{terms}{''.join(body)}</body>{back}</standard>"
-    )
-    return doc.encode("utf-8")
+    foreword = draw(_foreword(ids)) if draw(st.booleans()) else ""
+    front = f"<front>{draw(_std_meta('ISO', ids))}{foreword}</front>"
+    doc = f"<standard>{front}<body>{refs}{terms}{''.join(body)}</body>{back}</standard>"
+    # Adoptions wrap the international standard, innermost first: EN ISO, then DIN EN ISO.
+    for originator in draw(st.sampled_from([[], ["EN"], ["EN", "DIN"], ["BS"]])):
+        national = draw(_foreword(ids)) if draw(st.booleans()) else ""
+        meta = draw(_std_meta(originator, ids))
+        doc = f"<adoption><adoption-front>{meta}{national}</adoption-front>{doc}</adoption>"
+    root, rest = doc.split(">", 1)
+    declarations = f' xmlns:xlink="{XLINK}" xmlns:mml="{MML}" xmlns:tbx="{TBX}" xml:lang="en"'
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{root}{declarations}>{rest}'.encode()

@@ -18,7 +18,7 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.model import Document
 from mrstd.testing import documents
-from sts_support import fidelity, words, xsd_errors
+from sts_support import count, fidelity, words, xsd_errors
 
 
 def _ids(node: Any, out: set[str]) -> set[str]:
@@ -82,6 +82,15 @@ def test_generated_sts_round_trips_faithfully(data: bytes) -> None:
     kept = fidelity(source, result)
     assert not kept.lost_words, kept.lost_words
     assert all(before == after for before, after in kept.counts.values()), kept.counts
+    for name in ("adoption", "std-meta", "std-xref", "ics", "comm-ref", "permissions"):
+        assert count(source, name) == count(result, name), name
+    # The model holds one layer per adoption, outermost first, with typed relations.
+    layers = list(doc.layers())
+    assert len(layers) == count(source, "adoption") + 1
+    originators = [el.text for el in source.iter("originator")]
+    assert [layer.metadata.originator for layer in layers] == originators
+    kinds = {r.kind.value for layer in layers for r in layer.metadata.relations}
+    assert kinds <= {"supersedes", "amends"}
     assert not kept.missing_ids and not kept.missing_targets
     assert not xsd_errors("interchange", result)
     # Everything generated is modelled, except named content, which is kept verbatim;
