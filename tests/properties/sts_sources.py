@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 XLINK = "http://www.w3.org/1999/xlink"
 MML = "http://www.w3.org/1998/Math/MathML"
 TBX = "urn:iso:std:iso:30042:ed-1"
+OASIS = "http://www.niso.org/standards/z39-96/ns/oasis-exchange/table"
 
 # Words of letters and digits from several scripts; XML-special characters come in through
 # the separators, so that escaping is exercised too.
@@ -33,6 +34,7 @@ class _Ids:
     """Ids handed out so far, by kind, so that cross-references can name them."""
 
     serial: int = 0
+    extended: bool = False  # the Extended tag set also has OASIS tables
     sections: list[str] = field(default_factory=list)
     # Tables, figures and annexes are made while the text is drawn; links to them are
     # drawn from those made so far.
@@ -157,16 +159,43 @@ def _block(draw: st.DrawFn, ids: _Ids, depth: int = 0) -> str:
             "<tr>" + "".join(f"<td>{draw(_text(3))}</td>" for _ in range(columns)) + "</tr>"
             for _ in range(draw(st.integers(1, 3)))
         )
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        if ids.extended and draw(st.booleans()):
+            table = draw(_oasis_table())
         return (
             f'<table-wrap id="{ids.target("tab", "table")}"><label>Table 1</label>'
-            f"<caption><title>{draw(_text(4))}</title></caption>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></table-wrap>"
+            f"<caption><title>{draw(_text(4))}</title></caption>{table}</table-wrap>"
         )
     variable = draw(st.sampled_from(["x", "y", "m"]))
     return (
         f'<disp-formula id="{ids.target("formula", "disp-formula")}"><label>(1)</label>'
         f"<mml:math><mml:mi>{variable}</mml:mi><mml:mo>=</mml:mo><mml:mn>1</mml:mn></mml:math>"
         "</disp-formula>"
+    )
+
+
+@st.composite
+def _oasis_table(draw: st.DrawFn) -> str:
+    """An OASIS exchange table, with a horizontal span in the body now and then."""
+    columns = draw(st.integers(2, 3))
+    specs = "".join(f'<oasis:colspec colname="c{n}"/>' for n in range(1, columns + 1))
+    head = "".join(f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns))
+    rows = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.booleans()):
+            cells = (
+                f'<oasis:entry namest="c1" nameend="c2">{draw(_text(3))}</oasis:entry>'
+                + "".join(
+                    f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns - 2)
+                )
+            )
+        else:
+            cells = "".join(f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns))
+        rows.append(f"<oasis:row>{cells}</oasis:row>")
+    return (
+        f'<oasis:table><oasis:tgroup cols="{columns}">{specs}'
+        f"<oasis:thead><oasis:row>{head}</oasis:row></oasis:thead>"
+        f"<oasis:tbody>{''.join(rows)}</oasis:tbody></oasis:tgroup></oasis:table>"
     )
 
 
@@ -254,9 +283,9 @@ def _foreword(draw: st.DrawFn, ids: _Ids) -> str:
 
 
 @st.composite
-def sts_documents(draw: st.DrawFn) -> bytes:
-    """One NISO STS Interchange document, as bytes."""
-    ids = _Ids()
+def sts_documents(draw: st.DrawFn, tag_set: str = "interchange") -> bytes:
+    """One NISO STS document of the Interchange or the Extended tag set, as bytes."""
+    ids = _Ids(extended=tag_set == "extended")
     shape = draw(st.lists(st.integers(0, 2), min_size=1, max_size=3))  # subsections per section
     ids.sections = [ids.new("sec") for _ in range(len(shape) + sum(shape))]
     names = iter(ids.sections)
@@ -302,4 +331,6 @@ def sts_documents(draw: st.DrawFn) -> bytes:
         doc = f"<adoption><adoption-front>{meta}{national}</adoption-front>{doc}</adoption>"
     root, rest = doc.split(">", 1)
     declarations = f' xmlns:xlink="{XLINK}" xmlns:mml="{MML}" xmlns:tbx="{TBX}" xml:lang="en"'
+    if ids.extended:
+        declarations += f' xmlns:oasis="{OASIS}"'
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{root}{declarations}>{rest}'.encode()
