@@ -9,6 +9,7 @@ Every generated document is valid against the Interchange XSD; the test checks t
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -334,3 +335,49 @@ def sts_documents(draw: st.DrawFn, tag_set: str = "interchange") -> bytes:
     if ids.extended:
         declarations += f' xmlns:oasis="{OASIS}"'
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{root}{declarations}>{rest}'.encode()
+
+
+#: Element names of the tag set that mutations put in unexpected places.
+_TAGS = [
+    "p", "sec", "app", "list", "list-item", "label", "title", "caption", "table-wrap", "table",
+    "tr", "td", "th", "fig", "graphic", "xref", "std", "std-ref", "ref", "ref-list", "fn",
+    "bold", "italic", "sub", "sup", "named-content", "ext-link", "disp-formula", "term-sec",
+    "non-normative-note", "non-normative-example", "std-meta", "title-wrap", "main", "ics",
+    "std-xref", "permissions", "front", "body", "back", "app-group", "break", "mixed-citation",
+]  # fmt: skip
+
+
+@st.composite
+def mutated_sts_documents(draw: st.DrawFn) -> bytes:
+    """A generated document after a few structural mutations: well-formed, often invalid.
+
+    Renames, unwraps, moves and duplicates elements and adds stray attributes and text, the
+    kinds of deviation real files show against the tag set.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(draw(sts_documents()))
+    for _ in range(draw(st.integers(1, 6))):
+        elements = [el for el in root.iter() if isinstance(el.tag, str) and el is not root]
+        el = draw(st.sampled_from(elements))
+        parent = el.getparent()
+        action = draw(st.sampled_from(["rename", "unwrap", "move", "copy", "attribute", "text"]))
+        if action == "rename" and "}" not in el.tag:
+            el.tag = draw(st.sampled_from(_TAGS))
+        elif action == "unwrap" and parent is not None:
+            index = parent.index(el)
+            for child in reversed(list(el)):
+                parent.insert(index, child)
+            parent.remove(el)
+        elif action == "move" and parent is not None:
+            target = draw(st.sampled_from(elements))
+            if target is not el and el not in target.iterancestors():
+                parent.remove(el)
+                target.append(el)
+        elif action == "copy" and parent is not None:
+            parent.append(copy.deepcopy(el))
+        elif action == "attribute":
+            el.set(draw(st.sampled_from(["id", "rid", "content-type", "style"])), draw(_WORD))
+        else:
+            el.tail = (el.tail or "") + draw(_WORD)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")

@@ -7,14 +7,16 @@ issue 4 asks of the real samples, and with nothing unmodelled but named content.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from sts_sources import sts_documents
+from sts_sources import mutated_sts_documents, sts_documents
 
-from mrstd.formats import ConversionLog
+from mrstd.errors import DocumentError
+from mrstd.formats import Change, ConversionLog
 from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.model import Document
@@ -118,3 +120,32 @@ def test_generated_sts_round_trips_faithfully(case: tuple[str, bytes]) -> None:
     assert write_sts(again, ConversionLog(), tag_set=tag_set) == out
     again = read_sts(out, "again.xml", ConversionLog())
     assert write_sts(again, ConversionLog(), tag_set=tag_set) == out
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(mutated_sts_documents())
+def test_deviant_sts_converts_or_fails_cleanly(data: bytes) -> None:
+    """Well-formed STS that breaks the tag set's rules imports without losing text silently.
+
+    Characters are compared rather than words: where an element has no place and only its
+    text is kept, ``E<bold>F</bold>`` becomes ``EF``, the same text as one word.
+    """
+    log = ConversionLog()
+    try:
+        doc = read_sts(data, "deviant.xml", log)
+    except DocumentError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("deviant.xml:")
+        return
+    out = write_sts(doc, ConversionLog())
+    if any(e.change is Change.LOST for e in log.entries):
+        return
+    before, after = _characters(etree.fromstring(data)), _characters(etree.fromstring(out))
+    assert not before - after, (before - after, [e.detail for e in log.entries])
+
+
+def _characters(root: etree._Element) -> Counter[str]:
+    return Counter("".join(word * n for word, n in words(root).items()))

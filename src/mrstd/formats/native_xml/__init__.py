@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -52,7 +53,8 @@ def _load(data: bytes, source: str) -> tuple[etree._Element, Document]:
 
 def _skipped_nodes(root: etree._Element, log: ConversionLog) -> None:
     """Log every comment and processing instruction, which the model cannot hold."""
-    nodes = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
+    # Typed loosely: the lxml stubs give comments a str tag and sourceline an odd type.
+    nodes: list[Any] = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
     nodes.extend(root.itersiblings())
     r = reader()
     for node in nodes:

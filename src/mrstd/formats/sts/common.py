@@ -136,6 +136,13 @@ def serialize(el: El) -> str:
     return xml
 
 
+def no_text_beside(el: El) -> None:
+    """Raise Unmodelled when an element-only container holds text: kept opaque, not lost."""
+    for text in (el.text, *(child.tail for child in el)):
+        if text and not text.isspace():
+            raise Unmodelled(f"text directly in <{localname(el.tag)}>")
+
+
 def text_of(el: El) -> str:
     """All text inside an element."""
     return "".join(el.itertext())
@@ -162,6 +169,9 @@ class Ctx:
         self._serial = 0
         self.dropped: Counter[tuple[str, str]] = Counter()
         self.dropped_line: dict[tuple[str, str], int | None] = {}
+        # Elements kept verbatim, and comments already reported: what ``finish`` skips.
+        # Holding the proxies keeps them alive, so lxml hands out the same objects again.
+        self.accounted: list[El] = []
 
     def new_id(self, stem: str) -> str:
         """A fresh id not used anywhere in the source."""
@@ -180,7 +190,25 @@ class Ctx:
             tag = prefix + localname(tag)
         detail = f"<{tag}> kept as foreign XML ({why})" if why else f"<{tag}> kept as foreign XML"
         self.entries.append(entry(Change.OPAQUE, path, detail, el.sourceline))
+        return self.verbatim(el)
+
+    def verbatim(self, el: El) -> str:
+        """An element as XML kept in the model (with any comments inside it)."""
+        self.accounted.append(el)
         return serialize(el)
+
+    def stray_text(self, el: El, path: str) -> None:
+        """Record text directly inside a container that holds elements only."""
+        for text in (el.text, *(child.tail for child in el)):
+            if text and not text.isspace():
+                where = localname(el.tag)
+                self.log.add(Change.LOST, path, f"text directly in <{where}>", el.sourceline)
+                return
+
+    def skipped(self, node: El, path: str) -> None:
+        """Record a comment or processing instruction, which the model has no place for."""
+        self.accounted.append(node)
+        self.log.add(Change.LOST, path, "comment or processing instruction", node.sourceline)
 
     def drop_attr(self, el: El, attr: str) -> None:
         """Record an attribute the model cannot carry (reported once per element and name)."""
@@ -189,8 +217,18 @@ class Ctx:
             self.dropped_line[key] = el.sourceline
         self.dropped[key] += 1
 
-    def finish(self) -> None:
-        """Write the aggregated losses into the log."""
+    def finish(self, root: El, data: bytes) -> None:
+        """Write the aggregated losses into the log, and every comment not yet accounted for."""
+        if b"<!--" in data or b"<?" in data[5:]:
+            accounted = set(self.accounted)
+            nodes = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
+            nodes.extend(root.itersiblings())
+            for node in nodes:
+                if node in accounted or any(
+                    a in accounted or a.tag == MATH for a in node.iterancestors()
+                ):
+                    continue
+                self.log.add(Change.LOST, "", "comment or processing instruction", node.sourceline)
         for (element, attr), count in sorted(self.dropped.items()):
             self.log.add(
                 Change.LOST,

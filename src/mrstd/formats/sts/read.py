@@ -10,7 +10,17 @@ from ...model import Clause, ClauseKind, Document, DocumentIdentifier, Layer, Me
 from ...model.base import no_gc
 from ..base import Change, ConversionLog
 from ..xmlsafe import parse_xml
-from .common import MML_NS, TBX_NS, XLINK_NS, XML_LANG, Ctx, El, Unmodelled, build
+from .common import (
+    MML_NS,
+    TBX_NS,
+    XLINK_NS,
+    XML_LANG,
+    Ctx,
+    El,
+    Unmodelled,
+    build,
+    no_text_beside,
+)
 from .read_body import (
     anonymous,
     block,
@@ -76,9 +86,7 @@ def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
             raise DocumentError(
                 source, [Problem(f"root <{root.tag}> is not standard or adoption", 1, 1)]
             )
-        for node in (*root.itersiblings(preceding=True), *root.itersiblings()):
-            log.add(Change.LOST, "", "comment or processing instruction", node.sourceline)
-        ctx.finish()
+        ctx.finish(root, data)
         return build(Document, **fields)
 
 
@@ -112,9 +120,11 @@ def _standard(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
     for name in el.attrib:
         if name not in ("dtd-version", XML_LANG):
             ctx.drop_attr(el, name)
+    ctx.stray_text(el, path)
     for part in el:
         tag = part.tag
         if tag == "front":
+            ctx.stray_text(part, f"{path}preface")
             loose: list[El] = []
             for child in part:
                 if not isinstance(child.tag, str):
@@ -125,9 +135,15 @@ def _standard(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
                     loose.append(child)
             preface.extend(clauses_of(ctx, loose, f"{path}preface"))
         elif tag == "body":
+            ctx.stray_text(part, f"{path}body")
             body.extend(clauses_of(ctx, part, f"{path}body"))
         elif tag == "back":
             _back(ctx, part, path, annexes, back)
+        elif isinstance(tag, str):
+            # Not front, body or back: kept in place, before or after the body.
+            where, seen = (back, "back") if body or back or annexes else (preface, "preface")
+            xml = ctx.opaque(part, f"{path}{seen}[{len(where)}].blocks[0]", "in standard")
+            where.append(anonymous([_foreign(xml)]))
     fields: dict[str, Any] = {
         "preface": tuple(preface),
         "body": tuple(body),
@@ -158,6 +174,7 @@ def _standard(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
 def _back(ctx: Ctx, el: El, path: str, annexes: list[Clause], back: list[Clause]) -> None:
     for name in el.attrib:
         ctx.drop_attr(el, name)
+    ctx.stray_text(el, f"{path}back")
     loose: list[Any] = []
 
     def flush() -> None:
@@ -174,6 +191,7 @@ def _back(ctx: Ctx, el: El, path: str, annexes: list[Clause], back: list[Clause]
         elif tag == "app-group":
             for name in child.attrib:
                 ctx.drop_attr(child, name)
+            ctx.stray_text(child, f"{path}annexes")
             for app in child:
                 if not isinstance(app.tag, str):
                     continue
@@ -220,6 +238,7 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
             cid = valid_id(value)
         elif name != "content-type":
             raise Unmodelled(f"attribute @{name} on ref-list")
+    no_text_beside(el)
     label = None
     title: tuple[Any, ...] = ()
     blocks: list[Any] = []
@@ -254,11 +273,13 @@ def _adoption(ctx: Ctx, el: El, path: str, lang: str) -> dict[str, Any]:
     for name in el.attrib:
         if name not in ("dtd-version", XML_LANG):
             ctx.drop_attr(el, name)
+    ctx.stray_text(el, path)
     for part in el:
         tag = part.tag
         if not isinstance(tag, str):
             continue
         if tag == "adoption-front":
+            ctx.stray_text(part, f"{path}preface")
             loose: list[El] = []
             for child in part:
                 if not isinstance(child.tag, str):

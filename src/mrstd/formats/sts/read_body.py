@@ -48,6 +48,7 @@ from .common import (
     build,
     localname,
     make,
+    no_text_beside,
     serialize,
     simple_text,
     tbx,
@@ -219,7 +220,7 @@ def inlines(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
                 except Unmodelled as exc:
                     out.append(build(ForeignInline, xml=ctx.opaque(child, path, str(exc))))
         else:
-            ctx.log.add(Change.LOST, path, "comment or processing instruction", child.sourceline)
+            ctx.skipped(child, path)
         tail = child.tail
         if tail:
             if out and out[-1].__class__ is Text:
@@ -298,6 +299,7 @@ def _break(ctx: Ctx, el: El, path: str) -> Inline:
 
 def _fn(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
+    no_text_beside(el)
     label: str | None = None
     blocks: list[Block] = []
     for index, child in enumerate(el):
@@ -391,7 +393,7 @@ def block(ctx: Ctx, el: El, path: str) -> list[Block]:
     """One block-level element as model blocks (usually one)."""
     tag = el.tag
     if not isinstance(tag, str):
-        ctx.log.add(Change.LOST, path, "comment or processing instruction", el.sourceline)
+        ctx.skipped(el, path)
         return []
     handler = BLOCK_HANDLERS.get(tag)
     if handler is not None:
@@ -408,17 +410,6 @@ def blocks_of(ctx: Ctx, children: Iterable[El], path: str) -> tuple[Block, ...]:
     for child in children:
         out.extend(block(ctx, child, f"{path}[{len(out)}]"))
     return tuple(out)
-
-
-def _stray_text(ctx: Ctx, el: El) -> None:
-    """Text directly inside a container of blocks has no place in the model."""
-    text = el.text
-    if text and not text.isspace():
-        raise Unmodelled("text outside paragraphs")
-    for child in el:
-        tail = child.tail
-        if tail and not tail.isspace():
-            raise Unmodelled("text outside paragraphs")
 
 
 def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
@@ -495,7 +486,7 @@ def _label_and_rest(el: El) -> tuple[str | None, list[El]]:
 
 def _note(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
-    _stray_text(ctx, el)
+    no_text_beside(el)
     label, rest = _label_and_rest(el)
     cls = Note if el.tag == "non-normative-note" else Example
     return [
@@ -515,7 +506,7 @@ _ORDERED = frozenset(
 
 def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "list-type"}))
-    _stray_text(ctx, el)
+    no_text_beside(el)
     _, rest = _label_and_rest(el)
     if _ is not None:
         raise Unmodelled("labelled list")
@@ -531,7 +522,7 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
         iid = child.get("id")
         if len(child.attrib) > (iid is not None):
             check_attrs(ctx, child, _ID)
-        _stray_text(ctx, child)
+        no_text_beside(child)
         label, content = _label_and_rest(child)
         data = _T_ITEM.copy()
         data["id"] = valid_id(iid)
@@ -578,7 +569,7 @@ def _preformat(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
-    _stray_text(ctx, el)
+    no_text_beside(el)
     items: list[DefinitionItem] = []
     for child in el:
         if not isinstance(child.tag, str):
@@ -593,7 +584,7 @@ def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
         if len(parts) == 2:
             if parts[1].tag != "def" or len(parts[1].attrib):
                 raise Unmodelled("def-item is not term + def")
-            _stray_text(ctx, parts[1])
+            no_text_beside(parts[1])
             definition = blocks_of(ctx, parts[1], f"{path}.items[{len(items)}].definition")
         items.append(
             build(
@@ -608,7 +599,7 @@ def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 def _fig(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
-    _stray_text(ctx, el)
+    no_text_beside(el)
     label, rest = _label_and_rest(el)
     caption: tuple[Inline, ...] = ()
     if rest and rest[0].tag == "caption":
@@ -635,7 +626,7 @@ def caption_of(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
     """A caption holding one title only."""
     if len(el.attrib):
         raise Unmodelled("caption attributes")
-    _stray_text(ctx, el)
+    no_text_beside(el)
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "title" or len(children[0].attrib):
         raise Unmodelled("caption is not a single title")
@@ -664,7 +655,7 @@ def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "content-type"}))
-    _stray_text(ctx, el)
+    no_text_beside(el)
     label, rest = None, [c for c in el if isinstance(c.tag, str)]
     if rest and rest[0].tag == "label":
         label = label_text(rest[0])
@@ -740,7 +731,7 @@ def _ref_list(ctx: Ctx, el: El, path: str) -> list[Block]:
             if name == "content-type":
                 continue
             raise Unmodelled(f"attribute @{name} on ref-list")
-    _stray_text(ctx, el)
+    no_text_beside(el)
     out: list[Block] = []
     for child in el:
         if not isinstance(child.tag, str):
@@ -753,7 +744,7 @@ def _ref_list(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 def _fn_group(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el)
-    _stray_text(ctx, el)
+    no_text_beside(el)
     out: list[Block] = []
     for child in el:
         if not isinstance(child.tag, str):

@@ -39,7 +39,6 @@ from .common import (
     El,
     Unmodelled,
     build,
-    serialize,
     simple_text,
 )
 
@@ -80,6 +79,12 @@ _STD_IDENT_PARTS = {
 }
 
 
+#: Metadata elements whose content is elements only: text beside them has no place.
+_ELEMENT_ONLY = frozenset(
+    {"title-wrap", "std-ident", "std-xref", "permissions", "custom-meta-group", "kwd-group"}
+)
+
+
 def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
     """One metadata element; children the model cannot hold are kept verbatim."""
     values: dict[str, Any] = {"source_element": el.tag}
@@ -107,10 +112,13 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
     for name in el.attrib:
         if name != "originator":
             ctx.drop_attr(el, name)
+    ctx.stray_text(el, path)
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
             continue
+        if tag in _ELEMENT_ONLY:
+            ctx.stray_text(child, path)
         try:
             if tag == "title-wrap":
                 titles.append(_title(child, lang))
@@ -182,7 +190,7 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             else:
                 raise Unmodelled("")
         except Unmodelled as exc:
-            foreign.append(serialize(child))
+            foreign.append(ctx.verbatim(child))
             detail = f"<{tag}> kept as foreign XML"
             ctx.log.add(
                 Change.OPAQUE,

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...model import Cell, Row, Table
 from ..base import Change
-from .common import Ctx, El, Unmodelled, build, localname
+from .common import Ctx, El, Unmodelled, build, localname, no_text_beside
 from .read_body import (
     BLOCK_TAGS,
     blocks_of,
@@ -91,6 +91,7 @@ def _span(value: str | None) -> int:
 
 def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
     check_attrs(ctx, table)
+    no_text_beside(table)
     groups: dict[str, list[Row]] = {"thead": [], "tbody": [], "tfoot": []}
     for part in table:
         tag = part.tag
@@ -104,6 +105,7 @@ def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
             target = groups["tbody"]
         elif tag in groups:
             check_attrs(ctx, part)
+            no_text_beside(part)
             rows = [r for r in part if isinstance(r.tag, str)]
             target = groups[tag]
         else:
@@ -112,6 +114,7 @@ def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
             if row.tag != "tr":
                 raise Unmodelled(f"<{row.tag}> in a row group")
             check_attrs(ctx, row)
+            no_text_beside(row)
             cells: list[Cell] = []
             for cell in row:
                 if not isinstance(cell.tag, str):
@@ -142,6 +145,8 @@ def _oasis(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
     if len(tgroups) != 1 or tgroups[0].tag != f"{_O}tgroup":
         raise Unmodelled("OASIS table without exactly one tgroup")
     tgroup = tgroups[0]
+    for container in (table, tgroup):
+        no_text_beside(container)
     columns: dict[str, int] = {}
     head: list[Row] = []
     body: list[Row] = []
@@ -159,9 +164,11 @@ def _oasis(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
         if name not in ("thead", "tbody"):
             raise Unmodelled(f"<{name}> in an OASIS tgroup")
         target = head if name == "thead" else body
+        no_text_beside(part)
         for row in part:
             if not isinstance(row.tag, str):
                 continue
+            no_text_beside(row)
             cells: list[Cell] = []
             for entry in row:
                 if not isinstance(entry.tag, str):

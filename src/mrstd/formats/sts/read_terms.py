@@ -16,7 +16,17 @@ from ...model import (
     Text,
 )
 from ..base import Change
-from .common import XML_LANG, Ctx, El, Unmodelled, build, localname, simple_text, tbx
+from .common import (
+    XML_LANG,
+    Ctx,
+    El,
+    Unmodelled,
+    build,
+    localname,
+    no_text_beside,
+    simple_text,
+    tbx,
+)
 from .read_body import check_attrs, inlines, valid_id
 
 #: normativeAuthorization values (ISO 10241-1:2011, 6.2 term status) and the model's status.
@@ -62,6 +72,7 @@ def _entry_id(ctx: Ctx, el: El, path: str) -> str:
 
 def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str | None) -> Any:
     check_attrs(ctx, el, frozenset({"id"}))
+    no_text_beside(el)
     designations: list[Designation] = []
     definitions: list[Definition] = []
     notes: list[Note] = []
@@ -75,6 +86,7 @@ def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str |
         if lang_set.tag != _LANG_SET:
             raise Unmodelled(f"<tbx:{localname(lang_set.tag)}> in termEntry")
         check_attrs(ctx, lang_set, frozenset({XML_LANG}))
+        no_text_beside(lang_set)
         language = lang_set.get(XML_LANG)
         has_extras = False
         tig_seen = False
@@ -136,8 +148,14 @@ _TIG_FIELDS = {
 }
 
 
+def _value_only(el: El) -> bool:
+    """Whether a TBX element says everything in its @value (no children, no text)."""
+    return not len(el) and not (el.text or "").strip()
+
+
 def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
     check_attrs(ctx, el, frozenset({"id"}))
+    no_text_beside(el)
     values: dict[str, Any] = {"id": valid_id(el.get("id")), "language": language}
     term: El | None = None
     for child in el:
@@ -160,14 +178,16 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
                     child.sourceline,
                 )
             term = child
-        elif name in _TIG_FIELDS and not len(child) and set(child.attrib) == {"value"}:
+        elif name == "geographicalUsage" and not len(child.attrib):
+            values["geographical_usage"] = simple_text(child)
+        elif not _value_only(child):
+            raise Unmodelled(f"content in tbx:{name}")
+        elif name in _TIG_FIELDS and set(child.attrib) == {"value"}:
             values[_TIG_FIELDS[name]] = child.get("value")
         elif name == "normativeAuthorization" and child.get("value") in STATUS:
             values["status"] = STATUS[child.get("value", "")]
         elif name == "termType" and child.get("value") == "abbreviation":
             values["abbreviation"] = True
-        elif name == "geographicalUsage" and not len(child.attrib):
-            values["geographical_usage"] = simple_text(child)
         else:
             raise Unmodelled(f"tbx:{name} in tig")
     if term is None:

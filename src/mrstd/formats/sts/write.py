@@ -345,13 +345,39 @@ _DEFAULT_META = {name: Metadata.model_fields[name].default for name in _CARRIED_
 
 
 def foreign_text(xml: str) -> str:
-    """The character data of a serialized fragment."""
+    """The character data of a serialized fragment, with spaces between separate items.
+
+    Without them, words from adjacent elements (``<main>A</main><std-ref>B``) would run
+    together; inline elements in mixed content join their text as written. A block element's
+    text starts and ends with a space, so that it stays apart from text around it.
+    """
     from lxml import etree
 
     try:
-        return "".join(str(t) for t in etree.fromstring(xml).itertext())
+        root = etree.fromstring(xml)
     except etree.XMLSyntaxError:
         return re.sub(r"<[^>]*>", "", xml)
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        block = not isinstance(el.tag, str) or etree.QName(el).localname not in RICH
+        # Children of an element that holds no text of its own are separate items.
+        mixed = any(t and not t.isspace() for t in (el.text, *(c.tail for c in el)))
+        if block:
+            parts.append(" ")
+        if isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+            elif not mixed:
+                parts.append(" ")
+        if block:
+            parts.append(" ")
+
+    walk(root)
+    return "".join(parts)
 
 
 def _text_of(runs: Sequence[Any]) -> str:
