@@ -138,7 +138,12 @@ def serialize(el: El) -> str:
 
 def no_text_beside(el: El) -> None:
     """Raise Unmodelled when an element-only container holds text: kept opaque, not lost."""
-    for text in (el.text, *(child.tail for child in el)):
+    # Called for every list item and paragraph container: a plain loop, no tuple.
+    text = el.text
+    if text and not text.isspace():
+        raise Unmodelled(f"text directly in <{localname(el.tag)}>")
+    for child in el:
+        text = child.tail
         if text and not text.isspace():
             raise Unmodelled(f"text directly in <{localname(el.tag)}>")
 
@@ -169,8 +174,9 @@ class Ctx:
         self._serial = 0
         self.dropped: Counter[tuple[str, str]] = Counter()
         self.dropped_line: dict[tuple[str, str], int | None] = {}
-        # Elements kept verbatim, and comments already reported: what ``finish`` skips.
-        # Holding the proxies keeps them alive, so lxml hands out the same objects again.
+        # Comments already reported, and elements kept verbatim with comments inside: what
+        # ``finish`` skips. Holding the proxies keeps them alive, so lxml hands out the same
+        # objects again.
         self.accounted: list[El] = []
 
     def new_id(self, stem: str) -> str:
@@ -194,8 +200,10 @@ class Ctx:
 
     def verbatim(self, el: El) -> str:
         """An element as XML kept in the model (with any comments inside it)."""
-        self.accounted.append(el)
-        return serialize(el)
+        xml = serialize(el)
+        if "<!--" in xml or "<?" in xml:
+            self.accounted.append(el)
+        return xml
 
     def stray_text(self, el: El, path: str) -> None:
         """Record text directly inside a container that holds elements only."""
