@@ -14,7 +14,7 @@ from mrstd.errors import ConversionError, DocumentError
 from mrstd.formats import Change, ConversionLog, detect_format
 from mrstd.formats.sts import read_sts, sniff, write_sts
 from mrstd.model import ClauseKind, Degree, Obligation, RelationKind, TermStatus
-from sts_support import xsd_errors
+from support import xsd_errors
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

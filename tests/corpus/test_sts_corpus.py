@@ -7,7 +7,6 @@ tag set, and that going through canonical JSON changes nothing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.formats.sts.read import declare_prefixes
 from mrstd.formats.xmlsafe import parse_xml
-from sts_support import fidelity, refs, xsd_errors
+from support import corpus_root, fidelity, refs, xsd_errors
 
 _TABLE_HEAD = (
     "| file | bytes | tag set | text | structure (elements) | ids kept | opaque | XSD valid "
@@ -30,9 +29,8 @@ _TABLE_HEAD = (
 
 def _samples() -> list[str]:
     # Collected before fixtures exist: look where the corpus fixture looks.
-    env = os.environ.get("MRSTD_CORPUS")
-    root = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-    found = sorted(p.name for p in (root / "sts" / "samples").glob("*.xml"))
+    root = corpus_root()
+    found = sorted(p.name for p in (root / "sts" / "samples").glob("*.xml")) if root else []
     return found or ["(corpus missing)"]
 
 

@@ -21,7 +21,7 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.model import Document
 from mrstd.testing import documents
-from sts_support import count, fidelity, words, xsd_errors
+from support import count, fidelity, words, xsd_errors
 
 
 def _ids(node: Any, out: set[str]) -> set[str]:

@@ -1,7 +1,8 @@
-"""Shared by the STS tests: the official XSDs, compiled once per process, and the fidelity
-measures of issue 4 (text, structural element counts, ids and link targets).
+"""Shared by the tests: where the third-party corpus is, the official NISO STS XSDs (compiled
+once per process), and the fidelity measures of issue 4 (text, structural element counts,
+ids and link targets).
 
-Test modules import it as ``sts_support``: pytest puts this folder on ``sys.path`` for
+Test modules import it as ``support``: pytest puts this folder on ``sys.path`` for
 tests/conftest.py, so every test module in the tree sees the same module and cache.
 """
 
@@ -32,26 +33,32 @@ STRUCTURE = (
 _CACHE: dict[str, etree.XMLSchema] = {}
 
 
-def corpus_dir() -> Path | None:
-    """Where the shared corpus is, as tests/conftest.py finds it."""
+def corpus_root() -> Path | None:
+    """The shared corpus folder (``../shared/corpus`` or ``$MRSTD_CORPUS``), or None."""
     env = os.environ.get("MRSTD_CORPUS")
     root = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
     return root if root.is_dir() else None
 
 
+def require_corpus() -> Path:
+    """The corpus folder; skips the test, or fails it under MRSTD_REQUIRE_CORPUS=1, if absent."""
+    root = corpus_root()
+    if root is None:
+        reason = "shared corpus not found at ../shared/corpus or $MRSTD_CORPUS"
+        if os.environ.get("MRSTD_REQUIRE_CORPUS") == "1":
+            pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
+        pytest.skip(reason)
+    return root
+
+
 def niso_schema(tag_set: str) -> etree.XMLSchema:
-    """The compiled XSD of a tag set ("interchange" or "extended"); skips without the corpus.
+    """The compiled XSD of a tag set ("interchange" or "extended"); needs the corpus.
 
     Compiling one takes about 4 s, so each is compiled once per process.
     """
     if tag_set not in _CACHE:
-        root = corpus_dir()
-        if root is None:
-            reason = "NISO STS XSDs are in the shared corpus, which is absent"
-            if os.environ.get("MRSTD_REQUIRE_CORPUS") == "1":
-                pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
-            pytest.skip(reason)
-        _CACHE[tag_set] = etree.XMLSchema(etree.parse(str(root / XSD.format(tag_set))))
+        path = require_corpus() / XSD.format(tag_set)
+        _CACHE[tag_set] = etree.XMLSchema(etree.parse(str(path)))
     return _CACHE[tag_set]
 
 
