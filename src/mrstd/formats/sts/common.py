@@ -136,16 +136,23 @@ def serialize(el: El) -> str:
     return xml
 
 
-def no_text_beside(el: El) -> None:
-    """Raise Unmodelled when an element-only container holds text: kept opaque, not lost."""
+def has_text_beside(el: El) -> bool:
+    """Whether an element holds text of its own beside its children (not just whitespace)."""
     # Called for every list item and paragraph container: a plain loop, no tuple.
     text = el.text
     if text and not text.isspace():
-        raise Unmodelled(f"text directly in <{localname(el.tag)}>")
+        return True
     for child in el:
         text = child.tail
         if text and not text.isspace():
-            raise Unmodelled(f"text directly in <{localname(el.tag)}>")
+            return True
+    return False
+
+
+def no_text_beside(el: El) -> None:
+    """Raise Unmodelled when an element-only container holds text: kept opaque, not lost."""
+    if has_text_beside(el):
+        raise Unmodelled(f"text directly in <{localname(el.tag)}>")
 
 
 def text_of(el: El) -> str:
@@ -207,11 +214,9 @@ class Ctx:
 
     def stray_text(self, el: El, path: str) -> None:
         """Record text directly inside a container that holds elements only."""
-        for text in (el.text, *(child.tail for child in el)):
-            if text and not text.isspace():
-                where = localname(el.tag)
-                self.log.add(Change.LOST, path, f"text directly in <{where}>", el.sourceline)
-                return
+        if has_text_beside(el):
+            where = localname(el.tag)
+            self.log.add(Change.LOST, path, f"text directly in <{where}>", el.sourceline)
 
     def skipped(self, node: El, path: str) -> None:
         """Record a comment or processing instruction, which the model has no place for."""

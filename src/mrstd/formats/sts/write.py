@@ -28,7 +28,7 @@ from ...model import (
 )
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
-from .common import CARRIED_PREFIX, MML_NS, TBX_NS, XLINK_NS
+from .common import CARRIED_PREFIX, MML_NS, TBX_NS, XLINK_NS, has_text_beside
 from .read_body import BLOCK_TAGS, SEC_TYPES, STYLES
 
 TAG_SETS = ("interchange", "extended")
@@ -362,7 +362,7 @@ def foreign_text(xml: str) -> str:
     def walk(el: Any) -> None:
         block = not isinstance(el.tag, str) or etree.QName(el).localname not in RICH
         # Children of an element that holds no text of its own are separate items.
-        mixed = any(t and not t.isspace() for t in (el.text, *(c.tail for c in el)))
+        mixed = has_text_beside(el)
         if block:
             parts.append(" ")
         if isinstance(el.tag, str) and el.text:
