@@ -9,7 +9,6 @@ Every generated document is valid against the Interchange XSD; the test checks t
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -349,35 +348,10 @@ _TAGS = [
 
 @st.composite
 def mutated_sts_documents(draw: st.DrawFn) -> bytes:
-    """A generated document after a few structural mutations: well-formed, often invalid.
-
-    Renames, unwraps, moves and duplicates elements and adds stray attributes and text, the
-    kinds of deviation real files show against the tag set.
-    """
+    """A generated document after a few edits (tests/properties/mutations.py): well-formed,
+    often invalid, the kinds of deviation real files show against the tag set."""
     from lxml import etree
+    from mutations import edit
 
     root = etree.fromstring(draw(sts_documents()))
-    for _ in range(draw(st.integers(1, 6))):
-        elements = [el for el in root.iter() if isinstance(el.tag, str) and el is not root]
-        el = draw(st.sampled_from(elements))
-        parent = el.getparent()
-        action = draw(st.sampled_from(["rename", "unwrap", "move", "copy", "attribute", "text"]))
-        if action == "rename" and "}" not in el.tag:
-            el.tag = draw(st.sampled_from(_TAGS))
-        elif action == "unwrap" and parent is not None:
-            index = parent.index(el)
-            for child in reversed(list(el)):
-                parent.insert(index, child)
-            parent.remove(el)
-        elif action == "move" and parent is not None:
-            target = draw(st.sampled_from(elements))
-            if target is not el and el not in target.iterancestors():
-                parent.remove(el)
-                target.append(el)
-        elif action == "copy" and parent is not None:
-            parent.append(copy.deepcopy(el))
-        elif action == "attribute":
-            el.set(draw(st.sampled_from(["id", "rid", "content-type", "style"])), draw(_WORD))
-        else:
-            el.tail = (el.tail or "") + draw(_WORD)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return edit(draw, root, _TAGS, ["id", "rid", "content-type", "style"], _WORD, most=6)

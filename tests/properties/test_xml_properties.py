@@ -8,6 +8,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from mutations import edit
 
 from mrstd.errors import DocumentError
 from mrstd.formats import native_json, native_xml
@@ -56,29 +57,9 @@ def test_xml_output_is_stable(doc: Document) -> None:
 def _mutated(draw: st.DrawFn) -> bytes:
     """The XML of a generated document after a few edits that usually make it invalid."""
     root = etree.fromstring(native_xml.dumps_bytes(draw(documents(max_adoption_depth=0))))
-    names = sorted({etree.QName(el).localname for el in root.iter() if isinstance(el.tag, str)})
-    for _ in range(draw(st.integers(1, 4))):
-        elements = [el for el in root.iter() if isinstance(el.tag, str) and el is not root]
-        if not elements:
-            break
-        el = draw(st.sampled_from(elements))
-        parent = el.getparent()
-        action = draw(st.sampled_from(["rename", "remove", "move", "attribute", "text"]))
-        if action == "rename" and etree.QName(el).namespace == native_xml.NAMESPACE:
-            el.tag = f"{{{native_xml.NAMESPACE}}}{draw(st.sampled_from(names))}"
-        elif action == "remove" and parent is not None:
-            parent.remove(el)
-        elif action == "move" and parent is not None:
-            target = draw(st.sampled_from(elements))
-            if target is not el and el not in target.iterancestors():
-                parent.remove(el)
-                target.append(el)
-        elif action == "attribute":
-            name = draw(st.sampled_from(["id", "kind", "target", "value", "label", "odd"]))
-            el.set(name, draw(st.sampled_from(["", "x", "1", "no such", "é"])))
-        else:
-            el.text = (el.text or "") + draw(st.sampled_from(["x", " ", "\u00e9"]))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    tags = sorted({el.tag for el in root.iter() if isinstance(el.tag, str)})
+    attributes = ["id", "kind", "target", "value", "label", "odd"]
+    return edit(draw, root, tags, attributes, st.sampled_from(["", "x", "1", "no such", "é"]))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

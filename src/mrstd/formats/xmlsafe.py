@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -137,3 +138,16 @@ def parse_xml(
     if root is None:
         raise _problem(source, "empty document")
     return root
+
+
+def comments_and_pis(root: etree._Element, data: bytes) -> list[Any]:
+    """Every comment and processing instruction of a parsed document, in and around the root.
+
+    Typed loosely: the lxml stubs give these nodes a str tag and sourceline an odd type.
+    """
+    # The XML declaration is not a processing instruction; without either marker, no walk.
+    if b"<!--" not in data and b"<?" not in data[5:]:
+        return []
+    nodes: list[Any] = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
+    nodes.extend(root.itersiblings())
+    return nodes

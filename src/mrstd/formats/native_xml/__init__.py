@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from lxml import etree
 
@@ -17,7 +16,7 @@ from ...model import SCHEMA_VERSION, Document
 from ...paths import PathPart, format_path
 from ...versioning import readable_versions
 from ..base import Change, ConversionLog, Format, register
-from ..xmlsafe import parse_xml
+from ..xmlsafe import comments_and_pis, parse_xml
 from . import locate as _locate
 from .mapping import MATHML_NS, NAMESPACE
 from .reader import Invalid, reader
@@ -51,13 +50,10 @@ def _load(data: bytes, source: str) -> tuple[etree._Element, Document]:
         raise DocumentError(source, [_problem(data, exc)]) from None
 
 
-def _skipped_nodes(root: etree._Element, log: ConversionLog) -> None:
+def _skipped_nodes(root: etree._Element, data: bytes, log: ConversionLog) -> None:
     """Log every comment and processing instruction, which the model cannot hold."""
-    # Typed loosely: the lxml stubs give comments a str tag and sourceline an odd type.
-    nodes: list[Any] = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
-    nodes.extend(root.itersiblings())
     r = reader()
-    for node in nodes:
+    for node in comments_and_pis(root, data):
         what = "comment" if node.tag is etree.Comment else "processing instruction"
         parent = node.getparent()
         path = format_path(_locate.path_of(r, parent)) if parent is not None else ""
@@ -96,9 +92,7 @@ def _check_root(root: etree._Element, data: bytes, source: str) -> None:
 
 def _read(data: bytes, source: str, log: ConversionLog) -> Document:
     root, doc = _load(data, source)
-    # The XML declaration is not a processing instruction; anything else is worth a walk.
-    if b"<!--" in data or b"<?" in data[5:]:
-        _skipped_nodes(root, log)
+    _skipped_nodes(root, data, log)
     return doc
 
 

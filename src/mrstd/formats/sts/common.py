@@ -13,6 +13,7 @@ from ...model.base import Node
 from ...model.inline import Text as _Text
 from ..base import Change, ConversionEntry, ConversionLog
 from ..xmlescape import escape_attr, escape_text
+from ..xmlsafe import comments_and_pis
 
 TBX_NS = "urn:iso:std:iso:30042:ed-1"
 MML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -232,16 +233,13 @@ class Ctx:
 
     def finish(self, root: El, data: bytes) -> None:
         """Write the aggregated losses into the log, and every comment not yet accounted for."""
-        if b"<!--" in data or b"<?" in data[5:]:
-            accounted = set(self.accounted)
-            nodes = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
-            nodes.extend(root.itersiblings())
-            for node in nodes:
-                if node in accounted or any(
-                    a in accounted or a.tag == MATH for a in node.iterancestors()
-                ):
-                    continue
-                self.log.add(Change.LOST, "", "comment or processing instruction", node.sourceline)
+        accounted = set(self.accounted)
+        for node in comments_and_pis(root, data):
+            if node in accounted or any(
+                a in accounted or a.tag == MATH for a in node.iterancestors()
+            ):
+                continue
+            self.log.add(Change.LOST, "", "comment or processing instruction", node.sourceline)
         for (element, attr), count in sorted(self.dropped.items()):
             self.log.add(
                 Change.LOST,
