@@ -463,6 +463,12 @@ def _symbols(cid: str, label: str) -> dict[str, Any]:
     }
 
 
+#: A body with exactly one clause of symbols, holding what such a clause may hold.
+_ONE_SYMBOLS_CLAUSE = {
+    "body": [SCOPE, NORMATIVE_REFERENCES, TERMS, _symbols("sym", "4"), {**GENERAL, "label": "5"}]
+}
+
+
 @rule(
     code="MRS211",
     name="several-symbols-clauses",
@@ -481,15 +487,7 @@ def _symbols(cid: str, label: str) -> dict[str, Any]:
             {**GENERAL, "label": "6"},
         ]
     },
-    good={
-        "body": [
-            SCOPE,
-            NORMATIVE_REFERENCES,
-            TERMS,
-            _symbols("sym", "4"),
-            {**GENERAL, "label": "5"},
-        ]
-    },
+    good=_ONE_SYMBOLS_CLAUSE,
 )
 def several_symbols(ctx: Context) -> Iterator[Finding]:
     for layer in ctx.layers:
@@ -552,15 +550,7 @@ def foreword_content(ctx: Context) -> Iterator[Finding]:
             {**GENERAL, "label": "5"},
         ]
     },
-    good={
-        "body": [
-            SCOPE,
-            NORMATIVE_REFERENCES,
-            TERMS,
-            _symbols("sym", "4"),
-            {**GENERAL, "label": "5"},
-        ]
-    },
+    good=_ONE_SYMBOLS_CLAUSE,
 )
 def symbols_content(ctx: Context) -> Iterator[Finding]:
     for info in ctx.index.clauses:
