@@ -8,6 +8,7 @@ tests/conftest.py, so every test module in the tree sees the same module and cac
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -138,3 +139,50 @@ def fidelity(source: etree._Element, result: etree._Element) -> Fidelity:
         missing_ids=src_ids - out_ids,
         missing_targets=src_targets - out_targets,
     )
+
+
+def foreign_fragments(node: object) -> list[str]:
+    """Every piece of foreign XML a model holds (foreign blocks and inlines, metadata kept
+    verbatim), in all layers."""
+    from mrstd.model import ForeignBlock, ForeignInline, Metadata
+
+    found: list[str] = []
+    stack: list[object] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (ForeignBlock, ForeignInline)):
+            found.append(item.xml)
+        elif isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            if isinstance(item, Metadata):
+                found.extend(item.foreign)
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return found
+
+
+def elements(root: etree._Element) -> int:
+    """How many elements a tree holds."""
+    return sum(1 for el in root.iter() if isinstance(el.tag, str))
+
+
+@dataclass
+class Modelled:
+    """How much of a source the model understands: elements outside foreign fragments."""
+
+    elements: int
+    opaque: int
+    by_name: Counter[str]
+
+    @property
+    def pct(self) -> float:
+        return 100.0 * (self.elements - self.opaque) / self.elements if self.elements else 100.0
+
+
+def modelled(source: etree._Element, doc: object) -> Modelled:
+    """The share of a source's elements that are not inside foreign XML in the model."""
+    by_name: Counter[str] = Counter()
+    for xml in foreign_fragments(doc):
+        fragment = etree.fromstring(xml)
+        by_name[etree.QName(fragment).localname] += elements(fragment)
+    return Modelled(elements(source), sum(by_name.values()), by_name)

@@ -60,3 +60,9 @@ def upgrade(data: dict[str, Any], version: str) -> dict[str, Any]:
         data["$schema"] = uri_for(next_version)
         version = next_version
     return data
+
+
+@migration("1.0", "1.1")
+def _from_1_0(data: dict[str, Any]) -> dict[str, Any]:
+    """1.1 only adds optional fields and types (issue 12): a 1.0 document is unchanged."""
+    return data

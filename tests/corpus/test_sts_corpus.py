@@ -14,17 +14,39 @@ import pytest
 from lxml import etree
 
 from mrstd.formats import ConversionLog
-from mrstd.formats.base import Change
 from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.formats.sts.read import declare_prefixes
 from mrstd.formats.xmlsafe import parse_xml
-from support import corpus_root, fidelity, refs, xsd_errors
+from support import corpus_root, fidelity, modelled, refs, xsd_errors
 
 _TABLE_HEAD = (
-    "| file | bytes | tag set | text | structure (elements) | ids kept | opaque | XSD valid "
-    "| via JSON |\n|---|---|---|---|---|---|---|---|---|"
+    "| file | bytes | tag set | text | structure (elements) | ids kept | modelled (opaque "
+    "elements) | XSD valid | via JSON |\n|---|---|---|---|---|---|---|---|---|"
 )
+
+
+#: Issue 12's target: at least this share of every sample's elements outside foreign XML.
+TARGET_MODELLED = 99.0
+#: Samples not yet at the target, with the share they must not fall below (a ratchet:
+#: raise a floor when modelling improves, remove it at the target).
+MODELLED_FLOOR: dict[str, float] = {
+    "ietf_rfc-8142_geojson-text-sequences.xml": 78.8,
+    "isosts_feature-doc.xml": 61.0,
+    "isosts_smallsample_Samp1.xml": 59.6,
+    "isosts_smallsample_Sample2.xml": 46.7,
+    "isosts_smallsample_meta-mixes_ok_1.xml": 49.3,
+    "isosts_smallsample_meta-mixes_ok_2.xml": 49.4,
+    "isosts_smallsample_nat-meta.xml": 60.0,
+    "isosts_smallsample_para-mixes_ok_1.xml": 60.7,
+    "isosts_smallsample_reg-meta.xml": 57.4,
+    "isosts_smallsample_tbx-highlight-elements.xml": 60.0,
+    "isosts_table-test-cases.xml": 97.8,
+    "isosts_tbx-examples_iso-10241-1-annex-a.xml": 32.0,
+    "metanorma_iso-17301-1_rice-cd.isosts.xml": 84.1,
+    "metanorma_iso-17301-1_rice-final.isosts.xml": 80.0,
+    "metanorma_iso-8601-1_2019.isosts.xml": 98.6,
+}
 
 
 def _samples() -> list[str]:
@@ -74,7 +96,7 @@ def test_sts_round_trip(
         inherited_only = not errors
 
     again = write_sts(loads_bytes(dumps_bytes(doc), name), ConversionLog())
-    opaque = log.count(Change.OPAQUE)
+    share = modelled(source, doc)
     source_ids = len(refs(source)[0])
     ids_kept = f"{source_ids - len(kept.missing_ids)}/{source_ids}"
     valid = ("yes*" if inherited_only else "yes") if not errors else f"no ({len(errors)})"
@@ -83,7 +105,8 @@ def test_sts_round_trip(
         _TABLE_HEAD,
         f"| {name} | {len(data):,} | {tag_set} | {kept.text_pct:.1f}% | "
         f"{kept.struct_pct:.1f}% ({kept.elements}) | {ids_kept} "
-        f"| {opaque} | {valid} | {'same' if again == out else 'DIFFERS'} |",
+        f"| {share.pct:.1f}% ({share.opaque}) | {valid} "
+        f"| {'same' if again == out else 'DIFFERS'} |",
     )
     assert kept.text_pct == 100.0, kept.lost_words.most_common(10)
     assert kept.struct_pct >= 99.0, kept.counts
@@ -91,3 +114,5 @@ def test_sts_round_trip(
     assert not kept.missing_targets, sorted(kept.missing_targets)[:10]
     assert not errors, errors[:5]
     assert again == out
+    floor = MODELLED_FLOOR.get(name, TARGET_MODELLED)
+    assert round(share.pct, 1) >= floor, (floor, share.by_name.most_common(10))

@@ -63,7 +63,8 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
         assert version is not None
         parsed = upgrade(parsed, version)
         try:
-            return Document.model_validate(parsed)
+            # Validated as JSON, strictly, exactly as a current document is.
+            return Document.model_validate_json(orjson.dumps(parsed), strict=True)
         except ValidationError as exc:
             fast_error = exc
     assert fast_error is not None

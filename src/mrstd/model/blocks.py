@@ -45,6 +45,9 @@ class ListBlock(Node):
         None
     )
     items: tuple[ListItem, ...] = ()
+    content_kind: Annotated[
+        str | None, Field(description="what the list holds, e.g. procedure, definitions")
+    ] = None
 
 
 @node

@@ -206,6 +206,7 @@ class XrefKind(StrEnum):
     NOTE = "note"
     EXAMPLE = "example"
     LIST_ITEM = "list-item"
+    TABLE_FOOTNOTE = "table-footnote"
     OTHER = "other"
 
 
@@ -249,3 +250,11 @@ class ContributorRole(StrEnum):
     SUBJECT = "subject"
     CONTRIBUTOR = "contributor"
     OTHER = "other"
+
+
+class LinkForm(StrEnum):
+    """How an external link is written: linked text, a bare URI, or an e-mail address."""
+
+    LINK = "link"
+    URI = "uri"
+    EMAIL = "email"

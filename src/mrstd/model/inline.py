@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from .base import Node, node
-from .enums import LocalityType, ProvisionKind, Style, XrefKind
+from .enums import LinkForm, LocalityType, ProvisionKind, Style, XrefKind
 from .types import Id, IdentifierStr
 
 if TYPE_CHECKING:
@@ -28,6 +28,31 @@ class Styled(Node):
 
     type: Literal["styled"] = "styled"
     style: Style
+    content: tuple[Inline, ...] = ()
+
+
+@node
+class NamedContent(Node):
+    """A word or phrase given a semantic name, such as a unit, a value or a product name.
+
+    ``name`` says what the content is (NISO STS ``named-content/@content-type``).
+    """
+
+    type: Literal["named-content"] = "named-content"
+    name: str | None = None
+    id: Id | None = None
+    href: Annotated[str | None, Field(description="a resource the content stands for")] = None
+    content: tuple[Inline, ...] = ()
+
+
+@node
+class StyledContent(Node):
+    """Text with a presentation the fixed styles cannot name (NISO STS ``styled-content``)."""
+
+    type: Literal["styled-content"] = "styled-content"
+    style: Annotated[str | None, Field(description="the presentation, e.g. a CSS rule")] = None
+    style_type: Annotated[str | None, Field(description="a name for the presentation")] = None
+    id: Id | None = None
     content: tuple[Inline, ...] = ()
 
 
@@ -61,6 +86,10 @@ class StandardRef(Node):
     ] = None
     locality: tuple[Locality, ...] = ()
     content: tuple[Inline, ...] = ()
+    std_id: Annotated[
+        str | None,
+        Field(description="a registry identifier of the cited standard, e.g. its URN"),
+    ] = None
 
 
 @node
@@ -89,6 +118,9 @@ class Footnote(Node):
     id: Id | None = None
     label: str | None = None
     blocks: tuple[Block, ...] = ()
+    label_content: Annotated[
+        tuple[Inline, ...], Field(description="formatted form of the label, e.g. superscript")
+    ] = ()
 
 
 @node
@@ -108,6 +140,7 @@ class Link(Node):
     type: Literal["link"] = "link"
     href: str
     content: tuple[Inline, ...] = ()
+    form: LinkForm = LinkForm.LINK
 
 
 @node
@@ -139,6 +172,8 @@ Inline = Annotated[
     | Styled
     | Xref
     | StandardRef
+    | NamedContent
+    | StyledContent
     | TermRef
     | FootnoteRef
     | Footnote

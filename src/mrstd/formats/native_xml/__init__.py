@@ -1,4 +1,4 @@
-"""Native XML: a lossless XML serialization of the model, described by schemas/1.0/mrstd.xsd.
+"""Native XML: a lossless XML serialization of the model, described by schemas/<version>/mrstd.xsd.
 
 See docs/xml.md for the format. ``loads_bytes`` / ``dumps_bytes`` read and write it;
 the format registers itself as ``xml``.
@@ -43,16 +43,16 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
 
 def _load(data: bytes, source: str) -> tuple[etree._Element, Document]:
     root = parse_xml(data, source)
-    _check_root(root, data, source)
+    namespace = _check_root(root, data, source)
     try:
-        return root, reader().read(root)
+        return root, reader(namespace).read(root)
     except Invalid as exc:
-        raise DocumentError(source, [_problem(data, exc)]) from None
+        raise DocumentError(source, [_problem(data, exc, namespace)]) from None
 
 
 def _skipped_nodes(root: etree._Element, data: bytes, log: ConversionLog) -> None:
     """Log every comment and processing instruction, which the model cannot hold."""
-    r = reader()
+    r = reader(etree.QName(root).namespace or NAMESPACE)
     for node in comments_and_pis(root, data):
         what = "comment" if node.tag is etree.Comment else "processing instruction"
         parent = node.getparent()
@@ -60,8 +60,8 @@ def _skipped_nodes(root: etree._Element, data: bytes, log: ConversionLog) -> Non
         log.add(Change.LOST, path, f"{what} not carried (not part of the model)", node.sourceline)
 
 
-def _problem(data: bytes, exc: Invalid) -> Problem:
-    r = reader()
+def _problem(data: bytes, exc: Invalid, namespace: str) -> Problem:
+    r = reader(namespace)
     field = exc.field
     if exc.attribute is not None:
         field = _locate.field_of_attribute(r, exc.element, exc.attribute)
@@ -70,15 +70,18 @@ def _problem(data: bytes, exc: Invalid) -> Problem:
     return Problem(exc.message, line, col, format_path(path))
 
 
-def _check_root(root: etree._Element, data: bytes, source: str) -> None:
+def _check_root(root: etree._Element, data: bytes, source: str) -> str:
+    """The namespace of a document this release reads; otherwise a one-line error."""
     tag = root.tag if isinstance(root.tag, str) else ""
     ns, local = tag[1:].split("}", 1) if tag.startswith("{") else ("", tag)
     if ns == NAMESPACE and local == "document":
-        return
+        return ns
     line, col = _locate.position(data, root)
     match = _NS_VERSION.match(ns)
     if match and local == "document":
         version = match.group(1)
+        if version in readable_versions() and version.split(".")[0] == SCHEMA_VERSION.split(".")[0]:
+            return ns
         readable = ", ".join(readable_versions())
         message = f"unsupported schema version {version}; this release reads {readable}"
         raise UnsupportedVersionError(source, [Problem(message, line, col)])
@@ -105,7 +108,7 @@ def _locate_path(data: bytes, path: Sequence[PathPart]) -> tuple[int, int] | Non
         root = parse_xml(data, "<locate>")
     except DocumentError:
         return None
-    element, attribute = _locate.find(reader(), root, path)
+    element, attribute = _locate.find(reader(etree.QName(root).namespace or NAMESPACE), root, path)
     return _locate.position(data, element, attribute)
 
 

@@ -24,9 +24,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-from ...model import Document, Text
+from ...model import SCHEMA_VERSION, Document, Text
 
-NAMESPACE = "https://mrstd.dev/schema/1.0"
+NAMESPACE = f"https://mrstd.dev/schema/{SCHEMA_VERSION}"
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 #: Names of string fields that carry serialized XML, embedded as real XML.
 XML_FIELDS = frozenset({"mathml", "xml"})

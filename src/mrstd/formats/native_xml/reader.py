@@ -336,12 +336,16 @@ def _describe(spec: ClassSpec, name: str) -> str:
     return name
 
 
-_READER: Reader | None = None
+_READERS: dict[str, Reader] = {}
 
 
-def reader() -> Reader:
-    """The shared reader for the current namespace."""
-    global _READER
-    if _READER is None:
-        _READER = Reader()
-    return _READER
+def reader(namespace: str = NAMESPACE) -> Reader:
+    """The shared reader for a namespace: the current one, or an older version's.
+
+    Minor versions only add optional fields and types (docs/versioning.md), so an older
+    minor version's document is read with the current mapping under its own namespace.
+    """
+    found = _READERS.get(namespace)
+    if found is None:
+        found = _READERS[namespace] = Reader(namespace)
+    return found

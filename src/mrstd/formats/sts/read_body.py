@@ -20,9 +20,11 @@ from ...model import (
     InlineFormula,
     LineBreak,
     Link,
+    LinkForm,
     ListBlock,
     ListItem,
     Media,
+    NamedContent,
     Note,
     Obligation,
     Paragraph,
@@ -32,6 +34,7 @@ from ...model import (
     StandardRef,
     Style,
     Styled,
+    StyledContent,
     TermRef,
     Text,
     Xref,
@@ -54,6 +57,7 @@ from .common import (
     tbx,
     template,
     text_node,
+    text_of,
 )
 
 Inline = Any
@@ -77,6 +81,7 @@ _T_FOREIGN = template(ForeignInline)
 _T_XREF = template(Xref)
 _T_FNREF = template(FootnoteRef)
 _T_STYLED = template(Styled)
+_T_NAMED = template(NamedContent)
 _T_PARA = template(Paragraph)
 _T_ITEM = template(ListItem)
 
@@ -89,6 +94,7 @@ REF_TYPES: dict[str, XrefKind] = {
     "bibr": XrefKind.REFERENCE,
     "fn": XrefKind.FOOTNOTE,
     "list": XrefKind.LIST_ITEM,
+    "table-fn": XrefKind.TABLE_FOOTNOTE,
     "other": XrefKind.OTHER,
 }
 
@@ -196,6 +202,16 @@ def label_text(el: El) -> str:
     return simple_text(el)
 
 
+def formatted_label(ctx: Ctx, el: El, path: str) -> tuple[str, tuple[Inline, ...]]:
+    """A label's text, and its formatted form when it holds markup (``<sup>1)</sup>``)."""
+    if el.attrib:
+        raise Unmodelled("label attributes")
+    for child in el:
+        if isinstance(child.tag, str):
+            return text_of(el), inlines(ctx, el, path)
+    return simple_text(el), ()
+
+
 # ---------------------------------------------------------------- inline
 
 
@@ -291,6 +307,55 @@ def _ext_link(ctx: Ctx, el: El, path: str) -> Inline:
     return build(Link, href=href, content=inlines(ctx, el, path))
 
 
+_LINK_FORMS = {"uri": LinkForm.URI, "email": LinkForm.EMAIL}
+
+
+def _uri(ctx: Ctx, el: El, path: str) -> Inline:
+    """``uri`` and ``email``: the address is the text, unless ``xlink:href`` names it."""
+    check_attrs(ctx, el, frozenset({XLINK_HREF}))
+    text = simple_text(el)
+    href = el.get(XLINK_HREF)
+    if href is None:
+        if not text.strip():
+            raise Unmodelled(f"empty <{el.tag}>")
+        # The text is the address; the model keeps it once, in href.
+        return build(Link, href=text, form=_LINK_FORMS[el.tag])
+    content = (text_node(text),) if text else ()
+    return build(Link, href=href, content=content, form=_LINK_FORMS[el.tag])
+
+
+_NAMED_ATTRS = frozenset({"content-type", "id", XLINK_HREF})
+
+
+def _named_content(ctx: Ctx, el: El, path: str) -> Inline:
+    get = el.get
+    name = get("content-type")
+    if len(el.attrib) > (name is not None):
+        check_attrs(ctx, el, _NAMED_ATTRS)
+    data = _T_NAMED.copy()
+    data["name"] = name
+    if len(el.attrib) > 1:
+        data["id"] = valid_id(get("id"))
+        data["href"] = get(XLINK_HREF)
+    if len(el):
+        data["content"] = inlines(ctx, el, path)
+    else:
+        text = el.text
+        data["content"] = (text_node(text),) if text else ()
+    return make(NamedContent, data)
+
+
+def _styled_content(ctx: Ctx, el: El, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"style", "style-type", "id"}))
+    return build(
+        StyledContent,
+        style=el.get("style"),
+        style_type=el.get("style-type"),
+        id=valid_id(el.get("id")),
+        content=inlines(ctx, el, path),
+    )
+
+
 def _break(ctx: Ctx, el: El, path: str) -> Inline:
     if len(el) or el.text or len(el.attrib):
         raise Unmodelled("break with content")
@@ -301,15 +366,22 @@ def _fn(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
     no_text_beside(el)
     label: str | None = None
+    label_content: tuple[Inline, ...] = ()
     blocks: list[Block] = []
     for index, child in enumerate(el):
         if not isinstance(child.tag, str):
             continue
         if child.tag == "label" and index == 0:
-            label = label_text(child)
+            label, label_content = formatted_label(ctx, child, f"{path}.label_content")
         else:
             blocks.extend(block(ctx, child, f"{path}.blocks[{len(blocks)}]"))
-    return build(Footnote, id=valid_id(el.get("id")), label=label, blocks=tuple(blocks))
+    return build(
+        Footnote,
+        id=valid_id(el.get("id")),
+        label=label,
+        blocks=tuple(blocks),
+        label_content=label_content,
+    )
 
 
 def _math_only(el: El) -> str:
@@ -337,15 +409,15 @@ def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
 
 def _std(ctx: Ctx, el: El, path: str) -> Inline:
     identifier, content = _std_parts(ctx, el, path)
-    return build(StandardRef, identifier=identifier, content=content)
+    return build(StandardRef, identifier=identifier, content=content, std_id=el.get("std-id"))
 
 
 def _std_parts(ctx: Ctx, el: El, path: str) -> tuple[str, tuple[Inline, ...]]:
     """A ``std``: its std-ref (the identifier) first, then inline content."""
     if len(el.attrib):
         for name in el.attrib:
-            if name == "type":
-                continue  # dated or undated: follows from the identifier
+            if name == "type" or name == "std-id":
+                continue  # type (dated or undated) follows from the identifier
             raise Unmodelled(f"attribute @{name} on std")
     if el.text and el.text.strip():
         raise Unmodelled("text before std-ref")
@@ -378,6 +450,10 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     **{tag: _styled for tag in STYLES},
     "xref": _xref,
     "ext-link": _ext_link,
+    "uri": _uri,
+    "email": _uri,
+    "named-content": _named_content,
+    "styled-content": _styled_content,
     "break": _break,
     "fn": _fn,
     "inline-formula": _inline_formula,
@@ -505,7 +581,7 @@ _ORDERED = frozenset(
 
 
 def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id", "list-type"}))
+    check_attrs(ctx, el, frozenset({"id", "list-type", "list-content"}))
     no_text_beside(el)
     _, rest = _label_and_rest(el)
     if _ is not None:
@@ -531,7 +607,12 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
         items.append(make(ListItem, data))
     return [
         build(
-            ListBlock, id=valid_id(el.get("id")), ordered=ordered, style=style, items=tuple(items)
+            ListBlock,
+            id=valid_id(el.get("id")),
+            ordered=ordered,
+            style=style,
+            items=tuple(items),
+            content_kind=el.get("list-content"),
         )
     ]
 

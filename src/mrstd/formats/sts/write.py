@@ -22,6 +22,7 @@ from ...model import (
     ClauseKind,
     Document,
     Layer,
+    LinkForm,
     Metadata,
     Obligation,
     XrefKind,
@@ -44,7 +45,9 @@ _REF_TYPE = {
     XrefKind.REFERENCE: "bibr",
     XrefKind.FOOTNOTE: "fn",
     XrefKind.LIST_ITEM: "list",
+    XrefKind.TABLE_FOOTNOTE: "table-fn",
 }
+_LINK_ELEMENT = {LinkForm.LINK: "ext-link", LinkForm.URI: "uri", LinkForm.EMAIL: "email"}
 
 _HAS_ID = re.compile(r'\sid="').search
 _ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
@@ -396,6 +399,8 @@ def _text_of(runs: Sequence[Any]) -> str:
         elif kind == "standard-ref":
             out.append(run.identifier)
             out.append(_text_of(run.content))
+        elif kind == "link" and not run.content:
+            out.append(run.href)
         elif hasattr(run, "content"):
             out.append(_text_of(run.content))
     return "".join(out)
@@ -745,6 +750,8 @@ class Writer:
         w = self.out.append
         list_type = b.style or ("order" if b.ordered else "bullet")
         attrs = f' id="{b.id}"' if b.id else ""
+        if b.content_kind is not None:
+            attrs += f' list-content="{attr(b.content_kind)}"'
         w(f'<list{attrs} list-type="{attr(list_type)}">\n')
         items = b.items
         if not items:
@@ -899,7 +906,11 @@ class Writer:
         w = self.out.append
         attrs = f' id="{b.id}"' if b.id else ""
         w(f"<fn{attrs}>")
-        if b.label is not None:
+        if b.label_content:
+            w("<label>")
+            self.inlines(b.label_content, STYLED)
+            w("</label>")
+        elif b.label is not None:
             w(f"<label>{esc(b.label)}</label>")
         if not b.blocks:
             w("<p/>")
@@ -1117,7 +1128,7 @@ class Writer:
                 w(escape_text(run.text))
                 continue
             writer = _INLINE_WRITERS.get(kind)
-            name = _INLINE_ELEMENT.get(kind) or (root_name(run.xml) if kind == "foreign" else "")
+            name = _inline_element(run)
             if name in allowed or (kind == "provision"):
                 assert writer is not None
                 later = writer(self, run, allowed)
@@ -1141,7 +1152,7 @@ class Writer:
         """Write moved runs here if allowed, else pass them further up."""
         rest: list[Any] = []
         for run in later:
-            name = _INLINE_ELEMENT.get(run.type) or root_name(getattr(run, "xml", ""))
+            name = _inline_element(run)
             if name in allowed:
                 self.normalised(f"<{name}> moved out of an element that cannot hold it")
                 again = _INLINE_WRITERS[run.type](self, run, allowed)
@@ -1171,7 +1182,8 @@ class Writer:
         return []
 
     def standard_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        self.out.append(f"<std><std-ref>{esc(run.identifier)}</std-ref>")
+        std_id = f' std-id="{attr(run.std_id)}"' if run.std_id is not None else ""
+        self.out.append(f"<std{std_id}><std-ref>{esc(run.identifier)}</std-ref>")
         later = self._inlines(run.content, STD)
         for loc in run.locality:
             to = f"–{loc.to}" if loc.to else ""
@@ -1207,9 +1219,42 @@ class Writer:
         return []
 
     def link(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        self.out.append(f'<ext-link ext-link-type="uri" xlink:href="{attr(run.href)}">')
-        later = self._inlines(run.content, NARROW)
-        self.out.append("</ext-link>")
+        if run.form is LinkForm.LINK:
+            self.out.append(f'<ext-link ext-link-type="uri" xlink:href="{attr(run.href)}">')
+            later = self._inlines(run.content, NARROW)
+            self.out.append("</ext-link>")
+            return later
+        # uri and email hold text only: the address, or the text shown for xlink:href.
+        tag = _LINK_ELEMENT[run.form]
+        if not run.content:
+            self.out.append(f"<{tag}>{esc(run.href)}</{tag}>")
+            return []
+        shown = esc(_text_of(run.content))
+        self.out.append(f'<{tag} xlink:href="{attr(run.href)}">{shown}</{tag}>')
+        if any(r.type != "text" for r in run.content):
+            self.lost(f"markup inside <{tag}>; its text is kept")
+        return []
+
+    def named_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        attrs = f' id="{run.id}"' if run.id else ""
+        if run.name is not None:
+            attrs += f' content-type="{attr(run.name)}"'
+        if run.href is not None:
+            attrs += f' xlink:href="{attr(run.href)}"'
+        self.out.append(f"<named-content{attrs}>")
+        later = self._inlines(run.content, STYLED)
+        self.out.append("</named-content>")
+        return later
+
+    def styled_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        attrs = f' id="{run.id}"' if run.id else ""
+        if run.style is not None:
+            attrs += f' style="{attr(run.style)}"'
+        if run.style_type is not None:
+            attrs += f' style-type="{attr(run.style_type)}"'
+        self.out.append(f"<styled-content{attrs}>")
+        later = self._inlines(run.content, STYLED)
+        self.out.append("</styled-content>")
         return later
 
     def line_break(self, run: Any, allowed: frozenset[str]) -> list[Any]:
@@ -1447,9 +1492,22 @@ _INLINE_ELEMENT = {
     "term-ref": "tbx:entailedTerm",
     "footnote": "fn",
     "inline-formula": "inline-formula",
-    "link": "ext-link",
     "break": "break",
+    "named-content": "named-content",
+    "styled-content": "styled-content",
 }
+
+
+def _inline_element(run: Any) -> str:
+    """The STS element an inline run is written as."""
+    kind = run.type
+    if kind == "link":
+        return _LINK_ELEMENT[run.form]
+    if kind == "foreign":
+        return root_name(run.xml)
+    return _INLINE_ELEMENT.get(kind, "")
+
+
 _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] = {
     "styled": Writer.styled,
     "xref": Writer.xref,
@@ -1460,6 +1518,8 @@ _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] =
     "inline-formula": Writer.inline_formula,
     "link": Writer.link,
     "break": Writer.line_break,
+    "named-content": Writer.named_content,
+    "styled-content": Writer.styled_content,
     "provision": Writer.provision,
     "foreign": Writer.foreign_inline,
 }
