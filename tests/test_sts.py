@@ -81,7 +81,7 @@ def test_reads_metadata_and_structure() -> None:
     assert meta.dates.published == "2031-04"
     assert meta.ics[0].code == "65.060.70"
     assert meta.relations[0].kind == RelationKind.SUPERSEDES
-    assert any("page-count" in x for x in meta.foreign)
+    assert meta.page_count == "7" and not meta.foreign
     assert doc.preface[0].kind == ClauseKind.FOREWORD
     scope = doc.body[0]
     assert scope.kind == ClauseKind.SCOPE and scope.label == "1"

@@ -23,6 +23,7 @@ from .model.enums import (
     DocumentType,
     IdentifierType,
     Lifecycle,
+    LinkForm,
     LocalityType,
     Mandate,
     Obligation,
@@ -104,7 +105,7 @@ def mathml() -> st.SearchStrategy[str]:
 def foreign_xml() -> st.SearchStrategy[str]:
     """Unmodelled XML fragments, as a converter would keep them."""
     return st.tuples(
-        st.sampled_from(["named-content", "custom-meta-wrap", "processing-meta", "sub-part"]),
+        st.sampled_from(["abbrev", "custom-meta-wrap", "processing-meta", "sub-part"]),
         words,
         words,
     ).map(lambda t: f'<{t[0]} content-type="{t[1]}">{t[2]}</{t[0]}>')
@@ -141,12 +142,37 @@ def _inline(depth: int) -> st.SearchStrategy[Json]:
             reference=_opt(ids),
             locality=st.lists(locality(), max_size=2),
             content=inner,
+            std_id=_opt(st.just("urn:iso:std:iso:9001")),
         ),
         _tagged("term-ref", target=_opt(ids), content=inner),
-        _tagged("link", href=st.just("https://example.org/") | words, content=inner),
+        _tagged(
+            "link",
+            href=st.just("https://example.org/") | words,
+            content=inner,
+            form=_opt(_enum(LinkForm)),
+        ),
+        _tagged(
+            "named-content",
+            name=_opt(words),
+            id=_opt(ids),
+            href=_opt(st.just("#a")),
+            content=inner,
+        ),
+        _tagged(
+            "styled-content",
+            style=_opt(st.just("color: red")),
+            style_type=_opt(words),
+            id=_opt(ids),
+            content=inner,
+        ),
+        _tagged("citation-title", content=inner),
         _tagged("provision", kind=_enum(ProvisionKind), content=inner),
         _tagged(
-            "footnote", id=_opt(ids), label=_opt(words), blocks=st.lists(_paragraph(0), max_size=1)
+            "footnote",
+            id=_opt(ids),
+            label=_opt(words),
+            blocks=st.lists(_paragraph(0), max_size=1),
+            label_content=inline(0),
         ),
     )
 
@@ -231,6 +257,7 @@ def _block(depth: int) -> st.SearchStrategy[Json]:
             citation=inline(0),
             uri=_opt(st.just("https://example.org/doc")),
             status=_opt(_enum(Lifecycle)),
+            kind=_opt(st.sampled_from(["standard", "book"])),
         ),
         _tagged(
             "figure",
@@ -256,6 +283,7 @@ def _block(depth: int) -> st.SearchStrategy[Json]:
             ordered=st.booleans(),
             style=_opt(st.sampled_from(["alpha-lower", "arabic", "dash", "bullet"])),
             items=st.lists(_obj(id=_opt(ids), label=_opt(words), blocks=blocks), max_size=3),
+            content_kind=_opt(words),
         ),
         _tagged(
             "definition-list",
@@ -280,6 +308,7 @@ def _clause(depth: int, kinds: st.SearchStrategy[str]) -> st.SearchStrategy[Json
         kind=kinds,
         blocks=blocks(1),
         subclauses=sub,
+        type_label=_opt(st.sampled_from(["clause", "concept"])),
     )
 
 
@@ -373,6 +402,15 @@ def metadata() -> st.SearchStrategy[Json]:
         ),
         notes=st.lists(_obj(text=line, type=_opt(words)), max_size=1),
         custom=st.lists(_obj(name=words, value=line), max_size=2),
+        sdo=_opt(st.sampled_from(["ISO", "IEC", ""])),
+        project_id=_opt(st.integers(1, 99999).map(str)),
+        release_language=_opt(languages),
+        release_version=_opt(st.sampled_from(["CD", "DIS", "IS"])),
+        release_version_id=_opt(words),
+        urn=_opt(st.just("urn:iso:std:iso:9001")),
+        work_item=_opt(st.integers(1, 99999).map(str)),
+        secretariats=st.lists(words, max_size=2),
+        page_count=_opt(st.integers(0, 400).map(str)),
     )
 
 

@@ -13,11 +13,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import mrstd
-from mrstd.model import Document
+from mrstd.model import SCHEMA_VERSION, Document
 from mrstd.testing import document_dicts, documents
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[2] / "schemas" / "1.0" / "document.schema.json").read_text()
+    (
+        Path(__file__).resolve().parents[2] / "schemas" / SCHEMA_VERSION / "document.schema.json"
+    ).read_text()
 )
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER

@@ -46,16 +46,20 @@ def _write(doc: Document, fmt: Format, log: ConversionLog, sts_tag_set: str | No
 
 
 def _report_losses(log: ConversionLog, fmt: Format, output: str) -> None:
-    lost = [e for e in log.entries if e.change is Change.LOST]
-    if not lost:
-        return
     # Losses come from reading the source as well as from writing the target format.
-    echo_err(f"{output}: {len(lost)} item(s) lost converting to {fmt.name}:")
-    for entry in lost[:_LOST_SHOWN]:
-        line = f" (source line {entry.line})" if entry.line is not None else ""
-        echo_err(f"  lost {entry.path or 'document'}{line}: {entry.detail}")
-    if len(lost) > _LOST_SHOWN:
-        echo_err(f"  ... and {len(lost) - _LOST_SHOWN} more (see --report)")
+    for change, what in (
+        (Change.LOST, "lost converting to"),
+        (Change.INVALID, "written as read but invalid in"),
+    ):
+        found = [e for e in log.entries if e.change is change]
+        if not found:
+            continue
+        echo_err(f"{output}: {len(found)} item(s) {what} {fmt.name}:")
+        for entry in found[:_LOST_SHOWN]:
+            line = f" (source line {entry.line})" if entry.line is not None else ""
+            echo_err(f"  {change.value} {entry.path or 'document'}{line}: {entry.detail}")
+        if len(found) > _LOST_SHOWN:
+            echo_err(f"  ... and {len(found) - _LOST_SHOWN} more (see --report)")
 
 
 def convert_one(

@@ -17,6 +17,7 @@ class Change(str, Enum):
     OPAQUE = "opaque"  # kept verbatim as foreign XML, not modelled
     NORMALISED = "normalised"  # kept, but written differently
     LOST = "lost"  # could not be carried into the target format
+    INVALID = "invalid"  # written as the source had it, which the target's schema refuses
 
 
 @dataclass(frozen=True)

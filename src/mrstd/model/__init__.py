@@ -27,6 +27,7 @@ from .enums import (
     AdoptionMethod,
     ClauseKind,
     ContributorRole,
+    CrossReferenceKind,
     DateType,
     Degree,
     DocumentType,
@@ -44,6 +45,7 @@ from .enums import (
     XrefKind,
 )
 from .inline import (
+    CitationTitle,
     Footnote,
     FootnoteRef,
     ForeignInline,
@@ -82,7 +84,7 @@ from .metadata import (
     Title,
 )
 from .references import ReferenceEntry
-from .terms import Definition, Designation, TermEntry, TermSource
+from .terms import Definition, Designation, TermCrossReference, TermEntry, TermSource
 
 for _cls in (Clause, Layer, Document):
     rebuild_dataclass(_cls, force=True)  # type: ignore[arg-type]
@@ -95,12 +97,14 @@ __all__ = [
     "Block",
     "CcsCode",
     "Cell",
+    "CitationTitle",
     "Clause",
     "ClauseKind",
     "Committee",
     "Contributor",
     "ContributorRole",
     "Copyright",
+    "CrossReferenceKind",
     "CustomField",
     "DateType",
     "Dates",
@@ -158,6 +162,7 @@ __all__ = [
     "Styled",
     "StyledContent",
     "Table",
+    "TermCrossReference",
     "TermEntry",
     "TermRef",
     "TermSource",

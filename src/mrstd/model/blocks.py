@@ -9,7 +9,7 @@ from pydantic import Field
 from .base import Node, node
 from .enums import ProvisionKind
 from .inline import Inline
-from .types import Id
+from .types import Id, LanguageTag
 
 if TYPE_CHECKING:
     from .content import Block
@@ -58,6 +58,9 @@ class Note(Node):
     id: Id | None = None
     label: str | None = None
     blocks: tuple[Block, ...] = ()
+    language: Annotated[
+        LanguageTag | None, Field(description="when it differs from its context's")
+    ] = None
 
 
 @node
@@ -68,6 +71,9 @@ class Example(Node):
     id: Id | None = None
     label: str | None = None
     blocks: tuple[Block, ...] = ()
+    language: Annotated[
+        LanguageTag | None, Field(description="when it differs from its context's")
+    ] = None
 
 
 @node

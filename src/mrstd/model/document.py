@@ -29,6 +29,10 @@ class Clause(Node):
     obligation: Annotated[Obligation | None, Field(description="for annexes")] = None
     blocks: tuple[Block, ...] = ()
     subclauses: tuple[Clause, ...] = ()
+    type_label: Annotated[
+        str | None,
+        Field(description="the source's own name for the kind, e.g. STS sec-type 'clause'"),
+    ] = None
 
     def walk(self) -> Iterator[Clause]:
         """This clause and all its subclauses, depth first."""

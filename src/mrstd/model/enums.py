@@ -258,3 +258,10 @@ class LinkForm(StrEnum):
     LINK = "link"
     URI = "uri"
     EMAIL = "email"
+
+
+class CrossReferenceKind(StrEnum):
+    """What a term entry's cross-reference points to (ISO 10241-1:2011, 6.9; TBX)."""
+
+    SEE = "see"  # another part of the document, such as a figure or table
+    CROSS_REFERENCE = "cross-reference"  # a related entry

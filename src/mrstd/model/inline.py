@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .base import Node, node
 from .enums import LinkForm, LocalityType, ProvisionKind, Style, XrefKind
-from .types import Id, IdentifierStr
+from .types import Id, IdentifierStr, LanguageTag
 
 if TYPE_CHECKING:
     from .content import Block
@@ -93,12 +93,24 @@ class StandardRef(Node):
 
 
 @node
+class CitationTitle(Node):
+    """The title of a cited document, where a citation gives it."""
+
+    type: Literal["citation-title"] = "citation-title"
+    content: tuple[Inline, ...] = ()
+
+
+@node
 class TermRef(Node):
     """A reference to a term entry, by id (in this document) or by designation."""
 
     type: Literal["term-ref"] = "term-ref"
     target: Id | None = None
     content: tuple[Inline, ...] = ()
+    href: Annotated[str | None, Field(description="an entry in another document")] = None
+    language: Annotated[
+        LanguageTag | None, Field(description="when it differs from the text around it")
+    ] = None
 
 
 @node
@@ -174,6 +186,7 @@ Inline = Annotated[
     | StandardRef
     | NamedContent
     | StyledContent
+    | CitationTitle
     | TermRef
     | FootnoteRef
     | Footnote

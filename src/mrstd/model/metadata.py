@@ -266,6 +266,7 @@ class StructuredIdentifier(Node):
     version: str | None = None
     supplement_type: str | None = None
     supplement_number: str | None = None
+    supplement_version: str | None = None
     amendment: str | None = None
     corrigendum: str | None = None
     language: str | None = None
@@ -327,3 +328,24 @@ class Metadata(Node):
         str | None,
         Field(description="the element that carried this metadata, e.g. STS iso-meta or nat-meta"),
     ] = None
+    sdo: Annotated[
+        str | None, Field(description="the standards body that released this document")
+    ] = None
+    project_id: Annotated[
+        str | None, Field(description="the project number in the body's system, e.g. 62085")
+    ] = None
+    release_language: Annotated[
+        str | None, Field(description="the language of this release, as the body names it")
+    ] = None
+    release_version: Annotated[
+        str | None, Field(description="the stage of this release, e.g. CD, DIS, FDIS, IS")
+    ] = None
+    release_version_id: Annotated[
+        str | None, Field(description="an identifier of this release version")
+    ] = None
+    urn: Annotated[str | None, Field(description="the body's URN of this release")] = None
+    work_item: Annotated[str | None, Field(description="the work item number")] = None
+    secretariats: Annotated[
+        tuple[str, ...], Field(description="the bodies holding the committee secretariat")
+    ] = ()
+    page_count: Annotated[str | None, Field(description="the number of pages, as stated")] = None

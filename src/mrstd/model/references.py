@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from .base import Node, node
 from .enums import Lifecycle
@@ -25,6 +27,9 @@ class ReferenceEntry(Node):
     citation: tuple[Inline, ...] = ()
     uri: str | None = None
     status: Lifecycle | None = None
+    kind: Annotated[
+        str | None, Field(description="what is cited, as the source names it, e.g. standard")
+    ] = None
 
     @property
     def dated(self) -> bool | None:

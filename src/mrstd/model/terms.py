@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
 from .base import Node, node
-from .blocks import Example, Note
-from .enums import TermStatus
+from .blocks import Example, Media, Note
+from .enums import CrossReferenceKind, TermStatus
 from .inline import Inline, Locality
+from .metadata import Localized
 from .types import Id, IdentifierStr, LanguageTag
+
+if TYPE_CHECKING:
+    from .content import Block
 
 
 @node
@@ -28,6 +32,16 @@ class Designation(Node):
         tuple[Inline, ...], Field(description="formatted form, when it differs from text")
     ] = ()
     id: Id | None = None
+    term_type: Annotated[
+        str | None,
+        Field(description="acronym, full form, symbol, formula, variant... (TBX termType)"),
+    ] = None
+    grammatical_number: str | None = None
+    pronunciation: str | None = None
+    script: Annotated[str | None, Field(description="ISO 15924 code, e.g. Cyrl")] = None
+    usage_note: Annotated[
+        tuple[Inline, ...], Field(description="how this designation is used")
+    ] = ()
 
 
 @node
@@ -36,6 +50,9 @@ class Definition(Node):
 
     language: LanguageTag | None = None
     content: tuple[Inline, ...] = ()
+    blocks: Annotated[
+        tuple[Block, ...], Field(description="what continues the phrase, such as a list")
+    ] = ()
 
 
 @node
@@ -48,6 +65,26 @@ class TermSource(Node):
     modified: bool = False
     modification: tuple[Inline, ...] = ()
     content: Annotated[tuple[Inline, ...], Field(description="the source as written")] = ()
+    language: Annotated[
+        LanguageTag | None, Field(description="when it is not the entry's first language")
+    ] = None
+    href: Annotated[str | None, Field(description="where the source can be found")] = None
+    external: Annotated[
+        bool, Field(description="given as a link to an external source (TBX xSource)")
+    ] = False
+
+
+@node
+class TermCrossReference(Node):
+    """A pointer from a term entry to a related entry or to another part of the document."""
+
+    kind: CrossReferenceKind = CrossReferenceKind.CROSS_REFERENCE
+    target: Id | None = None
+    language: Annotated[
+        LanguageTag | None, Field(description="when it is not the entry's first language")
+    ] = None
+    script: str | None = None
+    content: tuple[Inline, ...] = ()
 
 
 @node
@@ -66,3 +103,11 @@ class TermEntry(Node):
     section_id: Annotated[
         Id | None, Field(description="id of the term section holding the entry (STS term-sec)")
     ] = None
+    cross_references: tuple[TermCrossReference, ...] = ()
+    graphics: Annotated[
+        tuple[Media, ...], Field(description="images of the concept, for every language")
+    ] = ()
+    subject_fields: Annotated[
+        tuple[Localized, ...],
+        Field(description="subject fields in languages other than the first (see domain)"),
+    ] = ()

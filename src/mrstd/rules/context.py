@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import (
     Cell,
+    CitationTitle,
     Clause,
     ClauseKind,
     DefinitionList,
@@ -23,6 +24,7 @@ from ..model import (
     Layer,
     Link,
     ListBlock,
+    NamedContent,
     Note,
     Obligation,
     Paragraph,
@@ -32,6 +34,7 @@ from ..model import (
     ReferenceEntry,
     StandardRef,
     Styled,
+    StyledContent,
     Table,
     TermEntry,
     TermRef,
@@ -164,6 +167,10 @@ class Index:
     units: list[TextUnit] = field(default_factory=list)
 
 
+#: Inline types whose text is their content runs.
+_CONTAINERS = (Styled, Xref, StandardRef, TermRef, Link, NamedContent, StyledContent, CitationTitle)
+
+
 def plain_text(inlines: Sequence[Any]) -> str:
     """The text of inline runs, leaving out provision spans and footnotes."""
     out: list[str] = []
@@ -179,7 +186,7 @@ def plain_text(inlines: Sequence[Any]) -> str:
                 out.append(item.identifier)
             elif kind is InlineFormula:
                 out.append(item.text or "")
-            elif kind in (Styled, Xref, StandardRef, TermRef, Link):
+            elif kind in _CONTAINERS:
                 stack.append(iter(item.content))
                 break
         else:
@@ -363,7 +370,11 @@ class _Builder:
                 kind = type(item)
                 if kind is Text:
                     continue
-                if kind is Styled or kind is Link:
+                if kind is Styled or kind is Link or kind is CitationTitle:
+                    if item.content:
+                        stack.append((item.content, (*base, i, "content")))
+                elif kind is NamedContent or kind is StyledContent:
+                    self.add_id(item.id, item.type, item, (*base, i), layer)
                     if item.content:
                         stack.append((item.content, (*base, i, "content")))
                 elif kind is Xref:
@@ -387,6 +398,8 @@ class _Builder:
                 elif kind is Footnote:
                     here = (*base, i)
                     self.add_id(item.id, "footnote", item, here, layer)
+                    if item.label_content:
+                        stack.append((item.label_content, (*here, "label_content")))
                     self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
                 elif kind is InlineFormula:
                     self.add_id(item.id, "formula", item, (*base, i), layer)

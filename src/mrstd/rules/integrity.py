@@ -107,6 +107,7 @@ _COMPATIBLE: dict[XrefKind, frozenset[str]] = {
     XrefKind.NOTE: frozenset({"note"}),
     XrefKind.EXAMPLE: frozenset({"example"}),
     XrefKind.LIST_ITEM: frozenset({"list-item"}),
+    XrefKind.TABLE_FOOTNOTE: frozenset({"footnote"}),
 }
 
 

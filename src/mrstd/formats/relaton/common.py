@@ -959,10 +959,30 @@ def to_hash(doc: Document, log: ConversionLog, flavour: str) -> Hash:
             log.add(Change.LOST, f"metadata.custom[{name}]", "YAML-only Relaton key")
         elif not name.startswith(("relaton.", "relaton:", "relaton-xml:")):
             log.add(Change.LOST, f"metadata.custom[{name}]", "custom field has no Relaton place")
-    for field in ("originator", "publishers"):
+    for field in _NO_RELATON_PLACE:
         if getattr(meta, field):
             log.add(Change.LOST, f"metadata.{field}", f"{field} has no Relaton place")
+    for i, s in enumerate(meta.structured_identifiers):
+        if s.supplement_version is not None:
+            path = f"metadata.structured_identifiers[{i}].supplement_version"
+            log.add(Change.LOST, path, "supplement version has no Relaton place")
     return h
+
+
+#: Metadata fields Relaton has no element or key for (written nowhere, so reported LOST).
+_NO_RELATON_PLACE = (
+    "originator",
+    "publishers",
+    "sdo",
+    "project_id",
+    "release_language",
+    "release_version",
+    "release_version_id",
+    "urn",
+    "work_item",
+    "secretariats",
+    "page_count",
+)
 
 
 def _log_body(doc: Document, log: ConversionLog) -> None:

@@ -238,6 +238,7 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
             cid = valid_id(value)
         elif name != "content-type":
             raise Unmodelled(f"attribute @{name} on ref-list")
+    content_type = el.get("content-type")
     no_text_beside(el)
     label = None
     title: tuple[Any, ...] = ()
@@ -260,6 +261,8 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
         title=title,
         kind=ClauseKind.BIBLIOGRAPHY,
         blocks=tuple(blocks),
+        # mrstd writes "bibl"; any other content-type is kept as written.
+        type_label=content_type if content_type != "bibl" else None,
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ...model import (
+    CitationTitle,
     Clause,
     ClauseKind,
     DefinitionItem,
@@ -45,6 +46,7 @@ from .common import (
     ID_RE,
     MATH,
     XLINK_HREF,
+    XML_LANG,
     Ctx,
     El,
     Unmodelled,
@@ -402,6 +404,14 @@ def _math_only(el: El) -> str:
     return serialize(found)
 
 
+def _bare_math(ctx: Ctx, el: El, path: str) -> Inline:
+    """MathML straight in running text (allowed in TBX): an inline formula."""
+    ctx.log.add(
+        Change.NORMALISED, path, "MathML written back inside <inline-formula>", el.sourceline
+    )
+    return build(InlineFormula, mathml=serialize(el))
+
+
 def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
     return build(InlineFormula, id=valid_id(el.get("id")), mathml=_math_only(el))
@@ -438,12 +448,24 @@ def _std_parts(ctx: Ctx, el: El, path: str) -> tuple[str, tuple[Inline, ...]]:
     return identifier, tuple(content)
 
 
+def _citation_title(ctx: Ctx, el: El, path: str) -> Inline:
+    """A ``title`` inside a citation (``std``): the title of the cited document."""
+    check_attrs(ctx, el)
+    return build(CitationTitle, content=inlines(ctx, el, path))
+
+
 def _entailed(ctx: Ctx, el: El, path: str) -> Inline:
-    check_attrs(ctx, el, frozenset({"target"}))
+    check_attrs(ctx, el, frozenset({"target", "xtarget", XML_LANG}))
     target = el.get("target")
     if target is not None and ID_RE.match(target) is None:
         raise Unmodelled("target is not an id")
-    return build(TermRef, target=target, content=inlines(ctx, el, path))
+    return build(
+        TermRef,
+        target=target,
+        content=inlines(ctx, el, path),
+        href=el.get("xtarget"),
+        language=el.get(XML_LANG),
+    )
 
 
 INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
@@ -454,6 +476,8 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     "email": _uri,
     "named-content": _named_content,
     "styled-content": _styled_content,
+    "title": _citation_title,
+    MATH: _bare_math,
     "break": _break,
     "fn": _fn,
     "inline-formula": _inline_formula,
@@ -512,13 +536,23 @@ def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
         data["content"] = inlines(ctx, el, path + ".content")
         return [make(Paragraph, data)]
     # A paragraph holding blocks (lists, tables, formulas) is split around them.
+    out = split_at_blocks(ctx, el, path, pid)
+    ctx.log.add(Change.NORMALISED, path, "paragraph split around the blocks it held", el.sourceline)
+    return out
+
+
+def split_at_blocks(ctx: Ctx, el: El, path: str, pid: str | None = None) -> list[Block]:
+    """Mixed content holding blocks (lists, tables, formulas), as paragraphs between them.
+
+    Runs of text that are only whitespace make no paragraph; ``pid`` goes to the first one.
+    """
     out: list[Block] = []
     runs: list[Inline] = []
 
-    def flush(force: bool) -> None:
+    def flush() -> None:
         nonlocal runs, pid
         meaningful = any(type(r) is not Text or r.text.strip() for r in runs)
-        if meaningful or (force and pid is not None):
+        if meaningful or pid is not None:
             out.append(build(Paragraph, id=pid, content=tuple(runs)))
             pid = None
         runs = []
@@ -527,17 +561,23 @@ def _p(ctx: Ctx, el: El, path: str) -> list[Block]:
         runs.append(build(Text, text=el.text))
     for child in el:
         if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            flush(force=True)
+            flush()
             out.extend(block(ctx, child, f"{path}[{len(out)}]"))
         elif isinstance(child.tag, str):
             runs.append(inline(ctx, child, path))
+        else:
+            ctx.skipped(child, path)
         if child.tail:
             runs.append(build(Text, text=child.tail))
-    flush(force=True)
+    flush()
     if pid is not None:
         out.insert(0, build(Paragraph, id=pid))
-    ctx.log.add(Change.NORMALISED, path, "paragraph split around the blocks it held", el.sourceline)
     return out
+
+
+def holds_blocks(el: El) -> bool:
+    """Whether mixed content holds a block-level element (a list, table, formula...)."""
+    return any(child.tag in BLOCK_TAGS for child in el)
 
 
 def _lone_footnote(el: El) -> El | None:
@@ -757,13 +797,18 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
                 title=title,
                 citation=content,
                 uri=uri,
+                kind=el.get("content-type"),
             )
         ]
     if cite.tag == "mixed-citation":
         check_attrs(ctx, cite)
         return [
             build(
-                ReferenceEntry, id=rid, label=label, citation=inlines(ctx, cite, f"{path}.citation")
+                ReferenceEntry,
+                id=rid,
+                label=label,
+                citation=inlines(ctx, cite, f"{path}.citation"),
+                kind=el.get("content-type"),
             )
         ]
     raise Unmodelled(f"<{localname(cite.tag)}> citation")
@@ -892,6 +937,7 @@ def clause(ctx: Ctx, el: El, path: str, kind: ClauseKind | None = None) -> Claus
     """A ``sec`` or ``app`` with its blocks and subclauses."""
     is_app = el.tag == "app"
     cid: str | None = None
+    type_label: str | None = None
     obligation: Obligation | None = None
     for name, value in el.items():
         if name == "id":
@@ -899,7 +945,7 @@ def clause(ctx: Ctx, el: El, path: str, kind: ClauseKind | None = None) -> Claus
         elif name == "sec-type" and not is_app:
             mapped = SEC_TYPES.get(value)
             if mapped is None:
-                ctx.drop_attr(el, name)
+                type_label = value  # a sec-type the kinds do not name: kept as written
             else:
                 kind = mapped
         elif name == "content-type" and is_app and value in _ANNEX_CONTENT_TYPES:
@@ -921,7 +967,8 @@ def clause(ctx: Ctx, el: El, path: str, kind: ClauseKind | None = None) -> Claus
         elif tag == "title" and not title and not blocks:
             if len(child.attrib):
                 check_attrs(ctx, child)
-            title = inlines(ctx, child, f"{path}.title")
+            # An empty title element is kept as one empty run: the section had a title.
+            title = inlines(ctx, child, f"{path}.title") or (text_node(""),)
         elif tag == "annex-type" and is_app:
             text = simple_text(child)
             found = _obligation(text)
@@ -961,6 +1008,7 @@ def clause(ctx: Ctx, el: El, path: str, kind: ClauseKind | None = None) -> Claus
         obligation=obligation,
         blocks=tuple(blocks),
         subclauses=tuple(subclauses),
+        type_label=type_label,
     )
 
 

@@ -75,8 +75,30 @@ _STD_IDENT_PARTS = {
     "version": "version",
     "suppl-type": "supplement_type",
     "suppl-number": "supplement_number",
+    "suppl-version": "supplement_version",
     "year": "year",
 }
+
+#: Children of doc-ident, and proj-id / release-version directly in std-meta: plain text
+#: fields of Metadata (an empty element is kept as an empty string).
+_RELEASE_FIELDS = {
+    "sdo": "sdo",
+    "proj-id": "project_id",
+    "language": "release_language",
+    "release-version": "release_version",
+    "urn": "urn",
+}
+_TEXT_FIELDS = {
+    "proj-id": "project_id",
+    "release-version": "release_version",
+    "wi-number": "work_item",
+    "release-version-id": "release_version_id",
+}
+#: Metadata elements whose value the model holds in a constrained field: an empty one
+#: carries nothing, and is reported instead of kept.
+_EMPTY_CARRIES_NOTHING = frozenset(
+    {"content-language", "std-ref", "doc-ref", "comm-ref", "release-date", "pub-date"}
+)
 
 
 #: Metadata elements whose content is elements only: text beside them has no place.
@@ -104,6 +126,7 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
         "publishers": [],
         "abstract": [],
         "keywords": [],
+        "secretariats": [],
     }
     dates: dict[str, Any] = {"other": []}
     originator = el.get("originator")
@@ -119,6 +142,11 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             continue
         if tag in _ELEMENT_ONLY:
             ctx.stray_text(child, path)
+        if tag in _EMPTY_CARRIES_NOTHING and _is_empty(child):
+            attrs = "".join(f' {k}="{v}"' for k, v in child.items())
+            what = f"empty <{tag}{attrs}>: it holds no value"
+            ctx.log.add(Change.LOST, path, what, child.sourceline)
+            continue
         try:
             if tag == "title-wrap":
                 titles.append(_title(child, lang))
@@ -187,6 +215,18 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 lists["abstract"].append(_localized_paragraph(child, lang))
             elif tag == "kwd-group":
                 lists["keywords"].extend(_keywords(child, lang))
+            elif tag == "doc-ident" and not any(f in values for f in _RELEASE_FIELDS.values()):
+                _doc_ident(child, values)
+            elif tag in _TEXT_FIELDS and _TEXT_FIELDS[tag] not in values:
+                _only_attr(child)
+                values[_TEXT_FIELDS[tag]] = simple_text(child)
+            elif tag == "secretariat":
+                _only_attr(child)
+                lists["secretariats"].append(simple_text(child))
+            elif tag == "page-count" and "page_count" not in values:
+                values["page_count"] = _only_attr(child, "count")
+                if values["page_count"] is None or len(child) or child.text:
+                    raise Unmodelled("page-count without a count")
             else:
                 raise Unmodelled("")
         except Unmodelled as exc:
@@ -309,6 +349,27 @@ def _fallback_identifier(ctx: Ctx, values: dict[str, Any], path: str, el: El) ->
         el.sourceline,
     )
     return build(DocumentIdentifier, value=text, type=IdentifierType.OTHER, scheme="derived")
+
+
+def _doc_ident(el: El, values: dict[str, Any]) -> None:
+    """ISO's release identification: sdo, proj-id, language, release-version, urn."""
+    _only_attr(el)
+    found: dict[str, str] = {}
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        field = _RELEASE_FIELDS.get(child.tag)
+        if field is None or field in found:
+            raise Unmodelled(f"<{child.tag}> in doc-ident")
+        _only_attr(child)
+        found[field] = simple_text(child)
+    if not found:
+        raise Unmodelled("empty doc-ident")
+    values.update(found)
+
+
+def _is_empty(el: El) -> bool:
+    return not len(el) and not (el.text or "").strip()
 
 
 def _only_attr(el: El, allowed: str | None = None) -> str | None:

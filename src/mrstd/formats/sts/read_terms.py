@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import (
+    CrossReferenceKind,
     Definition,
     Designation,
     Example,
+    Localized,
+    Media,
     Note,
     Paragraph,
+    TermCrossReference,
     TermEntry,
     TermSource,
     TermStatus,
@@ -27,7 +31,7 @@ from .common import (
     simple_text,
     tbx,
 )
-from .read_body import check_attrs, inlines, valid_id
+from .read_body import check_attrs, holds_blocks, inlines, split_at_blocks, valid_id
 
 #: normativeAuthorization values (ISO 10241-1:2011, 6.2 term status) and the model's status.
 STATUS = {
@@ -37,6 +41,7 @@ STATUS = {
 }
 
 _LANG_SET = tbx("langSet")
+_X_GRAPHIC = tbx("xGraphic")
 _TIG = tbx("tig")
 
 
@@ -70,7 +75,16 @@ def _entry_id(ctx: Ctx, el: El, path: str) -> str:
     return made
 
 
+_CROSS_REFERENCES = {
+    "see": CrossReferenceKind.SEE,
+    "crossReference": CrossReferenceKind.CROSS_REFERENCE,
+}
+
+
 def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str | None) -> Any:
+    """A TBX entry. What belongs to a language (notes, examples, sources, cross-references,
+    subject fields) records that language unless it is the entry's first, where the model
+    puts what carries no language."""
     check_attrs(ctx, el, frozenset({"id"}))
     no_text_beside(el)
     designations: list[Designation] = []
@@ -78,17 +92,26 @@ def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str |
     notes: list[Note] = []
     examples: list[Example] = []
     sources: list[TermSource] = []
+    cross_references: list[TermCrossReference] = []
+    graphics: list[Media] = []
+    subject_fields: list[Localized] = []
     domain: str | None = None
-    extras_seen = False
+    first: str | None = None
     for lang_set in el:
         if not isinstance(lang_set.tag, str):
+            continue
+        if lang_set.tag == _X_GRAPHIC and first is None:
+            graphics.append(_x_graphic(lang_set))
             continue
         if lang_set.tag != _LANG_SET:
             raise Unmodelled(f"<tbx:{localname(lang_set.tag)}> in termEntry")
         check_attrs(ctx, lang_set, frozenset({XML_LANG}))
         no_text_beside(lang_set)
         language = lang_set.get(XML_LANG)
-        has_extras = False
+        if first is None:
+            first = language or ""
+        # What the model keeps without a language belongs to the first langSet.
+        own = None if language == first or not language else language
         tig_seen = False
         for child in lang_set:
             tag = child.tag
@@ -101,31 +124,53 @@ def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str |
             if tig_seen:
                 raise Unmodelled("langSet content after the terms")
             name = localname(tag)
+            if name in _CROSS_REFERENCES:
+                _only(child, "target", "script")
+                cross_references.append(
+                    build(
+                        TermCrossReference,
+                        kind=_CROSS_REFERENCES[name],
+                        target=valid_id(child.get("target")),
+                        language=own,
+                        script=child.get("script"),
+                        content=inlines(ctx, child, f"{path}.cross_references"),
+                    )
+                )
+                continue
+            if name in ("source", "xSource"):
+                external = name == "xSource"
+                _only(child, "xtarget")
+                href = child.get("xtarget")
+                if external and href is None:
+                    raise Unmodelled("tbx:xSource without xtarget")
+                content = inlines(ctx, child, f"{path}.sources[{len(sources)}]")
+                sources.append(
+                    build(TermSource, content=content, language=own, href=href, external=external)
+                )
+                continue
             if len(child.attrib):
                 raise Unmodelled(f"attributes on tbx:{name}")
             if name == "definition":
-                if any(d.language == language for d in definitions):
-                    raise Unmodelled("two definitions in one language")
-                content = inlines(ctx, child, f"{path}.definitions[{len(definitions)}]")
-                definitions.append(build(Definition, language=language, content=content))
+                dpath = f"{path}.definitions[{len(definitions)}]"
+                definitions.append(_definition(ctx, child, dpath, language))
             elif name in ("note", "example"):
-                has_extras = True
-                content = inlines(ctx, child, f"{path}.{name}s")
-                para = build(Paragraph, content=content)
+                npath = f"{path}.{name}s"
+                if holds_blocks(child):
+                    # A note holding a list or table: paragraphs between the blocks.
+                    blocks = tuple(split_at_blocks(ctx, child, f"{npath}.blocks"))
+                else:
+                    blocks = (build(Paragraph, content=inlines(ctx, child, npath)),)
                 target: list[Any] = notes if name == "note" else examples
-                target.append(build(Note if name == "note" else Example, blocks=(para,)))
-            elif name == "source":
-                has_extras = True
-                content = inlines(ctx, child, f"{path}.sources[{len(sources)}]")
-                sources.append(build(TermSource, content=content))
-            elif name == "subjectField" and domain is None:
-                domain = simple_text(child)
+                cls = Note if name == "note" else Example
+                target.append(build(cls, blocks=blocks, language=own))
+            elif name == "subjectField":
+                text = simple_text(child)
+                if domain is None and own is None:
+                    domain = text
+                else:
+                    subject_fields.append(build(Localized, text=text, language=language))
             else:
                 raise Unmodelled(f"tbx:{name}")
-        if has_extras:
-            if extras_seen:
-                raise Unmodelled("notes, examples or sources in several languages")
-            extras_seen = True
     if not designations:
         raise Unmodelled("entry without terms")
     return build(
@@ -139,7 +184,41 @@ def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str |
         notes=tuple(notes),
         sources=tuple(sources),
         section_id=section_id,
+        cross_references=tuple(cross_references),
+        graphics=tuple(graphics),
+        subject_fields=tuple(subject_fields),
     )
+
+
+def _definition(ctx: Ctx, el: El, path: str, language: str | None) -> Definition:
+    """A definition: its phrase, then any blocks that continue it (a list, a table)."""
+    if not holds_blocks(el):
+        return build(Definition, language=language, content=inlines(ctx, el, path))
+    parts = split_at_blocks(ctx, el, f"{path}.blocks")
+    content: tuple[Any, ...] = ()
+    if parts and type(parts[0]) is Paragraph:
+        content = parts.pop(0).content
+    return build(Definition, language=language, content=content, blocks=tuple(parts))
+
+
+def _only(el: El, *allowed: str) -> None:
+    for name in el.attrib:
+        if name not in allowed:
+            raise Unmodelled(f"attribute @{localname(name)} on tbx:{localname(el.tag)}")
+
+
+def _x_graphic(el: El) -> Media:
+    """An entry-level image: ``tbx:xGraphic/@xtarget`` (its text, if any, is the alt text)."""
+    _only(el, "xtarget", "id")
+    if len(el):
+        raise Unmodelled("markup in tbx:xGraphic")
+    href = el.get("xtarget")
+    if href is None:
+        raise Unmodelled("tbx:xGraphic without xtarget")
+    alt = (el.text or "").strip() or None
+    if alt is not None and alt != el.text:
+        raise Unmodelled("tbx:xGraphic text with surrounding space")
+    return build(Media, href=href, alt=alt, id=valid_id(el.get("id")))
 
 
 _TIG_FIELDS = {
@@ -164,8 +243,10 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
         name = localname(child.tag)
         if name == "term" and term is None:
             term_id = child.get("id")
-            if len(child.attrib) > (term_id is not None):
+            script = child.get("script")
+            if len(child.attrib) > (term_id is not None) + (script is not None):
                 raise Unmodelled("attributes on tbx:term")
+            values["script"] = script
             if term_id is not None:
                 # ISO files put the id on the term, others on the tig; the model has one.
                 if values["id"] is not None:
@@ -180,6 +261,10 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
             term = child
         elif name == "geographicalUsage" and not len(child.attrib):
             values["geographical_usage"] = simple_text(child)
+        elif name == "pronunciation" and not len(child.attrib):
+            values["pronunciation"] = simple_text(child)
+        elif name == "usageNote" and not len(child.attrib) and "usage_note" not in values:
+            values["usage_note"] = inlines(ctx, child, f"{path}.usage_note")
         elif not _value_only(child):
             raise Unmodelled(f"content in tbx:{name}")
         elif name in _TIG_FIELDS and set(child.attrib) == {"value"}:
@@ -188,14 +273,16 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
             values["status"] = STATUS[child.get("value", "")]
         elif name == "termType" and child.get("value") == "abbreviation":
             values["abbreviation"] = True
+        elif name == "termType" and set(child.attrib) == {"value"}:
+            values["term_type"] = child.get("value")
+        elif name == "grammaticalNumber" and set(child.attrib) == {"value"}:
+            values["grammatical_number"] = child.get("value")
         else:
             raise Unmodelled(f"tbx:{name} in tig")
     if term is None:
         raise Unmodelled("tig without term")
     content = inlines(ctx, term, f"{path}.designations")
     text = "".join(el_text(term))
-    if not text:
-        raise Unmodelled("empty term")
     if all(type(run) is Text for run in content):
         content = ()
     return build(Designation, text=text, content=content, **values)

@@ -20,6 +20,7 @@ from ...errors import ConversionError
 from ...model import (
     Clause,
     ClauseKind,
+    CrossReferenceKind,
     Document,
     Layer,
     LinkForm,
@@ -302,7 +303,11 @@ _SINGLE = frozenset(
         "release-version-id",
     }
 )
-_TERM_TYPES = frozenset({"abbreviation"})
+#: TBX termType values (ISO 30042, as the NISO STS TBX module lists them).
+_TERM_TYPES = frozenset(
+    {"abbreviation", "acronym", "equation", "formula", "fullForm", "symbol", "variant"}
+)
+_NUMBERS = frozenset({"singular", "plural"})
 _POS = frozenset({"adj", "adv", "noun", "verb"})
 _GENDERS = frozenset({"feminine", "masculine", "neuter"})
 _ALIGN = frozenset({"left", "center", "right", "justify", "char"})
@@ -322,6 +327,17 @@ _CARRIED_FIELDS = (
     "ccs",
     "links",
     "plan_number",
+)
+#: Release identification in doc-ident order: STS element and Metadata field.
+_RELEASE_PARTS = (
+    ("sdo", "sdo"),
+    ("proj-id", "project_id"),
+    ("language", "release_language"),
+    ("release-version", "release_version"),
+    ("urn", "urn"),
+)
+_RELEASE_FIELD = dict(
+    _RELEASE_PARTS, **{"wi-number": "work_item", "release-version-id": "release_version_id"}
 )
 _ORG_WRITTEN = frozenset({"name", "abbreviation"})
 _PARTLY_WRITTEN = (
@@ -554,7 +570,9 @@ class Writer:
             index = start + offset
             self.path = f"{path}[{index}]"
             if self._anonymous(c):
+                # Runs of footnotes are written as an fn-group.
                 names = [self._block_name(b) for b in c.blocks]
+                names = ["fn-group" if n == "fn" else n for n in names]
                 if all(n in allowed for n in names):
                     self.blocks(c.blocks, allowed, f"{self.path}.blocks")
                     continue
@@ -571,7 +589,7 @@ class Writer:
         w = self.out.append
         attrs = f' id="{c.id}"' if c.id else ""
         if element == "sec":
-            sec_type = _SEC_TYPE.get(c.kind)
+            sec_type = c.type_label or _SEC_TYPE.get(c.kind)
             if sec_type:
                 attrs += f' sec-type="{sec_type}"'
             if c.obligation is not None:
@@ -585,10 +603,15 @@ class Writer:
             w(f"<label>{esc(c.label)}</label>\n")
         if element == "app" and c.obligation is not None:
             w(f"<annex-type>({c.obligation.value})</annex-type>\n")
-        if c.title or c.label is None:
+        if c.title:
             w("<title>")
             self.inlines(c.title, RICH)
             w("</title>\n")
+        elif c.label is None:
+            # The tag set requires a label or a title; the model's clause has neither.
+            self.path = path
+            self.normalised(f"empty <title> added: <{element}> needs a label or a title")
+            w("<title></title>\n")
         self.clause_content(c, path, SEC_BLOCKS)
         w(f"</{element}>\n")
 
@@ -621,7 +644,7 @@ class Writer:
     def ref_list_clause(self, c: Clause, path: str) -> None:
         w = self.out.append
         attrs = f' id="{c.id}"' if c.id else ""
-        w(f'<ref-list content-type="bibl"{attrs}>\n')
+        w(f'<ref-list content-type="{attr(c.type_label or "bibl")}"{attrs}>\n')
         if c.label is not None:
             w(f"<label>{esc(c.label)}</label>\n")
         if c.title:
@@ -924,7 +947,9 @@ class Writer:
     def reference(self, b: Any) -> None:
         w = self.out.append
         attrs = f' id="{b.id}"' if b.id else ""
-        if b.identifier is not None:
+        if b.kind is not None:
+            attrs += f' content-type="{attr(b.kind)}"'
+        elif b.identifier is not None:
             attrs += ' content-type="standard"'
         w(f"<ref{attrs}>")
         if b.label is not None:
@@ -984,6 +1009,22 @@ class Writer:
             if key != definition.language:
                 self.normalised("definition in a language without terms moved to the first one")
             definitions.setdefault(key, []).append(definition)
+
+        # What carries no language, or a language without terms, goes to the first langSet.
+        def home(item: Any, what: str) -> str | None:
+            if item.language is None or item.language == first:
+                return first
+            if item.language in groups:
+                return str(item.language)
+            self.normalised(f"{what} in a language without terms moved to the first one")
+            return first
+
+        for graphic in b.graphics:
+            gid = f' id="{graphic.id}"' if graphic.id else ""
+            alt = esc(graphic.alt) if graphic.alt else ""
+            w(f'<tbx:xGraphic{gid} xtarget="{attr(graphic.href)}">{alt}</tbx:xGraphic>\n')
+            if graphic.mime_type is not None:
+                self.lost("media type of a term entry's graphic")
         for language, designations in groups.items():
             if language is None:
                 self.normalised("terms without a language written with the document language")
@@ -992,16 +1033,27 @@ class Writer:
             for definition in definitions.get(language, ()):
                 w("<tbx:definition>")
                 self.inlines(definition.content, TBX_INLINE)
+                self.tbx_blocks(definition.blocks, "definition")
                 w("</tbx:definition>\n")
-            if language == first:
-                if b.domain is not None:
-                    w(f"<tbx:subjectField>{esc(b.domain)}</tbx:subjectField>\n")
-                for note in b.notes:
+            if language == first and b.domain is not None:
+                w(f"<tbx:subjectField>{esc(b.domain)}</tbx:subjectField>\n")
+            for field in b.subject_fields:
+                if home(field, "subject field") == language:
+                    w(f"<tbx:subjectField>{esc(field.text)}</tbx:subjectField>\n")
+                    if field.script is not None:
+                        self.lost("script of a subject field")
+            for note in b.notes:
+                if home(note, "note") == language:
                     self.tbx_note("note", note)
-                for example in b.examples:
+            for example in b.examples:
+                if home(example, "example") == language:
                     self.tbx_note("example", example)
-                for source in b.sources:
+            for source in b.sources:
+                if home(source, "source") == language:
                     self.term_source(source)
+            for ref in b.cross_references:
+                if home(ref, "cross-reference") == language:
+                    self.term_cross_reference(ref)
             if not designations:
                 w("<tbx:tig><tbx:term/></tbx:tig>\n")
             for designation in designations:
@@ -1012,7 +1064,8 @@ class Writer:
     def tig(self, d: Any) -> None:
         w = self.out.append
         attrs = f' id="{d.id}"' if d.id else ""
-        w(f"<tbx:tig{attrs}><tbx:term>")
+        script = f' script="{attr(d.script)}"' if d.script is not None else ""
+        w(f"<tbx:tig{attrs}><tbx:term{script}>")
         if d.content:
             self.inlines(d.content, TERM_INLINE | {"break"})
         else:
@@ -1030,11 +1083,27 @@ class Writer:
                 w(f'<tbx:grammaticalGender value="{d.gender}"/>')
             else:
                 self.lost(f"grammatical gender {d.gender!r}")
+        if d.grammatical_number is not None:
+            if d.grammatical_number in _NUMBERS:
+                w(f'<tbx:grammaticalNumber value="{d.grammatical_number}"/>')
+            else:
+                self.lost(f"grammatical number {d.grammatical_number!r}")
         status = _STATUS.get(d.status.value)
         if status:
             w(f'<tbx:normativeAuthorization value="{status}"/>')
-        if d.abbreviation:
-            w('<tbx:termType value="abbreviation"/>')
+        if d.pronunciation is not None:
+            w(f"<tbx:pronunciation>{esc(d.pronunciation)}</tbx:pronunciation>")
+        term_type = d.term_type or ("abbreviation" if d.abbreviation else None)
+        if d.abbreviation and d.term_type not in (None, "abbreviation"):
+            self.lost(f"abbreviation mark of a term of type {d.term_type!r}")
+        if term_type in _TERM_TYPES:
+            w(f'<tbx:termType value="{term_type}"/>')
+        elif term_type is not None:
+            self.lost(f"term type {term_type!r} (not a TBX term type)")
+        if d.usage_note:
+            w("<tbx:usageNote>")
+            self.inlines(d.usage_note, TBX_INLINE)
+            w("</tbx:usageNote>")
         w("</tbx:tig>\n")
 
     def tbx_note(self, element: str, note: Any) -> None:
@@ -1049,7 +1118,13 @@ class Writer:
         w(f"<tbx:{element}{attrs}>")
         if note.label is not None:
             self.lost(f"label of a term {element}")
-        for block in note.blocks:
+        self.tbx_blocks(note.blocks, element, moved)
+        w(f"</tbx:{element}>\n")
+
+    def tbx_blocks(self, blocks: Sequence[Any], element: str, moved: str | None = None) -> None:
+        """Blocks inside a TBX definition, note or example, which hold no p: a paragraph is
+        written as its text, other blocks (lists, tables) as they are."""
+        for block in blocks:
             if block.type == "paragraph":
                 if block.id and block.id != moved:
                     self.lost(f"id {block.id!r} of a paragraph in a term {element}")
@@ -1058,12 +1133,29 @@ class Writer:
                 self.inlines(block.content, TBX_INLINE)
             else:
                 self.block(block, TBX_BLOCKS)
-        w(f"</tbx:{element}>\n")
 
     def term_source(self, source: Any) -> None:
-        self.out.append("<tbx:source>")
-        self.source_content(source, TBX_INLINE)
-        self.out.append("</tbx:source>\n")
+        element = "tbx:xSource" if source.external and source.href else "tbx:source"
+        xtarget = f' xtarget="{attr(source.href)}"' if source.href else ""
+        self.out.append(f"<{element}{xtarget}>")
+        if element == "tbx:xSource":
+            # xSource holds text only.
+            self.out.append(esc(_text_of(source.content)))
+            if any(run.type != "text" for run in source.content):
+                self.lost("markup in a link to an external source; its text is kept")
+        else:
+            self.source_content(source, TBX_INLINE)
+        self.out.append(f"</{element}>\n")
+
+    def term_cross_reference(self, ref: Any) -> None:
+        element = "tbx:see" if ref.kind is CrossReferenceKind.SEE else "tbx:crossReference"
+        attrs = f' target="{ref.target}"' if ref.target else ""
+        if ref.script is not None:
+            attrs += f' script="{attr(ref.script)}"'
+        self.out.append(f"<{element}{attrs}>")
+        # see and crossReference hold highlighting, but no entailed terms.
+        self.inlines(ref.content, ENTAILED_INLINE)
+        self.out.append(f"</{element}>\n")
 
     def source_content(self, source: Any, allowed: frozenset[str]) -> None:
         """The source of a term entry as written text."""
@@ -1134,6 +1226,15 @@ class Writer:
                 later = writer(self, run, allowed)
                 if later:
                     hoisted.extend(self._place(later, allowed))
+            elif kind == "foreign" and not _in_tag_set(name):
+                # Markup outside the tag set stays where it was, as it was: the output is
+                # then as invalid as the source, and the log says so.
+                self.log.add(
+                    Change.INVALID,
+                    self.path,
+                    f"<{name}> is not in the NISO STS tag set; written where it was",
+                )
+                w(run.xml)
             elif kind in ("footnote", "inline-formula") or (kind == "foreign" and _HAS_ID(run.xml)):
                 hoisted.append(run)
             elif kind == "foreign":
@@ -1197,6 +1298,10 @@ class Writer:
 
     def term_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         target = f' target="{run.target}"' if run.target else ""
+        if run.href is not None:
+            target += f' xtarget="{attr(run.href)}"'
+        if run.language is not None:
+            target += f' xml:lang="{attr(run.language)}"'
         self.out.append(f"<tbx:entailedTerm{target}>")
         later = self._inlines(run.content, ENTAILED_INLINE)
         self.out.append("</tbx:entailedTerm>")
@@ -1234,6 +1339,12 @@ class Writer:
         if any(r.type != "text" for r in run.content):
             self.lost(f"markup inside <{tag}>; its text is kept")
         return []
+
+    def citation_title(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        self.out.append("<title>")
+        later = self._inlines(run.content, RICH)
+        self.out.append("</title>")
+        return later
 
     def named_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         attrs = f' id="{run.id}"' if run.id else ""
@@ -1314,6 +1425,7 @@ class Writer:
                 ("version", s.version),
                 ("suppl-type", s.supplement_type),
                 ("suppl-number", s.supplement_number),
+                ("suppl-version", s.supplement_version),
                 ("year", s.year),
             ]
             add("std-ident", self._std_ident(ident_parts))
@@ -1339,6 +1451,7 @@ class Writer:
                 "std-org",
                 f"<std-org><std-org-name>{esc(org.name)}</std-org-name>{abbrev}</std-org>",
             )
+        self._release(m, allowed, add, carried)
         for language in m.languages:
             add("content-language", f"<content-language>{esc(language)}</content-language>")
         if m.dates.published:
@@ -1450,9 +1563,58 @@ class Writer:
         w(f"</{element}>\n")
 
     @staticmethod
+    def _release(
+        m: Metadata,
+        allowed: frozenset[str],
+        add: Callable[[str, str], None],
+        carried: dict[str, Any],
+    ) -> None:
+        """Release identification (doc-ident, or its parts where the element holds them),
+        work item, secretariats and page count; what the element cannot hold is carried."""
+        release = [(tag, getattr(m, field)) for tag, field in _RELEASE_PARTS]
+        if "doc-ident" in allowed:
+            parts = "".join(f"<{t}>{esc(v)}</{t}>" for t, v in release if v is not None)
+            if parts:
+                add("doc-ident", f"<doc-ident>{parts}</doc-ident>")
+            release = []
+        release += [
+            ("wi-number", m.work_item),
+            ("release-version-id", m.release_version_id),
+        ]
+        for tag, value in release:
+            if value is None:
+                continue
+            if tag in allowed:
+                add(tag, f"<{tag}>{esc(value)}</{tag}>")
+            else:
+                carried[_RELEASE_FIELD[tag]] = value
+        for secretariat in m.secretariats:
+            add("secretariat", f"<secretariat>{esc(secretariat)}</secretariat>")
+        if m.page_count is not None:
+            add("page-count", f'<page-count count="{attr(m.page_count)}"/>')
+
+    @staticmethod
     def _std_ident(parts: list[tuple[str, str | None]]) -> str:
         inner = "".join(f"<{tag}>{esc(value)}</{tag}>" for tag, value in parts if value is not None)
         return f"<std-ident>{inner}</std-ident>"
+
+
+#: Every element name the writer knows from the NISO STS tag sets (metadata, sections,
+#: blocks and inline content); TBX and MathML elements carry their prefixes.
+_TAG_SET = (
+    CITATION
+    | CELL_INLINE
+    | TERM_INLINE
+    | SEC_BLOCKS
+    | BODY_SECTIONS
+    | FRONT_SECTIONS
+    | BACK_SECTIONS
+    | frozenset(META_ORDER)
+)
+
+
+def _in_tag_set(name: str) -> bool:
+    return name in _TAG_SET or name.startswith(("tbx:", "mml:"))
 
 
 _BLOCK_ELEMENT = {
@@ -1495,6 +1657,7 @@ _INLINE_ELEMENT = {
     "break": "break",
     "named-content": "named-content",
     "styled-content": "styled-content",
+    "citation-title": "title",
 }
 
 
@@ -1520,6 +1683,7 @@ _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] =
     "break": Writer.line_break,
     "named-content": Writer.named_content,
     "styled-content": Writer.styled_content,
+    "citation-title": Writer.citation_title,
     "provision": Writer.provision,
     "foreign": Writer.foreign_inline,
 }
