@@ -43,6 +43,19 @@ def _identifier(ident: dict[str, Any]) -> dict[str, Any]:
     return ident
 
 
+_NO_RELATON_PLACE = (
+    "sdo",
+    "project_id",
+    "release_language",
+    "release_version",
+    "release_version_id",
+    "urn",
+    "work_item",
+    "secretariats",
+    "page_count",
+)
+
+
 def _restrict(meta: dict[str, Any]) -> dict[str, Any]:
     """Keep what Relaton carries, in the form its writer gives it back."""
     meta = _plain(meta)
@@ -60,6 +73,9 @@ def _restrict(meta: dict[str, Any]) -> dict[str, Any]:
     meta["titles"] = titles
     meta["publishers"] = []
     meta.pop("originator", None)
+    # Release identification, secretariats and page counts have no Relaton place (LOST).
+    for field in _NO_RELATON_PLACE:
+        meta.pop(field, None)
     for contributor in meta["contributors"]:
         if contributor.get("organization"):
             contributor.pop("person", None)

@@ -61,6 +61,7 @@ class Note(Node):
     language: Annotated[
         LanguageTag | None, Field(description="when it differs from its context's")
     ] = None
+    kind: Annotated[str | None, Field(description="a kind the source names, e.g. warning")] = None
 
 
 @node
@@ -74,6 +75,7 @@ class Example(Node):
     language: Annotated[
         LanguageTag | None, Field(description="when it differs from its context's")
     ] = None
+    kind: Annotated[str | None, Field(description="a kind the source names, e.g. warning")] = None
 
 
 @node
@@ -108,6 +110,10 @@ class Table(Node):
     body: tuple[Row, ...] = ()
     foot: tuple[Row, ...] = ()
     notes: tuple[Block, ...] = ()
+    kind: Annotated[str | None, Field(description="a kind the source names")] = None
+    array: Annotated[
+        bool, Field(description="an unnumbered tabular array, such as a formula's key")
+    ] = False
 
 
 @node
@@ -141,6 +147,10 @@ class Formula(Node):
     label: str | None = None
     mathml: str | None = None
     text: str | None = None
+    key: Annotated[
+        tuple[Block, ...],
+        Field(description="the explanation of its symbols ('where ...'), given with it"),
+    ] = ()
 
 
 @node

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from lxml import etree
 
 from ...model import (
     CitationTitle,
@@ -601,7 +604,7 @@ def _label_and_rest(el: El) -> tuple[str | None, list[El]]:
 
 
 def _note(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id"}))
+    check_attrs(ctx, el, frozenset({"id", "content-type", XML_LANG}))
     no_text_beside(el)
     label, rest = _label_and_rest(el)
     cls = Note if el.tag == "non-normative-note" else Example
@@ -611,6 +614,8 @@ def _note(ctx: Ctx, el: El, path: str) -> list[Block]:
             id=valid_id(el.get("id")),
             label=label,
             blocks=blocks_of(ctx, rest, f"{path}.blocks"),
+            kind=el.get("content-type"),
+            language=el.get(XML_LANG),
         )
     ]
 
@@ -657,10 +662,39 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
     ]
 
 
+def _key_break(el: El) -> El | None:
+    """The line break after a formula's MathML that starts its key ("where" and the
+    symbols), as Metanorma writes it; None when there is none."""
+    math = next((c for c in el if c.tag == MATH), None)
+    if math is None:
+        return None
+    after = math.getnext()
+    if after is None or after.tag != "break" or len(after) or after.attrib:
+        return None
+    if (math.tail or "").strip() or after.text:
+        return None
+    return after
+
+
+def _formula_key(ctx: Ctx, start: El, path: str) -> tuple[Block, ...]:
+    """The key that follows ``start``, read from a copy (the source stays whole)."""
+    holder = etree.Element("key")
+    holder.text = start.tail
+    for sibling in start.itersiblings():
+        holder.append(copy.deepcopy(sibling))
+    return tuple(split_at_blocks(ctx, holder, f"{path}.key"))
+
+
 def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     label = None
-    children = [c for c in el if isinstance(c.tag, str)]
+    stop = _key_break(el)
+    children = []
+    for child in el:
+        if child is stop:
+            break
+        if isinstance(child.tag, str):
+            children.append(child)
     if children and children[0].tag == "label":
         label = label_text(children[0])
         if children[0].tail and children[0].tail.strip():
@@ -671,9 +705,14 @@ def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
         if (el.text and el.text.strip()) or (math[0].tail and math[0].tail.strip()):
             raise Unmodelled("text beside the MathML")
         mathml = serialize(math[0])
+    elif stop is not None:
+        if len(children) != 1 or (el.text or "").strip():
+            raise Unmodelled("formula is not MathML and its key")
+        mathml = serialize(children[0])
     else:
         mathml = _math_only(el)
-    return [build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml)]
+    key = _formula_key(ctx, stop, path) if stop is not None else ()
+    return [build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml, key=key)]
 
 
 def _preformat(ctx: Ctx, el: El, path: str) -> list[Block]:
@@ -893,6 +932,12 @@ def _table_wrap(ctx: Ctx, el: El, path: str) -> list[Block]:
     return [table_wrap(ctx, el, path)]
 
 
+def _array(ctx: Ctx, el: El, path: str) -> list[Block]:
+    from .read_tables import array
+
+    return [array(ctx, el, path)]
+
+
 BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "p": _p,
     "non-normative-note": _note,
@@ -909,6 +954,7 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "fn": lambda ctx, el, path: [_fn(ctx, el, path)],
     "term-sec": _term_sec,
     "table-wrap": _table_wrap,
+    "array": _array,
 }
 
 

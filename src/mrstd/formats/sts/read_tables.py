@@ -12,7 +12,10 @@ from .read_body import (
     blocks_of,
     caption_of,
     check_attrs,
+    holds_blocks,
     inlines,
+    label_text,
+    split_at_blocks,
     valid_id,
 )
 
@@ -25,7 +28,7 @@ _CELL_ATTRS = frozenset({"colspan", "rowspan", "align", "valign"})
 
 def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
     """A table-wrap holding one table, with optional label, caption and foot."""
-    check_attrs(ctx, el, frozenset({"id"}))
+    check_attrs(ctx, el, frozenset({"id", "content-type"}))
     children = [c for c in el if isinstance(c.tag, str)]
     if any((t or "").strip() for t in [el.text] + [c.tail for c in el]):
         raise Unmodelled("text outside the table")
@@ -66,15 +69,48 @@ def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
         body=body,
         foot=foot_rows,
         notes=notes,
+        kind=el.get("content-type"),
     )
 
 
 def _cell_content(ctx: Ctx, el: El, path: str) -> dict[str, Any]:
-    if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
-        if any((t or "").strip() for t in [el.text] + [c.tail for c in el]):
-            raise Unmodelled("cell mixes text and blocks")
+    if holds_blocks(el):
+        if any((t or "").strip() for t in [el.text] + [c.tail for c in el]) or any(
+            isinstance(c.tag, str) and c.tag not in BLOCK_TAGS for c in el
+        ):
+            ctx.log.add(
+                Change.NORMALISED,
+                path,
+                "text beside blocks in a cell written back as paragraphs",
+                el.sourceline,
+            )
+            return {"blocks": tuple(split_at_blocks(ctx, el, f"{path}.blocks"))}
         return {"blocks": blocks_of(ctx, el, f"{path}.blocks")}
     return {"content": inlines(ctx, el, f"{path}.content")}
+
+
+def array(ctx: Ctx, el: El, path: str) -> Any:
+    """An ``array``: a table without number or caption, such as the key of a formula."""
+    check_attrs(ctx, el, frozenset({"id", "content-type"}))
+    no_text_beside(el)
+    children = [c for c in el if isinstance(c.tag, str)]
+    label = None
+    if children and children[0].tag == "label":
+        label = label_text(children[0])
+        children = children[1:]
+    if len(children) != 1 or children[0].tag != "table":
+        raise Unmodelled("array is not one table")
+    head, body, foot_rows = _xhtml(ctx, children[0], path)
+    return build(
+        Table,
+        id=valid_id(el.get("id")),
+        label=label,
+        head=head,
+        body=body,
+        foot=foot_rows,
+        kind=el.get("content-type"),
+        array=True,
+    )
 
 
 def _span(value: str | None) -> int:

@@ -203,6 +203,23 @@ CELL_INLINE = (
         "preformat",
     }
 )
+#: What disp-formula holds beside its label and MathML (a key written after a break).
+FORMULA_INLINE = _STYLES | {
+    "break",
+    "email",
+    "ext-link",
+    "uri",
+    "inline-formula",
+    "inline-graphic",
+    "mml:math",
+    "named-content",
+    "styled-content",
+    "private-char",
+}
+FORMULA_BLOCKS = frozenset(
+    {"array", "code", "graphic", "media", "preformat", "notes-group"}
+    | {"non-normative-note", "non-normative-example", "normative-note", "normative-example"}
+)
 NOTE_BLOCKS = PARA_LEVEL
 ITEM_BLOCKS = frozenset(
     {"p", "normative-note", "non-normative-note", "normative-example", "non-normative-example"}
@@ -666,6 +683,8 @@ class Writer:
 
     @staticmethod
     def _block_name(b: Any) -> str:
+        if b.type == "table" and b.array:
+            return "array"
         name = _BLOCK_ELEMENT.get(b.type)
         if name is not None:
             return name
@@ -791,10 +810,14 @@ class Writer:
             w("</list-item>\n")
         w("</list>\n")
 
-    def note(self, b: Any) -> None:
+    def note(self, b: Any) -> None:  # also examples
         element = "non-normative-note" if b.type == "note" else "non-normative-example"
         w = self.out.append
         attrs = f' id="{b.id}"' if b.id else ""
+        if b.kind is not None:
+            attrs += f' content-type="{attr(b.kind)}"'
+        if b.language is not None:
+            attrs += f' xml:lang="{attr(b.language)}"'
         w(f"<{element}{attrs}>")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>")
@@ -813,6 +836,16 @@ class Writer:
                 self.lost("plain-text form of a formula that also has MathML")
         elif b.text:
             w(esc(b.text))
+        if b.key:
+            # The key follows a line break, its paragraphs as text (disp-formula holds no p).
+            w("<break/>")
+            for block in b.key:
+                if block.type == "paragraph":
+                    if block.id is not None:
+                        self.lost(f"id {block.id!r} of a paragraph in a formula's key")
+                    self.inlines(block.content, FORMULA_INLINE)
+                else:
+                    self.block(block, FORMULA_BLOCKS)
         w("</disp-formula>\n")
 
     def preformat(self, b: Any) -> None:
@@ -866,6 +899,11 @@ class Writer:
     def table(self, b: Any) -> None:
         w = self.out.append
         attrs = f' id="{b.id}"' if b.id else ""
+        if b.kind is not None:
+            attrs += f' content-type="{attr(b.kind)}"'
+        if b.array:
+            self.array(b, attrs)
+            return
         w(f"<table-wrap{attrs}>\n")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>\n")
@@ -894,6 +932,28 @@ class Writer:
             self.blocks(b.notes, FOOT_BLOCKS, "notes")
             w("</table-wrap-foot>\n")
         w("</table-wrap>\n")
+
+    def array(self, b: Any, attrs: str) -> None:
+        w = self.out.append
+        w(f"<array{attrs}>\n")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>\n")
+        if b.caption:
+            self.lost("caption of an array")
+        if b.notes:
+            self.lost("notes of an array")
+        w("<table>\n")
+        if b.head:
+            w("<thead>\n")
+            self.rows(b.head)
+            w("</thead>\n")
+        if b.foot:
+            w("<tfoot>\n")
+            self.rows(b.foot)
+            w("</tfoot>\n")
+        w("<tbody>\n")
+        self.rows(b.body)
+        w("</tbody>\n</table>\n</array>\n")
 
     def rows(self, rows: Sequence[Any]) -> None:
         w = self.out.append
@@ -1118,6 +1178,8 @@ class Writer:
         w(f"<tbx:{element}{attrs}>")
         if note.label is not None:
             self.lost(f"label of a term {element}")
+        if note.kind is not None:
+            self.lost(f"kind {note.kind!r} of a term {element}")
         self.tbx_blocks(note.blocks, element, moved)
         w(f"</tbx:{element}>\n")
 
