@@ -111,6 +111,9 @@ class Table(Node):
     foot: tuple[Row, ...] = ()
     notes: tuple[Block, ...] = ()
     kind: Annotated[str | None, Field(description="a kind the source names")] = None
+    description: Annotated[
+        tuple[Block, ...], Field(description="caption paragraphs after its title")
+    ] = ()
     array: Annotated[
         bool, Field(description="an unnumbered tabular array, such as a formula's key")
     ] = False
@@ -124,6 +127,11 @@ class Media(Node):
     mime_type: str | None = None
     alt: str | None = None
     id: Id | None = None
+    label: str | None = None
+    caption: tuple[Inline, ...] = ()
+    description: Annotated[
+        tuple[Block, ...], Field(description="caption paragraphs after its title")
+    ] = ()
 
 
 @node
@@ -136,6 +144,13 @@ class Figure(Node):
     caption: tuple[Inline, ...] = ()
     media: tuple[Media, ...] = ()
     blocks: tuple[Block, ...] = ()
+    description: Annotated[
+        tuple[Block, ...], Field(description="caption paragraphs after its title")
+    ] = ()
+    group: Annotated[
+        bool, Field(description="a group of figures (its blocks) under one number and caption")
+    ] = False
+    kind: Annotated[str | None, Field(description="a kind the source names")] = None
 
 
 @node

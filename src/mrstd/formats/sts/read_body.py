@@ -758,17 +758,22 @@ def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 
 def _fig(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id"}))
+    """A ``fig``, or a ``fig-group`` of figures under one number and caption."""
+    check_attrs(ctx, el, frozenset({"id", "content-type"}))
     no_text_beside(el)
     label, rest = _label_and_rest(el)
     caption: tuple[Inline, ...] = ()
+    description: tuple[Block, ...] = ()
     if rest and rest[0].tag == "caption":
-        caption = caption_of(ctx, rest[0], f"{path}.caption")
+        caption, description = caption_of(ctx, rest[0], f"{path}.caption")
         rest = rest[1:]
     media: list[Media] = []
     while rest and rest[0].tag == "graphic":
-        media.append(graphic(ctx, rest[0]))
+        media.append(graphic(ctx, rest[0], f"{path}.media[{len(media)}]"))
         rest = rest[1:]
+    group = el.tag == "fig-group"
+    if group and any(c.tag != "fig" for c in rest):
+        raise Unmodelled("fig-group holding more than figures and graphics")
     blocks = blocks_of(ctx, rest, f"{path}.blocks")
     return [
         build(
@@ -778,35 +783,54 @@ def _fig(ctx: Ctx, el: El, path: str) -> list[Block]:
             caption=caption,
             media=tuple(media),
             blocks=blocks,
+            description=description,
+            group=group,
+            kind=el.get("content-type"),
         )
     ]
 
 
-def caption_of(ctx: Ctx, el: El, path: str) -> tuple[Inline, ...]:
-    """A caption holding one title only."""
+def caption_of(ctx: Ctx, el: El, path: str) -> tuple[tuple[Inline, ...], tuple[Block, ...]]:
+    """A caption: its title, and the paragraphs after it."""
     if len(el.attrib):
         raise Unmodelled("caption attributes")
     no_text_beside(el)
     children = [c for c in el if isinstance(c.tag, str)]
-    if len(children) != 1 or children[0].tag != "title" or len(children[0].attrib):
-        raise Unmodelled("caption is not a single title")
-    return inlines(ctx, children[0], path)
+    title: tuple[Inline, ...] = ()
+    if children and children[0].tag == "title":
+        if len(children[0].attrib):
+            raise Unmodelled("title attributes in a caption")
+        # An empty title element is kept as one empty run.
+        title = inlines(ctx, children[0], path) or (text_node(""),)
+        children = children[1:]
+    if any(c.tag != "p" for c in children):
+        raise Unmodelled("caption holds more than a title and paragraphs")
+    return title, blocks_of(ctx, children, path.replace(".caption", ".description"))
 
 
-def graphic(ctx: Ctx, el: El) -> Media:
-    """A graphic, with at most an ``alt-text`` inside."""
+def graphic(ctx: Ctx, el: El, path: str) -> Media:
+    """A graphic: its alt text, label and caption."""
     check_attrs(ctx, el, frozenset({"id", XLINK_HREF, "mimetype"}))
+    no_text_beside(el)
     children = [c for c in el if isinstance(c.tag, str)]
-    alt = None
-    if len(children) == 1 and children[0].tag == "alt-text" and not children[0].attrib:
-        alt = simple_text(children[0])
-        children = []
-    if children or (el.text and el.text.strip()):
-        raise Unmodelled("graphic with content")
+    values: dict[str, Any] = {}
+    if children and children[0].tag == "alt-text" and not children[0].attrib:
+        values["alt"] = simple_text(children[0])
+        children = children[1:]
+    if children and children[0].tag == "label":
+        values["label"] = label_text(children[0])
+        children = children[1:]
+    if children and children[0].tag == "caption":
+        values["caption"], values["description"] = caption_of(ctx, children[0], f"{path}.caption")
+        children = children[1:]
+    if children:
+        raise Unmodelled(f"<{localname(children[0].tag)}> in a graphic")
     href = el.get(XLINK_HREF)
     if href is None:
         raise Unmodelled("graphic without xlink:href")
-    return build(Media, href=href, mime_type=el.get("mimetype"), alt=alt, id=valid_id(el.get("id")))
+    return build(
+        Media, href=href, mime_type=el.get("mimetype"), id=valid_id(el.get("id")), **values
+    )
 
 
 def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
@@ -947,6 +971,7 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "preformat": _preformat,
     "def-list": _def_list,
     "fig": _fig,
+    "fig-group": _fig,
     "graphic": _graphic_block,
     "ref": _ref,
     "ref-list": _ref_list,

@@ -34,13 +34,14 @@ def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
         raise Unmodelled("text outside the table")
     label = None
     caption: tuple[Any, ...] = ()
+    description: tuple[Any, ...] = ()
     if children and children[0].tag == "label":
         if len(children[0]):
             raise Unmodelled("label with markup")
         label = children[0].text or ""
         children = children[1:]
     if children and children[0].tag == "caption":
-        caption = caption_of(ctx, children[0], f"{path}.caption")
+        caption, description = caption_of(ctx, children[0], f"{path}.caption")
         children = children[1:]
     if not children or children[0].tag not in ("table", f"{_O}table"):
         raise Unmodelled("table-wrap without a table first")
@@ -70,6 +71,7 @@ def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
         foot=foot_rows,
         notes=notes,
         kind=el.get("content-type"),
+        description=description,
     )
 
 

@@ -234,6 +234,8 @@ FIG_BLOCKS = (
     "fn-group",
     "fn",
 }
+#: fig-group holds figures (and graphics, which the model keeps as media).
+FIG_GROUP_BLOCKS = frozenset({"fig"})
 CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
 TBX_BLOCKS = PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"}
 
@@ -685,6 +687,8 @@ class Writer:
     def _block_name(b: Any) -> str:
         if b.type == "table" and b.array:
             return "array"
+        if b.type == "figure" and b.group:
+            return "fig-group"
         name = _BLOCK_ELEMENT.get(b.type)
         if name is not None:
             return name
@@ -872,18 +876,31 @@ class Writer:
 
     def figure(self, b: Any) -> None:
         w = self.out.append
+        element = "fig-group" if b.group else "fig"
         attrs = f' id="{b.id}"' if b.id else ""
-        w(f"<fig{attrs}>\n")
+        if b.kind is not None:
+            attrs += f' content-type="{attr(b.kind)}"'
+        w(f"<{element}{attrs}>\n")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>")
-        if b.caption:
-            w("<caption><title>")
-            self.inlines(b.caption, RICH)
-            w("</title></caption>\n")
+        self.caption(b.caption, b.description)
         for media in b.media:
             self.graphic(media)
-        self.blocks(b.blocks, FIG_BLOCKS, "blocks")
-        w("</fig>\n")
+        self.blocks(b.blocks, FIG_GROUP_BLOCKS if b.group else FIG_BLOCKS, "blocks")
+        w(f"</{element}>\n")
+
+    def caption(self, title: Sequence[Any], paragraphs: Sequence[Any]) -> None:
+        """A caption: its title, then its paragraphs."""
+        if not title and not paragraphs:
+            return
+        w = self.out.append
+        w("<caption>")
+        if title:
+            w("<title>")
+            self.inlines(title, RICH)
+            w("</title>")
+        self.blocks(paragraphs, frozenset({"p"}), "description")
+        w("</caption>\n")
 
     def graphic(self, media: Any) -> None:
         w = self.out.append
@@ -891,10 +908,16 @@ class Writer:
         if media.mime_type:
             attrs += f' mimetype="{attr(media.mime_type)}"'
         w(f'<graphic{attrs} xlink:href="{attr(media.href)}"')
-        if media.alt is not None:
-            w(f"><alt-text>{esc(media.alt)}</alt-text></graphic>\n")
-        else:
+        if media.alt is None and media.label is None and not media.caption:
             w("/>\n")
+            return
+        w(">")
+        if media.alt is not None:
+            w(f"<alt-text>{esc(media.alt)}</alt-text>")
+        if media.label is not None:
+            w(f"<label>{esc(media.label)}</label>")
+        self.caption(media.caption, media.description)
+        w("</graphic>\n")
 
     def table(self, b: Any) -> None:
         w = self.out.append
@@ -907,10 +930,7 @@ class Writer:
         w(f"<table-wrap{attrs}>\n")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>\n")
-        if b.caption:
-            w("<caption><title>")
-            self.inlines(b.caption, RICH)
-            w("</title></caption>\n")
+        self.caption(b.caption, b.description)
         w("<table>\n")
         if b.head:
             w("<thead>\n")
@@ -938,7 +958,7 @@ class Writer:
         w(f"<array{attrs}>\n")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>\n")
-        if b.caption:
+        if b.caption or b.description:
             self.lost("caption of an array")
         if b.notes:
             self.lost("notes of an array")
