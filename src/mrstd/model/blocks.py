@@ -48,6 +48,7 @@ class ListBlock(Node):
     content_kind: Annotated[
         str | None, Field(description="what the list holds, e.g. procedure, definitions")
     ] = None
+    label: Annotated[str | None, Field(description="what introduces the list, e.g. where")] = None
 
 
 @node
@@ -184,6 +185,8 @@ class DefinitionList(Node):
     type: Literal["definition-list"] = "definition-list"
     id: Id | None = None
     items: tuple[DefinitionItem, ...] = ()
+    label: Annotated[str | None, Field(description="what introduces the list, e.g. where")] = None
+    style: Annotated[str | None, Field(description="a kind the source names")] = None
 
 
 @node
@@ -194,6 +197,17 @@ class Preformat(Node):
     id: Id | None = None
     language: str | None = None
     text: str
+    content: Annotated[
+        tuple[Inline, ...], Field(description="formatted form, when it differs from text")
+    ] = ()
+
+
+@node
+class Graphic(Node):
+    """An image standing on its own, outside a figure."""
+
+    type: Literal["graphic"] = "graphic"
+    media: Media
 
 
 @node

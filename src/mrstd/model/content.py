@@ -14,6 +14,7 @@ from .blocks import (
     Figure,
     ForeignBlock,
     Formula,
+    Graphic,
     ListBlock,
     Note,
     Paragraph,
@@ -35,6 +36,7 @@ Block = Annotated[
     | Footnote
     | DefinitionList
     | Preformat
+    | Graphic
     | TermEntry
     | ReferenceEntry
     | ForeignBlock,

@@ -146,6 +146,16 @@ class InlineFormula(Node):
 
 
 @node
+class InlineGraphic(Node):
+    """A small image in running text, such as a symbol."""
+
+    type: Literal["inline-graphic"] = "inline-graphic"
+    href: str
+    alt: str | None = None
+    id: Id | None = None
+
+
+@node
 class Link(Node):
     """A hyperlink to an external resource."""
 
@@ -191,6 +201,7 @@ Inline = Annotated[
     | FootnoteRef
     | Footnote
     | InlineFormula
+    | InlineGraphic
     | Link
     | LineBreak
     | ProvisionSpan

@@ -21,7 +21,9 @@ from ...model import (
     ForeignBlock,
     ForeignInline,
     Formula,
+    Graphic,
     InlineFormula,
+    InlineGraphic,
     LineBreak,
     Link,
     LinkForm,
@@ -389,8 +391,10 @@ def _fn(ctx: Ctx, el: El, path: str) -> Inline:
     )
 
 
-def _math_only(el: El) -> str:
-    """The single MathML child of a formula, serialized."""
+def _math_only(el: El) -> str | None:
+    """The single MathML child of a formula, serialized; None for a formula of text only."""
+    if not any(isinstance(c.tag, str) for c in el):
+        return None
     if el.text and el.text.strip():
         raise Unmodelled("text beside the MathML")
     found: El | None = None
@@ -403,7 +407,7 @@ def _math_only(el: El) -> str:
             raise Unmodelled("text beside the MathML")
         found = child
     if found is None:
-        raise Unmodelled("formula without MathML")
+        return None
     return serialize(found)
 
 
@@ -417,7 +421,13 @@ def _bare_math(ctx: Ctx, el: El, path: str) -> Inline:
 
 def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"id"}))
-    return build(InlineFormula, id=valid_id(el.get("id")), mathml=_math_only(el))
+    mathml = _math_only(el)
+    return build(
+        InlineFormula,
+        id=valid_id(el.get("id")),
+        mathml=mathml,
+        text=(el.text or None) if mathml is None else None,
+    )
 
 
 def _std(ctx: Ctx, el: El, path: str) -> Inline:
@@ -457,6 +467,22 @@ def _citation_title(ctx: Ctx, el: El, path: str) -> Inline:
     return build(CitationTitle, content=inlines(ctx, el, path))
 
 
+def _inline_graphic(ctx: Ctx, el: El, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"id", XLINK_HREF}))
+    no_text_beside(el)
+    children = [c for c in el if isinstance(c.tag, str)]
+    alt = None
+    if children and children[0].tag == "alt-text" and not children[0].attrib:
+        alt = simple_text(children[0])
+        children = children[1:]
+    if children:
+        raise Unmodelled(f"<{localname(children[0].tag)}> in an inline-graphic")
+    href = el.get(XLINK_HREF)
+    if href is None:
+        raise Unmodelled("inline-graphic without xlink:href")
+    return build(InlineGraphic, href=href, alt=alt, id=valid_id(el.get("id")))
+
+
 def _entailed(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"target", "xtarget", XML_LANG}))
     target = el.get("target")
@@ -480,6 +506,7 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     "named-content": _named_content,
     "styled-content": _styled_content,
     "title": _citation_title,
+    "inline-graphic": _inline_graphic,
     MATH: _bare_math,
     "break": _break,
     "fn": _fn,
@@ -628,9 +655,7 @@ _ORDERED = frozenset(
 def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "list-type", "list-content"}))
     no_text_beside(el)
-    _, rest = _label_and_rest(el)
-    if _ is not None:
-        raise Unmodelled("labelled list")
+    list_label, rest = _label_and_rest(el)
     list_type = el.get("list-type")
     style: str | None = list_type
     ordered = list_type in _ORDERED
@@ -658,6 +683,7 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
             style=style,
             items=tuple(items),
             content_kind=el.get("list-content"),
+            label=list_label,
         )
     ]
 
@@ -689,6 +715,7 @@ def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id"}))
     label = None
     stop = _key_break(el)
+    mathml: str | None
     children = []
     for child in el:
         if child is stop:
@@ -712,27 +739,38 @@ def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
     else:
         mathml = _math_only(el)
     key = _formula_key(ctx, stop, path) if stop is not None else ()
-    return [build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml, key=key)]
+    text = (el.text or None) if mathml is None else None
+    return [
+        build(Formula, id=valid_id(el.get("id")), label=label, mathml=mathml, text=text, key=key)
+    ]
 
 
 def _preformat(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, frozenset({"id", "preformat-type"}))
+    content: tuple[Inline, ...] = ()
+    if any(isinstance(c.tag, str) for c in el):
+        content = inlines(ctx, el, f"{path}.content")
     return [
         build(
             Preformat,
             id=valid_id(el.get("id")),
             language=el.get("preformat-type"),
-            text=simple_text(el),
+            text=text_of(el),
+            content=content,
         )
     ]
 
 
 def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id"}))
+    check_attrs(ctx, el, frozenset({"id", "list-type"}))
     no_text_beside(el)
     items: list[DefinitionItem] = []
+    list_label: str | None = None
     for child in el:
         if not isinstance(child.tag, str):
+            continue
+        if child.tag == "label" and list_label is None and not items:
+            list_label = label_text(child)
             continue
         if child.tag != "def-item":
             raise Unmodelled(f"<{child.tag}> in a def-list")
@@ -754,7 +792,15 @@ def _def_list(ctx: Ctx, el: El, path: str) -> list[Block]:
                 definition=definition,
             )
         )
-    return [build(DefinitionList, id=valid_id(el.get("id")), items=tuple(items))]
+    return [
+        build(
+            DefinitionList,
+            id=valid_id(el.get("id")),
+            items=tuple(items),
+            label=list_label,
+            style=el.get("list-type"),
+        )
+    ]
 
 
 def _fig(ctx: Ctx, el: El, path: str) -> list[Block]:
@@ -834,7 +880,7 @@ def graphic(ctx: Ctx, el: El, path: str) -> Media:
 
 
 def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
-    raise Unmodelled("graphic outside a figure")
+    return [build(Graphic, media=graphic(ctx, el, f"{path}.media"))]
 
 
 def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:

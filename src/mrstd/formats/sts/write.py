@@ -234,6 +234,25 @@ FIG_BLOCKS = (
     "fn-group",
     "fn",
 }
+#: preformat holds highlighting and a few phrases.
+PREFORMAT_INLINE = _NARROW | {
+    "abbrev",
+    "citation-alternatives",
+    "element-citation",
+    "email",
+    "ext-link",
+    "fn",
+    "index-term",
+    "index-term-range-end",
+    "milestone-end",
+    "milestone-start",
+    "mixed-citation",
+    "std",
+    "target",
+    "tbx:entailedTerm",
+    "uri",
+    "xref",
+}
 #: fig-group holds figures (and graphics, which the model keeps as media).
 FIG_GROUP_BLOCKS = frozenset({"fig"})
 CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
@@ -799,6 +818,8 @@ class Writer:
         if b.content_kind is not None:
             attrs += f' list-content="{attr(b.content_kind)}"'
         w(f'<list{attrs} list-type="{attr(list_type)}">\n')
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>\n")
         items = b.items
         if not items:
             self.normalised("empty list written with one empty item")
@@ -856,12 +877,24 @@ class Writer:
         attrs = f' id="{b.id}"' if b.id else ""
         if b.language:
             attrs += f' preformat-type="{attr(b.language)}"'
-        self.out.append(f"<preformat{attrs}>{esc(b.text)}</preformat>\n")
+        if not b.content:
+            self.out.append(f"<preformat{attrs}>{esc(b.text)}</preformat>\n")
+            return
+        self.out.append(f"<preformat{attrs}>")
+        self.inlines(b.content, PREFORMAT_INLINE)
+        self.out.append("</preformat>\n")
+
+    def graphic_block(self, b: Any) -> None:
+        self.graphic(b.media)
 
     def definition_list(self, b: Any) -> None:
         w = self.out.append
         attrs = f' id="{b.id}"' if b.id else ""
+        if b.style is not None:
+            attrs += f' list-type="{attr(b.style)}"'
         w(f"<def-list{attrs}>\n")
+        if b.label is not None:
+            w(f"<label>{esc(b.label)}</label>\n")
         for item in b.items:
             iattrs = f' id="{item.id}"' if item.id else ""
             w(f"<def-item{iattrs}><term>")
@@ -1393,6 +1426,16 @@ class Writer:
         self.footnote(run)
         return []
 
+    def inline_graphic(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        attrs = f' id="{run.id}"' if run.id else ""
+        w = self.out.append
+        w(f'<inline-graphic{attrs} xlink:href="{attr(run.href)}"')
+        if run.alt is None:
+            w("/>")
+        else:
+            w(f"><alt-text>{esc(run.alt)}</alt-text></inline-graphic>")
+        return []
+
     def inline_formula(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         attrs = f' id="{run.id}"' if run.id else ""
         self.out.append(f"<inline-formula{attrs}>")
@@ -1710,6 +1753,7 @@ _BLOCK_ELEMENT = {
     "footnote": "fn",
     "definition-list": "def-list",
     "preformat": "preformat",
+    "graphic": "graphic",
     "term-entry": "term-sec",
     "reference": "ref",
 }
@@ -1724,6 +1768,7 @@ _BLOCK_WRITERS: dict[str, Callable[[Writer, Any], None]] = {
     "footnote": Writer.footnote_block,
     "definition-list": Writer.definition_list,
     "preformat": Writer.preformat,
+    "graphic": Writer.graphic_block,
     "term-entry": Writer.term_entry,
     "reference": Writer.reference,
     "foreign": Writer.foreign_block,
@@ -1740,6 +1785,7 @@ _INLINE_ELEMENT = {
     "named-content": "named-content",
     "styled-content": "styled-content",
     "citation-title": "title",
+    "inline-graphic": "inline-graphic",
 }
 
 
@@ -1766,6 +1812,7 @@ _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] =
     "named-content": Writer.named_content,
     "styled-content": Writer.styled_content,
     "citation-title": Writer.citation_title,
+    "inline-graphic": Writer.inline_graphic,
     "provision": Writer.provision,
     "foreign": Writer.foreign_inline,
 }
