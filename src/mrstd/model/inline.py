@@ -90,6 +90,20 @@ class StandardRef(Node):
         str | None,
         Field(description="a registry identifier of the cited standard, e.g. its URN"),
     ] = None
+    lead: Annotated[
+        tuple[Inline, ...], Field(description="what the citation shows before the identifier")
+    ] = ()
+    marked_dated: Annotated[
+        bool | None,
+        Field(description="whether the source marks the citation dated (None: it does not say)"),
+    ] = None
+    identifier_marked_dated: Annotated[
+        bool | None,
+        Field(description="whether the identifier itself is marked dated (STS std-ref/@type)"),
+    ] = None
+    marked: Annotated[
+        bool, Field(description="whether the source marks the identifier apart from the text")
+    ] = True
 
 
 @node

@@ -30,6 +30,21 @@ class ReferenceEntry(Node):
     kind: Annotated[
         str | None, Field(description="what is cited, as the source names it, e.g. standard")
     ] = None
+    standard: Annotated[
+        bool, Field(description="the citation names a standard, though with no identifier")
+    ] = False
+    std_id: Annotated[
+        str | None,
+        Field(description="a registry identifier of the cited standard, e.g. its URN"),
+    ] = None
+    marked_dated: Annotated[
+        bool | None,
+        Field(description="whether the source marks the reference dated (None: it does not say)"),
+    ] = None
+    identifier_marked_dated: Annotated[
+        bool | None,
+        Field(description="whether the identifier itself is marked dated (STS std-ref/@type)"),
+    ] = None
 
     @property
     def dated(self) -> bool | None:

@@ -430,35 +430,66 @@ def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
     )
 
 
+_DATED = {"dated": True, "undated": False}
+
+
 def _std(ctx: Ctx, el: El, path: str) -> Inline:
-    identifier, content = _std_parts(ctx, el, path)
-    return build(StandardRef, identifier=identifier, content=content, std_id=el.get("std-id"))
+    parts = std_parts(ctx, el, path)
+    if parts is None:
+        # No std-ref: a standard cited by its designation alone, as text.
+        text = simple_text(el)
+        if not text.strip():
+            raise Unmodelled("empty std")
+        return build(StandardRef, identifier=text, marked=False, **_std_attrs(el))
+    identifier, lead, content = parts
+    return build(StandardRef, identifier=identifier, lead=lead, content=content, **_std_attrs(el))
 
 
-def _std_parts(ctx: Ctx, el: El, path: str) -> tuple[str, tuple[Inline, ...]]:
-    """A ``std``: its std-ref (the identifier) first, then inline content."""
-    if len(el.attrib):
-        for name in el.attrib:
-            if name == "type" or name == "std-id":
-                continue  # type (dated or undated) follows from the identifier
+def _std_attrs(el: El) -> dict[str, Any]:
+    """The attributes of a ``std`` (its std-id, whether it is marked dated), and whether its
+    std-ref is marked dated."""
+    values: dict[str, Any] = {}
+    ref = next((c for c in el if c.tag == "std-ref"), None)
+    if ref is not None and ref.get("type") in _DATED:
+        values["identifier_marked_dated"] = _DATED[ref.get("type")]
+    for name, value in el.items():
+        if name == "std-id":
+            values["std_id"] = value
+        elif name == "type" and value in _DATED:
+            values["marked_dated"] = _DATED[value]
+        else:
             raise Unmodelled(f"attribute @{name} on std")
-    if el.text and el.text.strip():
-        raise Unmodelled("text before std-ref")
-    children = [c for c in el if isinstance(c.tag, str)]
-    if not children or children[0].tag != "std-ref" or len(children[0].attrib) > 1:
-        raise Unmodelled("std without a leading std-ref")
-    ref = children[0]
+    return values
+
+
+def std_parts(
+    ctx: Ctx, el: El, path: str
+) -> tuple[str, tuple[Inline, ...], tuple[Inline, ...]] | None:
+    """A ``std``: its std-ref (the identifier), what comes before it and what after;
+    None when it has no std-ref."""
+    ref = next((c for c in el if c.tag == "std-ref"), None)
+    if ref is None:
+        return None
+    if len(ref.attrib) and (len(ref.attrib) > 1 or ref.get("type") not in _DATED):
+        raise Unmodelled("attributes on a std-ref in a citation")
     identifier = simple_text(ref)
-    if not identifier.strip() or any(k != "type" for k in ref.attrib):
+    if not identifier.strip():
         raise Unmodelled("std-ref not plain")
+    lead: list[Inline] = []
     content: list[Inline] = []
-    if ref.tail:
-        content.append(build(Text, text=ref.tail))
-    for child in children[1:]:
-        content.append(inline(ctx, child, path))
+    runs = lead
+    if el.text:
+        runs.append(text_node(el.text))
+    for child in el:
+        if child is ref:
+            runs = content
+        elif isinstance(child.tag, str):
+            runs.append(inline(ctx, child, path))
+        else:
+            ctx.skipped(child, path)
         if child.tail:
-            content.append(build(Text, text=child.tail))
-    return identifier, tuple(content)
+            runs.append(text_node(child.tail))
+    return identifier, tuple(lead), tuple(content)
 
 
 def _citation_title(ctx: Ctx, el: El, path: str) -> Inline:
@@ -895,18 +926,37 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     cite = rest[0]
     rid = valid_id(el.get("id"))
     if cite.tag == "std":
+        attrs = _std_attrs(cite)
+        ref = next((c for c in cite if c.tag == "std-ref"), None)
+        if ref is None:
+            # A standard cited in free text, without a marked identifier.
+            return [
+                build(
+                    ReferenceEntry,
+                    id=rid,
+                    label=label,
+                    citation=inlines(ctx, cite, f"{path}.citation"),
+                    kind=el.get("content-type"),
+                    standard=True,
+                    **attrs,
+                )
+            ]
+        if (cite.text or "").strip() or ref.getprevious() is not None:
+            raise Unmodelled("text before the std-ref of a reference")
         title, uri = _title_and_uri(ctx, cite, path)
-        identifier, content = _std_parts(ctx, cite, f"{path}.citation")
+        parts = std_parts(ctx, cite, f"{path}.citation")
+        assert parts is not None
         return [
             build(
                 ReferenceEntry,
                 id=rid,
                 label=label,
-                identifier=identifier,
+                identifier=parts[0],
                 title=title,
-                citation=content,
+                citation=parts[2],
                 uri=uri,
                 kind=el.get("content-type"),
+                **attrs,
             )
         ]
     if cite.tag == "mixed-citation":

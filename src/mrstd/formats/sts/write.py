@@ -1067,8 +1067,20 @@ class Writer:
         w(f"<ref{attrs}>")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>")
-        if b.identifier is not None:
-            w(f"<std><std-ref>{esc(b.identifier)}</std-ref>")
+        if b.identifier is None and b.standard:
+            # A standard cited in free text.
+            w(f"<std{_std_attrs(b)}>")
+            later = self._inlines(b.citation, STD)
+            if b.title:
+                self.normalised("title of a free citation written into the citation")
+            w("</std>")
+            if later:
+                self.normalised("part of a citation written in a mixed-citation after the std")
+                w("<mixed-citation>")
+                self.inlines(later, CITATION)
+                w("</mixed-citation>")
+        elif b.identifier is not None:
+            w(f"<std{_std_attrs(b)}><std-ref{_std_ref_attrs(b)}>{esc(b.identifier)}</std-ref>")
             if b.title:
                 w("<title>")
                 self.inlines(b.title, RICH)
@@ -1398,9 +1410,14 @@ class Writer:
         return []
 
     def standard_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        std_id = f' std-id="{attr(run.std_id)}"' if run.std_id is not None else ""
-        self.out.append(f"<std{std_id}><std-ref>{esc(run.identifier)}</std-ref>")
-        later = self._inlines(run.content, STD)
+        self.out.append(f"<std{_std_attrs(run)}>")
+        if not run.marked and not run.lead and not run.content:
+            # Cited by its designation alone, as the source had it.
+            self.out.append(f"{esc(run.identifier)}</std>")
+            return []
+        later = self._inlines(run.lead, STD)
+        self.out.append(f"<std-ref{_std_ref_attrs(run)}>{esc(run.identifier)}</std-ref>")
+        later += self._inlines(run.content, STD)
         for loc in run.locality:
             to = f"–{loc.to}" if loc.to else ""
             self.out.append(esc(f", {loc.type.value} {loc.reference}{to}"))
@@ -1787,6 +1804,20 @@ _INLINE_ELEMENT = {
     "citation-title": "title",
     "inline-graphic": "inline-graphic",
 }
+
+
+def _std_attrs(node: Any) -> str:
+    """The attributes of a ``std``: its std-id, and dated or undated when the source said."""
+    attrs = f' std-id="{attr(node.std_id)}"' if node.std_id is not None else ""
+    if node.marked_dated is not None:
+        attrs += f' type="{"dated" if node.marked_dated else "undated"}"'
+    return attrs
+
+
+def _std_ref_attrs(node: Any) -> str:
+    if node.identifier_marked_dated is None:
+        return ""
+    return f' type="{"dated" if node.identifier_marked_dated else "undated"}"'
 
 
 def _inline_element(run: Any) -> str:
