@@ -86,6 +86,8 @@ def _restrict(meta: dict[str, Any]) -> dict[str, Any]:
     meta["status"].pop("lifecycle", None)
     if not meta["status"].get("stage"):
         meta["status"].pop("iteration", None)  # Relaton has no status without a stage
+    # A publication date stated beside the release date (STS pub-date) has no Relaton type.
+    meta["dates"]["other"] = [o for o in meta["dates"]["other"] if o["type"] != "publication"]
     for other in meta["dates"]["other"]:
         if other["type"] == "other":
             other["label"] = "accessed"

@@ -77,6 +77,7 @@ class DateType(StrEnum):
     UNCHANGED = "unchanged"
     STABLE_UNTIL = "stable-until"
     ADOPTED = "adopted"
+    PUBLICATION = "publication"  # stated beside the release date (ISOSTS pub-date)
     OTHER = "other"
 
 

@@ -160,6 +160,17 @@ class InlineFormula(Node):
 
 
 @node
+class Number(Node):
+    """A number as written, with the decimal and digit-group separators it uses."""
+
+    type: Literal["number"] = "number"
+    text: str
+    decimal_separator: str | None = None
+    group_separator: str | None = None
+    id: Id | None = None
+
+
+@node
 class InlineGraphic(Node):
     """A small image in running text, such as a symbol."""
 
@@ -216,6 +227,7 @@ Inline = Annotated[
     | Footnote
     | InlineFormula
     | InlineGraphic
+    | Number
     | Link
     | LineBreak
     | ProvisionSpan

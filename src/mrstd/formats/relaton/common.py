@@ -962,6 +962,10 @@ def to_hash(doc: Document, log: ConversionLog, flavour: str) -> Hash:
     for field in _NO_RELATON_PLACE:
         if getattr(meta, field):
             log.add(Change.LOST, f"metadata.{field}", f"{field} has no Relaton place")
+    for i, d in enumerate(meta.dates.other):
+        if d.type is DateType.PUBLICATION:
+            path = f"metadata.dates.other[{i}]"
+            log.add(Change.LOST, path, "a publication date beside the release date (pub-date)")
     for i, s in enumerate(meta.structured_identifiers):
         if s.supplement_version is not None:
             path = f"metadata.structured_identifiers[{i}].supplement_version"
@@ -1038,6 +1042,8 @@ def _dates(meta: Metadata, custom: dict[str, list[str]]) -> list[Hash]:
     for other in meta.dates.other:
         if other.type is DateType.OTHER and other.label == "revision-date":
             continue
+        if other.type is DateType.PUBLICATION:
+            continue  # no Relaton date type: reported LOST where the hash is built
         if other.type is DateType.OTHER:
             dtype = other.label or "other"
         else:

@@ -32,6 +32,7 @@ from ...model import (
     Media,
     NamedContent,
     Note,
+    Number,
     Obligation,
     Paragraph,
     Preformat,
@@ -514,6 +515,17 @@ def _inline_graphic(ctx: Ctx, el: El, path: str) -> Inline:
     return build(InlineGraphic, href=href, alt=alt, id=valid_id(el.get("id")))
 
 
+def _num(ctx: Ctx, el: El, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"dsep", "gsep", "id"}))
+    return build(
+        Number,
+        text=simple_text(el),
+        decimal_separator=el.get("dsep"),
+        group_separator=el.get("gsep"),
+        id=valid_id(el.get("id")),
+    )
+
+
 def _entailed(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"target", "xtarget", XML_LANG}))
     target = el.get("target")
@@ -538,6 +550,7 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     "styled-content": _styled_content,
     "title": _citation_title,
     "inline-graphic": _inline_graphic,
+    "num": _num,
     MATH: _bare_math,
     "break": _break,
     "fn": _fn,

@@ -179,8 +179,19 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             elif tag == "release-date" and "published" not in dates:
                 _only_attr(child)
                 dates["published"] = _date(child)
+            elif tag == "pub-date":
+                _only_attr(child)
+                value = _date(child)
+                dates["other"].append(build(OtherDate, type=DateType.PUBLICATION, value=value))
             elif tag == "meta-date":
                 kind = _only_attr(child, "type")
+                if kind == DateType.PUBLICATION.value:
+                    ctx.log.add(
+                        Change.NORMALISED,
+                        path,
+                        "meta-date of type publication written back as pub-date",
+                        child.sourceline,
+                    )
                 if kind in _MAIN_DATES and kind not in dates:
                     dates[kind] = _date(child)
                 elif kind in {t.value for t in DateType}:

@@ -21,6 +21,7 @@ from ...model import (
     Clause,
     ClauseKind,
     CrossReferenceKind,
+    DateType,
     Document,
     Layer,
     LinkForm,
@@ -1443,6 +1444,15 @@ class Writer:
         self.footnote(run)
         return []
 
+    def number(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        attrs = f' id="{run.id}"' if run.id else ""
+        if run.decimal_separator is not None:
+            attrs += f' dsep="{attr(run.decimal_separator)}"'
+        if run.group_separator is not None:
+            attrs += f' gsep="{attr(run.group_separator)}"'
+        self.out.append(f"<num{attrs}>{esc(run.text)}</num>")
+        return []
+
     def inline_graphic(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         attrs = f' id="{run.id}"' if run.id else ""
         w = self.out.append
@@ -1603,7 +1613,10 @@ class Writer:
             if value:
                 add("meta-date", f'<meta-date type="{field}">{value}</meta-date>')
         for other in m.dates.other:
-            add("meta-date", f'<meta-date type="{other.type.value}">{other.value}</meta-date>')
+            if other.type is DateType.PUBLICATION:
+                add("pub-date", f"<pub-date>{other.value}</pub-date>")
+            else:
+                add("meta-date", f'<meta-date type="{other.type.value}">{other.value}</meta-date>')
         for committee in m.committees:
             add("comm-ref", f"<comm-ref>{esc(committee.identifier)}</comm-ref>")
         for code in m.ics:
@@ -1803,6 +1816,7 @@ _INLINE_ELEMENT = {
     "styled-content": "styled-content",
     "citation-title": "title",
     "inline-graphic": "inline-graphic",
+    "number": "num",
 }
 
 
@@ -1844,6 +1858,7 @@ _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] =
     "styled-content": Writer.styled_content,
     "citation-title": Writer.citation_title,
     "inline-graphic": Writer.inline_graphic,
+    "number": Writer.number,
     "provision": Writer.provision,
     "foreign": Writer.foreign_inline,
 }
