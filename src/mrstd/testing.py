@@ -153,7 +153,7 @@ def _inline(depth: int) -> st.SearchStrategy[Json]:
         ),
         _tagged(
             "named-content",
-            name=_opt(words),
+            name=words,
             id=_opt(ids),
             href=_opt(st.just("#a")),
             content=inner,

@@ -6,6 +6,7 @@ from pydantic.dataclasses import rebuild_dataclass
 
 from .blocks import (
     Cell,
+    Code,
     DefinitionItem,
     DefinitionList,
     Example,
@@ -103,6 +104,7 @@ __all__ = [
     "CitationTitle",
     "Clause",
     "ClauseKind",
+    "Code",
     "Committee",
     "Contributor",
     "ContributorRole",

@@ -197,9 +197,19 @@ class Preformat(Node):
     id: Id | None = None
     language: str | None = None
     text: str
-    content: Annotated[
-        tuple[Inline, ...], Field(description="formatted form, when it differs from text")
-    ] = ()
+
+
+@node
+class Code(Node):
+    """Program code or preformatted text that holds highlighting or links."""
+
+    type: Literal["code"] = "code"
+    id: Id | None = None
+    language: str | None = None
+    preformat: Annotated[bool, Field(description="preformatted text rather than program code")] = (
+        False
+    )
+    content: tuple[Inline, ...] = ()
 
 
 @node

@@ -9,6 +9,7 @@ from pydantic.dataclasses import is_pydantic_dataclass, rebuild_dataclass
 
 from . import blocks, inline, references, terms
 from .blocks import (
+    Code,
     DefinitionList,
     Example,
     Figure,
@@ -36,6 +37,7 @@ Block = Annotated[
     | Footnote
     | DefinitionList
     | Preformat
+    | Code
     | Graphic
     | TermEntry
     | ReferenceEntry

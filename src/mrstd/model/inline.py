@@ -39,7 +39,7 @@ class NamedContent(Node):
     """
 
     type: Literal["named-content"] = "named-content"
-    name: str | None = None
+    name: str
     id: Id | None = None
     href: Annotated[str | None, Field(description="a resource the content stands for")] = None
     content: tuple[Inline, ...] = ()

@@ -9,8 +9,17 @@ from typing import Annotated
 
 from pydantic import Field
 
+#: XML 1.0 (5th ed.) name characters without the colon, in the Basic Multilingual Plane.
+NAME_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+    "\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+)
+NAME_CHAR = NAME_START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+#: The pattern of an id: an XML NCName, usable as ``xs:ID`` (schema 1.0 allowed ASCII only).
+ID_PATTERN = f"^[{NAME_START}][{NAME_CHAR}]*$"
+
 #: An element id, usable as an XML ``xs:ID`` (an NCName).
-Id = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 #: ICS code: two digits, optionally three, optionally two (ICS 7th ed., domain note 2).
 IcsCodeStr = Annotated[str, Field(pattern=r"^[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?$")]

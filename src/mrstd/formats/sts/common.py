@@ -11,6 +11,7 @@ from lxml import etree
 
 from ...model.base import Node
 from ...model.inline import Text as _Text
+from ...model.types import ID_PATTERN
 from ..base import Change, ConversionEntry, ConversionLog
 from ..xmlescape import escape_attr, escape_text
 from ..xmlsafe import comments_and_pis
@@ -31,8 +32,8 @@ def tbx(name: str) -> str:
     return f"{{{TBX_NS}}}{name}"
 
 
-#: The model's Id: an ASCII NCName (see mrstd.model.types.Id).
-ID_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+#: The model's Id: an NCName (see mrstd.model.types.Id).
+ID_RE = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$") + r"\Z")
 PARTIAL_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 ICS_RE = re.compile(r"[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?\Z")
 _XMLNS_DECL = re.compile(r' xmlns:([A-Za-z_][\w.\-]*)="[^"]*"')

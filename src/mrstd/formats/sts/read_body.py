@@ -12,6 +12,7 @@ from ...model import (
     CitationTitle,
     Clause,
     ClauseKind,
+    Code,
     DefinitionItem,
     DefinitionList,
     Example,
@@ -201,7 +202,7 @@ def valid_id(value: str | None) -> str | None:
     if value is None:
         return None
     if ID_RE.match(value) is None:
-        raise Unmodelled(f"id {value!r} is not an ASCII NCName")
+        raise Unmodelled(f"id {value!r} is not an NCName")
     return value
 
 
@@ -338,7 +339,9 @@ _NAMED_ATTRS = frozenset({"content-type", "id", XLINK_HREF})
 def _named_content(ctx: Ctx, el: El, path: str) -> Inline:
     get = el.get
     name = get("content-type")
-    if len(el.attrib) > (name is not None):
+    if name is None:
+        raise Unmodelled("named-content without content-type")
+    if len(el.attrib) > 1:
         check_attrs(ctx, el, _NAMED_ATTRS)
     data = _T_NAMED.copy()
     data["name"] = name
@@ -790,17 +793,26 @@ def _formula(ctx: Ctx, el: El, path: str) -> list[Block]:
 
 
 def _preformat(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id", "preformat-type"}))
-    content: tuple[Inline, ...] = ()
-    if any(isinstance(c.tag, str) for c in el):
-        content = inlines(ctx, el, f"{path}.content")
+    """``preformat`` (text only, or with highlighting and links) and ``code``."""
+    is_code = el.tag == "code"
+    language = "language" if is_code else "preformat-type"
+    check_attrs(ctx, el, frozenset({"id", language}))
+    if is_code or any(isinstance(c.tag, str) for c in el):
+        return [
+            build(
+                Code,
+                id=valid_id(el.get("id")),
+                language=el.get(language),
+                preformat=not is_code,
+                content=inlines(ctx, el, f"{path}.content"),
+            )
+        ]
     return [
         build(
             Preformat,
             id=valid_id(el.get("id")),
-            language=el.get("preformat-type"),
-            text=text_of(el),
-            content=content,
+            language=el.get(language),
+            text=simple_text(el),
         )
     ]
 
@@ -1078,6 +1090,7 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "list": _list,
     "disp-formula": _formula,
     "preformat": _preformat,
+    "code": _preformat,
     "def-list": _def_list,
     "fig": _fig,
     "fig-group": _fig,

@@ -707,6 +707,8 @@ class Writer:
     def _block_name(b: Any) -> str:
         if b.type == "table" and b.array:
             return "array"
+        if b.type == "code":
+            return "preformat" if b.preformat else "code"
         if b.type == "figure" and b.group:
             return "fig-group"
         name = _BLOCK_ELEMENT.get(b.type)
@@ -878,12 +880,17 @@ class Writer:
         attrs = f' id="{b.id}"' if b.id else ""
         if b.language:
             attrs += f' preformat-type="{attr(b.language)}"'
-        if not b.content:
-            self.out.append(f"<preformat{attrs}>{esc(b.text)}</preformat>\n")
-            return
-        self.out.append(f"<preformat{attrs}>")
+        self.out.append(f"<preformat{attrs}>{esc(b.text)}</preformat>\n")
+
+    def code(self, b: Any) -> None:
+        element = "preformat" if b.preformat else "code"
+        language = "preformat-type" if b.preformat else "language"
+        attrs = f' id="{b.id}"' if b.id else ""
+        if b.language:
+            attrs += f' {language}="{attr(b.language)}"'
+        self.out.append(f"<{element}{attrs}>")
         self.inlines(b.content, PREFORMAT_INLINE)
-        self.out.append("</preformat>\n")
+        self.out.append(f"</{element}>\n")
 
     def graphic_block(self, b: Any) -> None:
         self.graphic(b.media)
@@ -1500,8 +1507,7 @@ class Writer:
 
     def named_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         attrs = f' id="{run.id}"' if run.id else ""
-        if run.name is not None:
-            attrs += f' content-type="{attr(run.name)}"'
+        attrs += f' content-type="{attr(run.name)}"'
         if run.href is not None:
             attrs += f' xlink:href="{attr(run.href)}"'
         self.out.append(f"<named-content{attrs}>")
@@ -1798,6 +1804,7 @@ _BLOCK_WRITERS: dict[str, Callable[[Writer, Any], None]] = {
     "footnote": Writer.footnote_block,
     "definition-list": Writer.definition_list,
     "preformat": Writer.preformat,
+    "code": Writer.code,
     "graphic": Writer.graphic_block,
     "term-entry": Writer.term_entry,
     "reference": Writer.reference,
