@@ -32,6 +32,9 @@ class ListItem(Node):
     id: Id | None = None
     label: str | None = None
     blocks: tuple[Block, ...] = ()
+    label_content: Annotated[
+        tuple[Inline, ...], Field(description="formatted form of the label, e.g. a formula")
+    ] = ()
 
 
 @node

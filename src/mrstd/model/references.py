@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
@@ -10,6 +10,9 @@ from .base import Node, node
 from .enums import Lifecycle
 from .inline import Inline
 from .types import Id, IdentifierStr
+
+if TYPE_CHECKING:
+    from .content import Block
 
 
 @node
@@ -41,6 +44,7 @@ class ReferenceEntry(Node):
         bool | None,
         Field(description="whether the source marks the reference dated (None: it does not say)"),
     ] = None
+    notes: Annotated[tuple[Block, ...], Field(description="notes on the reference")] = ()
     identifier_marked_dated: Annotated[
         bool | None,
         Field(description="whether the identifier itself is marked dated (STS std-ref/@type)"),

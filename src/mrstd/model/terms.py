@@ -107,6 +107,10 @@ class TermEntry(Node):
     graphics: Annotated[
         tuple[Media, ...], Field(description="images of the concept, for every language")
     ] = ()
+    display: Annotated[
+        tuple[Block, ...],
+        Field(description="the entry as displayed, given beside it (STS term-display)"),
+    ] = ()
     subject_fields: Annotated[
         tuple[Localized, ...],
         Field(description="subject fields in languages other than the first (see domain)"),

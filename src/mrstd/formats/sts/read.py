@@ -243,6 +243,7 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
     label = None
     title: tuple[Any, ...] = ()
     blocks: list[Any] = []
+    subclauses: list[Clause] = []
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -251,7 +252,10 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
         elif child.tag == "title" and not title and not blocks:
             title = inlines(ctx, child, f"{path}.title")
         elif child.tag == "ref-list":
-            raise Unmodelled("nested ref-list")
+            # A group of references inside the bibliography: a subclause.
+            subclauses.append(_bibliography(ctx, child, f"{path}.subclauses[{len(subclauses)}]"))
+        elif subclauses:
+            raise Unmodelled(f"<{child.tag}> after a nested ref-list")
         else:
             blocks.extend(block(ctx, child, f"{path}.blocks[{len(blocks)}]"))
     return build(
@@ -261,6 +265,7 @@ def _bibliography(ctx: Ctx, el: El, path: str) -> Clause:
         title=title,
         kind=ClauseKind.BIBLIOGRAPHY,
         blocks=tuple(blocks),
+        subclauses=tuple(subclauses),
         # mrstd writes "bibl"; any other content-type is kept as written.
         type_label=content_type if content_type != "bibl" else None,
     )

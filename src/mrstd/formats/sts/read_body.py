@@ -716,10 +716,18 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
         if len(child.attrib) > (iid is not None):
             check_attrs(ctx, child, _ID)
         no_text_beside(child)
-        label, content = _label_and_rest(child)
+        label: str | None
+        label_content: tuple[Inline, ...] = ()
+        kids = [c for c in child if isinstance(c.tag, str)]
+        if kids and kids[0].tag == "label" and any(isinstance(c.tag, str) for c in kids[0]):
+            label, label_content = formatted_label(ctx, kids[0], f"{path}.label_content")
+            content = kids[1:]
+        else:
+            label, content = _label_and_rest(child)
         data = _T_ITEM.copy()
         data["id"] = valid_id(iid)
         data["label"] = label
+        data["label_content"] = label_content
         data["blocks"] = blocks_of(ctx, content, f"{path}.items[{len(items)}].blocks")
         items.append(make(ListItem, data))
     return [
@@ -946,8 +954,13 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     if rest and rest[0].tag == "label":
         label = label_text(rest[0])
         rest = rest[1:]
-    if len(rest) != 1:
+    # Notes on the reference follow its citation.
+    end = len(rest)
+    while end > 1 and rest[end - 1].tag == "non-normative-note":
+        end -= 1
+    if end != 1:
         raise Unmodelled("ref with several citations")
+    notes = blocks_of(ctx, rest[1:], f"{path}.notes")
     cite = rest[0]
     rid = valid_id(el.get("id"))
     if cite.tag == "std":
@@ -962,6 +975,7 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
                     label=label,
                     citation=inlines(ctx, cite, f"{path}.citation"),
                     kind=el.get("content-type"),
+                    notes=notes,
                     standard=True,
                     **attrs,
                 )
@@ -981,6 +995,7 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
                 citation=parts[2],
                 uri=uri,
                 kind=el.get("content-type"),
+                notes=notes,
                 **attrs,
             )
         ]
@@ -993,6 +1008,7 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
                 label=label,
                 citation=inlines(ctx, cite, f"{path}.citation"),
                 kind=el.get("content-type"),
+                notes=notes,
             )
         ]
     raise Unmodelled(f"<{localname(cite.tag)}> citation")

@@ -31,7 +31,14 @@ from .common import (
     simple_text,
     tbx,
 )
-from .read_body import check_attrs, holds_blocks, inlines, split_at_blocks, valid_id
+from .read_body import (
+    blocks_of,
+    check_attrs,
+    holds_blocks,
+    inlines,
+    split_at_blocks,
+    valid_id,
+)
 
 #: normativeAuthorization values (ISO 10241-1:2011, 6.2 term status) and the model's status.
 STATUS = {
@@ -56,11 +63,19 @@ def term_sec(ctx: Ctx, el: El, path: str) -> Any:
     if children and children[0].tag == "label":
         label = simple_text(children[0])
         children = children[1:]
+    display: El | None = None
+    if len(children) == 2 and children[1].tag == "term-display":
+        # The entry as displayed, given beside its TBX form.
+        display = children.pop()
+        check_attrs(ctx, display)
+        no_text_beside(display)
     if len(children) != 1:
         raise Unmodelled("term-sec without exactly one entry")
     entry = children[0]
     if entry.tag == tbx("termEntry"):
-        return _tbx_entry(ctx, entry, path, label, section_id)
+        return _tbx_entry(ctx, entry, path, label, section_id, display)
+    if display is not None:
+        raise Unmodelled("term-display beside another term-display")
     if entry.tag == "term-display":
         return _term_display(ctx, entry, path, label, section_id)
     raise Unmodelled(f"<{localname(entry.tag)}> in term-sec")
@@ -81,7 +96,14 @@ _CROSS_REFERENCES = {
 }
 
 
-def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str | None) -> Any:
+def _tbx_entry(
+    ctx: Ctx,
+    el: El,
+    path: str,
+    label: str | None,
+    section_id: str | None,
+    display: El | None = None,
+) -> Any:
     """A TBX entry. What belongs to a language (notes, examples, sources, cross-references,
     subject fields) records that language unless it is the entry's first, where the model
     puts what carries no language."""
@@ -187,6 +209,7 @@ def _tbx_entry(ctx: Ctx, el: El, path: str, label: str | None, section_id: str |
         cross_references=tuple(cross_references),
         graphics=tuple(graphics),
         subject_fields=tuple(subject_fields),
+        display=blocks_of(ctx, display, f"{path}.display") if display is not None else (),
     )
 
 

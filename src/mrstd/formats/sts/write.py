@@ -254,6 +254,10 @@ PREFORMAT_INLINE = _NARROW | {
     "uri",
     "xref",
 }
+#: term-display holds paragraphs and the blocks a definition may hold.
+TERM_DISPLAY_BLOCKS = PARA_LEVEL
+#: After its citation a ref holds notes.
+REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
 #: fig-group holds figures (and graphics, which the model keeps as media).
 FIG_GROUP_BLOCKS = frozenset({"fig"})
 CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
@@ -678,7 +682,11 @@ class Writer:
                 seen_ref = True
             elif seen_ref or self._block_name(b) not in PARA_LEVEL:
                 return False
-        return not c.subclauses and c.obligation is None
+        # Groups of references (nested ref-lists) are bibliography subclauses.
+        groups_ok = all(
+            s.kind == ClauseKind.BIBLIOGRAPHY and self._ref_list_ok(s) for s in c.subclauses
+        )
+        return groups_ok and c.obligation is None
 
     def ref_list_clause(self, c: Clause, path: str) -> None:
         w = self.out.append
@@ -699,6 +707,8 @@ class Writer:
                 w("\n")
             else:
                 self.block(b, PARA_LEVEL)
+        for index, sub in enumerate(c.subclauses):
+            self.ref_list_clause(sub, f"{path}.subclauses[{index}]")
         w("</ref-list>\n")
 
     # ------------------------------------------------------------ blocks
@@ -830,7 +840,11 @@ class Writer:
         for item in items:
             iattrs = f' id="{item.id}"' if item.id else ""
             w(f"<list-item{iattrs}>")
-            if item.label is not None:
+            if item.label_content:
+                w("<label>")
+                self.inlines(item.label_content, STYLED)
+                w("</label>")
+            elif item.label is not None:
                 w(f"<label>{esc(item.label)}</label>")
             if not item.blocks:
                 w("<p/>")
@@ -1112,6 +1126,8 @@ class Writer:
             if b.uri:
                 w(f"<uri>{esc(b.uri)}</uri>")
             w("</mixed-citation>")
+        if b.notes:
+            self.blocks(b.notes, REF_NOTE_BLOCKS, "notes")
         if b.status is not None:
             self.lost("status of a reference")
         w("</ref>\n")
@@ -1192,7 +1208,12 @@ class Writer:
             for designation in designations:
                 self.tig(designation)
             w("</tbx:langSet>\n")
-        w("</tbx:termEntry>\n</term-sec>\n")
+        w("</tbx:termEntry>\n")
+        if b.display:
+            w("<term-display>\n")
+            self.blocks(b.display, TERM_DISPLAY_BLOCKS, "display")
+            w("</term-display>\n")
+        w("</term-sec>\n")
 
     def tig(self, d: Any) -> None:
         w = self.out.append
