@@ -74,6 +74,7 @@ class Localized(Node):
     text: str
     language: LanguageTag | None = None
     script: str | None = None
+    title: Annotated[str | None, Field(description="its heading, e.g. Abstract")] = None
 
 
 @node
@@ -233,6 +234,7 @@ class Note(Node):
 
     text: str
     type: str | None = None
+    more: Annotated[tuple[str, ...], Field(description="paragraphs after the first")] = ()
 
 
 @node
@@ -267,6 +269,8 @@ class StructuredIdentifier(Node):
     supplement_type: str | None = None
     supplement_number: str | None = None
     supplement_version: str | None = None
+    isbn: tuple[str, ...] = ()
+    issn: tuple[str, ...] = ()
     amendment: str | None = None
     corrigendum: str | None = None
     language: str | None = None

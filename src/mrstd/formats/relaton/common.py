@@ -967,9 +967,10 @@ def to_hash(doc: Document, log: ConversionLog, flavour: str) -> Hash:
             path = f"metadata.dates.other[{i}]"
             log.add(Change.LOST, path, "a publication date beside the release date (pub-date)")
     for i, s in enumerate(meta.structured_identifiers):
-        if s.supplement_version is not None:
-            path = f"metadata.structured_identifiers[{i}].supplement_version"
-            log.add(Change.LOST, path, "supplement version has no Relaton place")
+        for field in ("supplement_version", "isbn", "issn"):
+            if getattr(s, field):
+                path = f"metadata.structured_identifiers[{i}].{field}"
+                log.add(Change.LOST, path, f"{field} of a structured identifier has no place")
     return h
 
 

@@ -213,10 +213,10 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 lists["copyright"].append(_permissions(child))
             elif tag == "meta-note":
                 kind = _only_attr(child, "content-type")
-                parts = [c for c in child if isinstance(c.tag, str)]
-                if len(parts) != 1 or parts[0].tag != "p" or len(parts[0].attrib):
-                    raise Unmodelled("meta-note is not one paragraph")
-                lists["notes"].append(build(MetaNote, text=simple_text(parts[0]), type=kind))
+                paras = _paragraphs(child)
+                lists["notes"].append(
+                    build(MetaNote, text=paras[0], type=kind, more=tuple(paras[1:]))
+                )
             elif tag == "custom-meta-group":
                 _only_attr(child)
                 lists["custom"].extend(_custom(child))
@@ -330,12 +330,29 @@ def _language(el: El, lang: str) -> str | None:
 
 
 def _localized_paragraph(el: El, lang: str) -> Localized:
-    """An abstract holding one plain paragraph."""
+    """An abstract holding one plain paragraph, after an optional plain title."""
     _only_attr(el, XML_LANG)
     parts = [c for c in el if isinstance(c.tag, str)]
+    title = None
+    if parts and parts[0].tag == "title" and not parts[0].attrib:
+        title = simple_text(parts[0])
+        parts = parts[1:]
     if len(parts) != 1 or parts[0].tag != "p" or len(parts[0].attrib):
         raise Unmodelled("abstract is not one plain paragraph")
-    return build(Localized, text=simple_text(parts[0]), language=_language(el, lang))
+    text = simple_text(parts[0])
+    return build(Localized, text=text, language=_language(el, lang), title=title)
+
+
+def _paragraphs(el: El) -> list[str]:
+    """The texts of an element holding plain paragraphs only (at least one)."""
+    return _paragraphs_of(el, "p")
+
+
+def _paragraphs_of(el: El, tag: str) -> list[str]:
+    parts = [c for c in el if isinstance(c.tag, str)]
+    if not parts or any(p.tag != tag or len(p.attrib) for p in parts):
+        raise Unmodelled(f"{el.tag} is not plain paragraphs")
+    return [simple_text(p) for p in parts]
 
 
 def _keywords(el: El, lang: str) -> list[Localized]:
@@ -431,8 +448,12 @@ def _title(el: El, lang: str) -> Title:
 def _std_ident(el: El, values: dict[str, Any]) -> StructuredIdentifier:
     _only_attr(el)
     parts: dict[str, Any] = {}
+    numbers: dict[str, list[str]] = {"isbn": [], "issn": []}
     for child in el:
         if not isinstance(child.tag, str):
+            continue
+        if child.tag in numbers and not len(child.attrib):
+            numbers[child.tag].append(simple_text(child))
             continue
         field = _STD_IDENT_PARTS.get(child.tag)
         if field is None or field in parts or len(child.attrib):
@@ -447,7 +468,13 @@ def _std_ident(el: El, values: dict[str, Any]) -> StructuredIdentifier:
     for field in ("edition", "version"):
         if field in parts:
             values[field] = parts[field]
-    return build(StructuredIdentifier, agency=(agency,) if agency is not None else (), **parts)
+    return build(
+        StructuredIdentifier,
+        agency=(agency,) if agency is not None else (),
+        isbn=tuple(numbers["isbn"]),
+        issn=tuple(numbers["issn"]),
+        **parts,
+    )
 
 
 def _std_xref(el: El, lists: dict[str, list[Any]]) -> None:
@@ -488,6 +515,11 @@ def _permissions(el: El) -> Copyright:
             values["year"] = int(text)
         elif tag == "copyright-holder":
             holders.append(simple_text(child))
+        elif tag == "license" and "license" not in values:
+            paras = _paragraphs_of(child, "license-p")
+            if len(paras) != 1:
+                raise Unmodelled("license of several paragraphs")
+            values["license"] = paras[0]
         else:
             raise Unmodelled(f"<{tag}> in permissions")
     return build(Copyright, holders=tuple(holders), **values)

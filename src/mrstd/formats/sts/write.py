@@ -389,7 +389,7 @@ _PARTLY_WRITTEN = (
     ("relations", frozenset({"kind", "identifier", "original_type"})),
     ("ics", frozenset({"code"})),
     ("keywords", frozenset({"text", "language"})),
-    ("abstract", frozenset({"text", "language"})),
+    ("abstract", frozenset({"text", "language", "title"})),
 )
 
 
@@ -1602,6 +1602,8 @@ class Writer:
                 ("part-number", s.part),
                 ("edition", s.edition),
                 ("version", s.version),
+                *(("isbn", v) for v in s.isbn),
+                *(("issn", v) for v in s.issn),
                 ("suppl-type", s.supplement_type),
                 ("suppl-number", s.supplement_number),
                 ("suppl-version", s.supplement_version),
@@ -1677,13 +1679,15 @@ class Writer:
             add("permissions", f"<permissions>{parts_xml}</permissions>")
         for abstract in m.abstract:
             lang = f' xml:lang="{attr(abstract.language)}"' if abstract.language else ""
-            add("abstract", f"<abstract{lang}><p>{esc(abstract.text)}</p></abstract>")
+            head = f"<title>{esc(abstract.title)}</title>" if abstract.title is not None else ""
+            add("abstract", f"<abstract{lang}>{head}<p>{esc(abstract.text)}</p></abstract>")
         for keyword in m.keywords:
             lang = f' xml:lang="{attr(keyword.language)}"' if keyword.language else ""
             add("kwd-group", f"<kwd-group{lang}><kwd>{esc(keyword.text)}</kwd></kwd-group>")
         for note in m.notes:
             ctype = f' content-type="{attr(note.type)}"' if note.type else ""
-            add("meta-note", f"<meta-note{ctype}><p>{esc(note.text)}</p></meta-note>")
+            paras = "".join(f"<p>{esc(text)}</p>" for text in (note.text, *note.more))
+            add("meta-note", f"<meta-note{ctype}>{paras}</meta-note>")
         if carried_ids:
             carried["alternate_identifiers"] = tuple(carried_ids)
         # Fields whose STS form holds only part of each item travel whole.
