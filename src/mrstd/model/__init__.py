@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic.dataclasses import rebuild_dataclass
 
 from .blocks import (
+    Address,
     Cell,
     Code,
     DefinitionItem,
@@ -27,6 +28,7 @@ from .content import Block
 from .document import SCHEMA_URI, SCHEMA_VERSION, Clause, Document, Layer
 from .enums import (
     AdoptionMethod,
+    CitationPartKind,
     ClauseKind,
     ContributorRole,
     CrossReferenceKind,
@@ -47,6 +49,7 @@ from .enums import (
     XrefKind,
 )
 from .inline import (
+    CitationPart,
     CitationTitle,
     Footnote,
     FootnoteRef,
@@ -83,6 +86,7 @@ from .metadata import (
     Organization,
     OtherDate,
     Relation,
+    StatedDate,
     Status,
     StructuredIdentifier,
     Title,
@@ -96,11 +100,14 @@ for _cls in (Clause, Layer, Document):
 __all__ = [
     "SCHEMA_URI",
     "SCHEMA_VERSION",
+    "Address",
     "AdoptionLink",
     "AdoptionMethod",
     "Block",
     "CcsCode",
     "Cell",
+    "CitationPart",
+    "CitationPartKind",
     "CitationTitle",
     "Clause",
     "ClauseKind",
@@ -164,6 +171,7 @@ __all__ = [
     "Row",
     "StandardRef",
     "StandardScope",
+    "StatedDate",
     "Status",
     "StructuredIdentifier",
     "Style",

@@ -216,6 +216,18 @@ class Code(Node):
 
 
 @node
+class Address(Node):
+    """A postal or electronic address: its lines, e-mail and web addresses in order."""
+
+    type: Literal["address"] = "address"
+    id: Id | None = None
+    lines: Annotated[
+        tuple[Inline, ...],
+        Field(description="address lines and other parts (citation parts), links"),
+    ] = ()
+
+
+@node
 class Graphic(Node):
     """An image standing on its own, outside a figure."""
 

@@ -9,6 +9,7 @@ from pydantic.dataclasses import is_pydantic_dataclass, rebuild_dataclass
 
 from . import blocks, inline, references, terms
 from .blocks import (
+    Address,
     Code,
     DefinitionList,
     Example,
@@ -39,6 +40,7 @@ Block = Annotated[
     | Preformat
     | Code
     | Graphic
+    | Address
     | TermEntry
     | ReferenceEntry
     | ForeignBlock,

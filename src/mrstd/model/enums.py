@@ -266,3 +266,42 @@ class CrossReferenceKind(StrEnum):
 
     SEE = "see"  # another part of the document, such as a figure or table
     CROSS_REFERENCE = "cross-reference"  # a related entry
+
+
+class CitationPartKind(StrEnum):
+    """The parts of a citation or an address the NISO STS tag library names."""
+
+    SOURCE = "source"  # the title of the cited work as a whole
+    ARTICLE_TITLE = "article-title"
+    CHAPTER_TITLE = "chapter-title"
+    PART_TITLE = "part-title"
+    COLLAB = "collab"  # an organisation as author
+    PERSON_GROUP = "person-group"
+    STRING_NAME = "string-name"
+    SURNAME = "surname"
+    GIVEN_NAMES = "given-names"
+    ETAL = "etal"
+    EDITION = "edition"
+    VOLUME = "volume"
+    ISSUE = "issue"
+    FPAGE = "fpage"
+    LPAGE = "lpage"
+    PAGE_RANGE = "page-range"
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    DATE_IN_CITATION = "date-in-citation"
+    PUBLISHER_NAME = "publisher-name"
+    PUBLISHER_LOC = "publisher-loc"
+    PUB_ID = "pub-id"
+    ISBN = "isbn"
+    ISSN = "issn"
+    COMMENT = "comment"
+    INSTITUTION = "institution"
+    ADDR_LINE = "addr-line"
+    CITY = "city"
+    STATE = "state"
+    POSTAL_CODE = "postal-code"
+    COUNTRY = "country"
+    PHONE = "phone"
+    FAX = "fax"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from .base import Node, node
-from .enums import LinkForm, LocalityType, ProvisionKind, Style, XrefKind
+from .enums import CitationPartKind, LinkForm, LocalityType, ProvisionKind, Style, XrefKind
 from .types import Id, IdentifierStr, LanguageTag
 
 if TYPE_CHECKING:
@@ -111,6 +111,15 @@ class CitationTitle(Node):
     """The title of a cited document, where a citation gives it."""
 
     type: Literal["citation-title"] = "citation-title"
+    content: tuple[Inline, ...] = ()
+
+
+@node
+class CitationPart(Node):
+    """A named part of a citation or an address: its source, year, publisher, street..."""
+
+    type: Literal["citation-part"] = "citation-part"
+    part: CitationPartKind
     content: tuple[Inline, ...] = ()
 
 
@@ -222,6 +231,7 @@ Inline = Annotated[
     | NamedContent
     | StyledContent
     | CitationTitle
+    | CitationPart
     | TermRef
     | FootnoteRef
     | Footnote

@@ -238,6 +238,15 @@ class Note(Node):
 
 
 @node
+class StatedDate(Node):
+    """A date as the source writes it ("April 2017"), with its kind and ISO 8601 form."""
+
+    text: str
+    type: Annotated[str | None, Field(description="e.g. published, approved")] = None
+    value: PartialDate | None = None
+
+
+@node
 class CustomField(Node):
     """A name-value pair the source carried."""
 
@@ -353,3 +362,7 @@ class Metadata(Node):
         tuple[str, ...], Field(description="the bodies holding the committee secretariat")
     ] = ()
     page_count: Annotated[str | None, Field(description="the number of pages, as stated")] = None
+    release_dates: Annotated[
+        tuple[StatedDate, ...],
+        Field(description="release dates written other than in ISO 8601 (see dates)"),
+    ] = ()

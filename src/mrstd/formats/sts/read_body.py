@@ -9,6 +9,9 @@ from typing import Any
 from lxml import etree
 
 from ...model import (
+    Address,
+    CitationPart,
+    CitationPartKind,
     CitationTitle,
     Clause,
     ClauseKind,
@@ -518,6 +521,12 @@ def _inline_graphic(ctx: Ctx, el: El, path: str) -> Inline:
     return build(InlineGraphic, href=href, alt=alt, id=valid_id(el.get("id")))
 
 
+def _citation_part(ctx: Ctx, el: El, path: str) -> Inline:
+    """A part of a citation or an address the tag library names (source, year, city...)."""
+    check_attrs(ctx, el)
+    return build(CitationPart, part=CitationPartKind(el.tag), content=inlines(ctx, el, path))
+
+
 def _num(ctx: Ctx, el: El, path: str) -> Inline:
     check_attrs(ctx, el, frozenset({"dsep", "gsep", "id"}))
     return build(
@@ -554,6 +563,7 @@ INLINE_HANDLERS: dict[str, Callable[[Ctx, El, str], Inline]] = {
     "title": _citation_title,
     "inline-graphic": _inline_graphic,
     "num": _num,
+    **{part.value: _citation_part for part in CitationPartKind},
     MATH: _bare_math,
     "break": _break,
     "fn": _fn,
@@ -943,6 +953,13 @@ def graphic(ctx: Ctx, el: El, path: str) -> Media:
     )
 
 
+def _address(ctx: Ctx, el: El, path: str) -> list[Block]:
+    check_attrs(ctx, el, _ID)
+    no_text_beside(el)
+    lines = tuple(run for run in inlines(ctx, el, f"{path}.lines") if type(run) is not Text)
+    return [build(Address, id=valid_id(el.get("id")), lines=lines)]
+
+
 def _graphic_block(ctx: Ctx, el: El, path: str) -> list[Block]:
     return [build(Graphic, media=graphic(ctx, el, f"{path}.media"))]
 
@@ -1107,6 +1124,7 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "disp-formula": _formula,
     "preformat": _preformat,
     "code": _preformat,
+    "address": _address,
     "def-list": _def_list,
     "fig": _fig,
     "fig-group": _fig,

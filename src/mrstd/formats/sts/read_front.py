@@ -24,6 +24,7 @@ from ...model import (
     OtherDate,
     Relation,
     RelationKind,
+    StatedDate,
     StructuredIdentifier,
     Title,
 )
@@ -127,6 +128,7 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
         "abstract": [],
         "keywords": [],
         "secretariats": [],
+        "release_dates": [],
     }
     dates: dict[str, Any] = {"other": []}
     originator = el.get("originator")
@@ -176,9 +178,10 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             elif tag == "content-language":
                 _only_attr(child)
                 lists["languages"].append(_nonempty(child))
-            elif tag == "release-date" and "published" not in dates:
-                _only_attr(child)
+            elif tag == "release-date" and "published" not in dates and not child.attrib:
                 dates["published"] = _date(child)
+            elif tag == "release-date":
+                lists["release_dates"].append(_stated_date(child))
             elif tag == "pub-date":
                 _only_attr(child)
                 value = _date(child)
@@ -398,6 +401,17 @@ def _doc_ident(el: El, values: dict[str, Any]) -> None:
 
 def _is_empty(el: El) -> bool:
     return not len(el) and not (el.text or "").strip()
+
+
+def _stated_date(el: El) -> StatedDate:
+    """A date as written, with its date-type and ISO 8601 form (iso-8601-date)."""
+    for name in el.attrib:
+        if name not in ("date-type", "iso-8601-date"):
+            raise Unmodelled(f"attribute @{name}")
+    value = el.get("iso-8601-date")
+    if value is not None and PARTIAL_DATE_RE.match(value) is None:
+        raise Unmodelled("iso-8601-date not in ISO 8601 form")
+    return build(StatedDate, text=simple_text(el), type=el.get("date-type"), value=value)
 
 
 def _only_attr(el: El, allowed: str | None = None) -> str | None:

@@ -258,6 +258,11 @@ PREFORMAT_INLINE = _NARROW | {
 TERM_DISPLAY_BLOCKS = PARA_LEVEL
 #: After its citation a ref holds notes.
 REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
+#: What address holds (text directly in it has no place).
+ADDRESS_PARTS = frozenset(
+    {"addr-line", "city", "country", "fax", "institution", "phone", "postal-code", "state"}
+    | {"email", "ext-link", "uri"}
+)
 #: fig-group holds figures (and graphics, which the model keeps as media).
 FIG_GROUP_BLOCKS = frozenset({"fig"})
 CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
@@ -1472,6 +1477,21 @@ class Writer:
         self.footnote(run)
         return []
 
+    def citation_part(self, run: Any, allowed: frozenset[str]) -> list[Any]:
+        tag = run.part.value
+        self.out.append(f"<{tag}>")
+        later = self._inlines(run.content, CITATION)
+        self.out.append(f"</{tag}>")
+        return later
+
+    def address(self, b: Any) -> None:
+        attrs = f' id="{b.id}"' if b.id else ""
+        self.out.append(f"<address{attrs}>\n")
+        for run in b.lines:
+            self.inlines((run,), ADDRESS_PARTS)
+            self.out.append("\n")
+        self.out.append("</address>\n")
+
     def number(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         attrs = f' id="{run.id}"' if run.id else ""
         if run.decimal_separator is not None:
@@ -1637,6 +1657,11 @@ class Writer:
             add("content-language", f"<content-language>{esc(language)}</content-language>")
         if m.dates.published:
             add("release-date", f"<release-date>{m.dates.published}</release-date>")
+        for stated in m.release_dates:
+            attrs = f' date-type="{attr(stated.type)}"' if stated.type is not None else ""
+            if stated.value is not None:
+                attrs += f' iso-8601-date="{stated.value}"'
+            add("release-date", f"<release-date{attrs}>{esc(stated.text)}</release-date>")
         for field in _OTHER_DATE_FIELDS:
             value = getattr(m.dates, field)
             if value:
@@ -1815,6 +1840,7 @@ _BLOCK_ELEMENT = {
     "definition-list": "def-list",
     "preformat": "preformat",
     "graphic": "graphic",
+    "address": "address",
     "term-entry": "term-sec",
     "reference": "ref",
 }
@@ -1829,6 +1855,7 @@ _BLOCK_WRITERS: dict[str, Callable[[Writer, Any], None]] = {
     "footnote": Writer.footnote_block,
     "definition-list": Writer.definition_list,
     "preformat": Writer.preformat,
+    "address": Writer.address,
     "code": Writer.code,
     "graphic": Writer.graphic_block,
     "term-entry": Writer.term_entry,
@@ -1871,6 +1898,8 @@ def _inline_element(run: Any) -> str:
     kind = run.type
     if kind == "link":
         return _LINK_ELEMENT[run.form]
+    if kind == "citation-part":
+        return str(run.part.value)
     if kind == "foreign":
         return root_name(run.xml)
     return _INLINE_ELEMENT.get(kind, "")
@@ -1891,6 +1920,7 @@ _INLINE_WRITERS: dict[str, Callable[[Writer, Any, frozenset[str]], list[Any]]] =
     "citation-title": Writer.citation_title,
     "inline-graphic": Writer.inline_graphic,
     "number": Writer.number,
+    "citation-part": Writer.citation_part,
     "provision": Writer.provision,
     "foreign": Writer.foreign_inline,
 }
