@@ -21,6 +21,7 @@ from .blocks import (
     Note,
     Paragraph,
     Preformat,
+    Quote,
     Row,
     Table,
 )
@@ -165,6 +166,7 @@ __all__ = [
     "Preformat",
     "ProvisionKind",
     "ProvisionSpan",
+    "Quote",
     "ReferenceEntry",
     "Relation",
     "RelationKind",

@@ -216,6 +216,21 @@ class Code(Node):
 
 
 @node
+class Quote(Node):
+    """A quotation set off from the text, with where it comes from."""
+
+    type: Literal["quote"] = "quote"
+    id: Id | None = None
+    blocks: tuple[Block, ...] = ()
+    source: Annotated[
+        tuple[Inline, ...], Field(description="the document quoted (STS related-object)")
+    ] = ()
+    attribution: Annotated[
+        tuple[Inline, ...], Field(description="who or what it is attributed to (STS attrib)")
+    ] = ()
+
+
+@node
 class Address(Node):
     """A postal or electronic address: its lines, e-mail and web addresses in order."""
 

@@ -21,6 +21,7 @@ from .blocks import (
     Note,
     Paragraph,
     Preformat,
+    Quote,
     Table,
 )
 from .inline import Footnote, Inline
@@ -41,6 +42,7 @@ Block = Annotated[
     | Code
     | Graphic
     | Address
+    | Quote
     | TermEntry
     | ReferenceEntry
     | ForeignBlock,

@@ -179,6 +179,9 @@ class Copyright(Node):
     year: int | None = None
     holders: tuple[str, ...] = ()
     license: str | None = None
+    more_statements: Annotated[
+        tuple[str, ...], Field(description="statements after the first, e.g. all rights reserved")
+    ] = ()
 
 
 @node

@@ -41,6 +41,7 @@ from ...model import (
     Paragraph,
     Preformat,
     ProvisionKind,
+    Quote,
     ReferenceEntry,
     StandardRef,
     Style,
@@ -953,6 +954,28 @@ def graphic(ctx: Ctx, el: El, path: str) -> Media:
     )
 
 
+def _quote(ctx: Ctx, el: El, path: str) -> list[Block]:
+    """A disp-quote: its paragraphs, then the quoted document or an attribution."""
+    check_attrs(ctx, el, _ID)
+    no_text_beside(el)
+    children = [c for c in el if isinstance(c.tag, str)]
+    tail: dict[str, tuple[Inline, ...]] = {}
+    while children and children[-1].tag in ("related-object", "attrib"):
+        last = children.pop()
+        field = "source" if last.tag == "related-object" else "attribution"
+        if field in tail or last.attrib:
+            raise Unmodelled(f"<{last.tag}> in a disp-quote")
+        tail[field] = inlines(ctx, last, f"{path}.{field}")
+    return [
+        build(
+            Quote,
+            id=valid_id(el.get("id")),
+            blocks=blocks_of(ctx, children, f"{path}.blocks"),
+            **tail,
+        )
+    ]
+
+
 def _address(ctx: Ctx, el: El, path: str) -> list[Block]:
     check_attrs(ctx, el, _ID)
     no_text_beside(el)
@@ -1125,6 +1148,7 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "preformat": _preformat,
     "code": _preformat,
     "address": _address,
+    "disp-quote": _quote,
     "def-list": _def_list,
     "fig": _fig,
     "fig-group": _fig,

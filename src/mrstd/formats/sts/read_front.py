@@ -514,6 +514,7 @@ def _permissions(el: El) -> Copyright:
     _only_attr(el)
     values: dict[str, Any] = {}
     holders: list[str] = []
+    more: list[str] = []
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -522,6 +523,8 @@ def _permissions(el: El) -> Copyright:
         tag = child.tag
         if tag == "copyright-statement" and "statement" not in values and not holders:
             values["statement"] = simple_text(child)
+        elif tag == "copyright-statement" and "year" not in values and not holders:
+            more.append(simple_text(child))
         elif tag == "copyright-year" and "year" not in values and not holders:
             text = simple_text(child)
             if not text.isdigit():
@@ -536,7 +539,7 @@ def _permissions(el: El) -> Copyright:
             values["license"] = paras[0]
         else:
             raise Unmodelled(f"<{tag}> in permissions")
-    return build(Copyright, holders=tuple(holders), **values)
+    return build(Copyright, holders=tuple(holders), more_statements=tuple(more), **values)
 
 
 def _custom(el: El) -> list[CustomField]:

@@ -258,6 +258,8 @@ PREFORMAT_INLINE = _NARROW | {
 TERM_DISPLAY_BLOCKS = PARA_LEVEL
 #: After its citation a ref holds notes.
 REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
+#: What disp-quote holds before its source and attribution.
+QUOTE_BLOCKS = PARA_LEVEL - {"address", "boxed-text", "fig", "fig-group", "table-wrap"}
 #: What address holds (text directly in it has no place).
 ADDRESS_PARTS = frozenset(
     {"addr-line", "city", "country", "fax", "institution", "phone", "postal-code", "state"}
@@ -1484,6 +1486,21 @@ class Writer:
         self.out.append(f"</{tag}>")
         return later
 
+    def quote(self, b: Any) -> None:
+        w = self.out.append
+        attrs = f' id="{b.id}"' if b.id else ""
+        w(f"<disp-quote{attrs}>\n")
+        self.blocks(b.blocks, QUOTE_BLOCKS, "blocks")
+        if b.source:
+            w("<related-object>")
+            self.inlines(b.source, RICH)
+            w("</related-object>\n")
+        if b.attribution:
+            w("<attrib>")
+            self.inlines(b.attribution, RICH)
+            w("</attrib>\n")
+        w("</disp-quote>\n")
+
     def address(self, b: Any) -> None:
         attrs = f' id="{b.id}"' if b.id else ""
         self.out.append(f"<address{attrs}>\n")
@@ -1692,8 +1709,9 @@ class Writer:
                 carried["adoptions"] = m.adoptions
         for c in m.copyright:
             parts_xml = ""
-            if c.statement is not None:
-                parts_xml += f"<copyright-statement>{esc(c.statement)}</copyright-statement>"
+            for statement in (c.statement, *c.more_statements):
+                if statement is not None:
+                    parts_xml += f"<copyright-statement>{esc(statement)}</copyright-statement>"
             if c.year is not None:
                 parts_xml += f"<copyright-year>{c.year}</copyright-year>"
             parts_xml += "".join(
@@ -1841,6 +1859,7 @@ _BLOCK_ELEMENT = {
     "preformat": "preformat",
     "graphic": "graphic",
     "address": "address",
+    "quote": "disp-quote",
     "term-entry": "term-sec",
     "reference": "ref",
 }
@@ -1856,6 +1875,7 @@ _BLOCK_WRITERS: dict[str, Callable[[Writer, Any], None]] = {
     "definition-list": Writer.definition_list,
     "preformat": Writer.preformat,
     "address": Writer.address,
+    "quote": Writer.quote,
     "code": Writer.code,
     "graphic": Writer.graphic_block,
     "term-entry": Writer.term_entry,
