@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+MATHML = "http://www.w3.org/1998/Math/MathML"
 XSD = "sts/schema/NISO-STS-1.0/NISO-STS-{0}-1-MathML3-XSD/NISO-STS-{0}-1-mathml3.xsd"
 #: The elements whose counts must survive a round trip (issue 4).
 STRUCTURE = (
@@ -186,3 +187,85 @@ def modelled(source: etree._Element, doc: object) -> Modelled:
         fragment = etree.fromstring(xml)
         by_name[etree.QName(fragment).localname] += elements(fragment)
     return Modelled(elements(source), sum(by_name.values()), by_name)
+
+
+#: Phrase-level elements of the NISO STS tag library (emphasis, sub/sup, inline display and
+#: math, phrases, links, citation and address parts): text inside them runs on with the text
+#: around them. Any other element starts a new segment of text.
+PHRASES = frozenset(
+    {
+        "bold",
+        "italic",
+        "monospace",
+        "underline",
+        "overline",
+        "strike",
+        "sc",
+        "roman",
+        "sans-serif",
+        "fixed-case",
+        "num",
+        "ruby",
+        "sub",
+        "sup",
+        "inline-formula",
+        "inline-graphic",
+        "private-char",
+        "abbrev",
+        "named-content",
+        "styled-content",
+        "xref",
+        "std",
+        "std-ref",
+        "ext-link",
+        "uri",
+        "email",
+        "source",
+        "year",
+        "month",
+        "day",
+        "collab",
+        "institution",
+        "article-title",
+        "publisher-name",
+        "publisher-loc",
+        "edition",
+        "break",
+    }
+)
+
+
+def segments(root: etree._Element) -> Counter[tuple[str, ...]]:
+    """The document's text as segments: words in order, up to the next element that is not
+    a phrase (a paragraph, list, cell, title...). Comparing them checks that words keep their
+    order inside each block, whatever happens to the order of the blocks."""
+    found: Counter[tuple[str, ...]] = Counter()
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            found[tuple(current)] += 1
+            current.clear()
+
+    def walk(el: etree._Element) -> None:
+        if not isinstance(el.tag, str):
+            return  # comments and processing instructions: their tails run on
+        name = etree.QName(el)
+        if name.namespace is None:
+            phrase = name.localname in PHRASES
+        else:  # MathML runs on; of TBX, only the entailed term does
+            phrase = name.namespace == MATHML or name.localname == "entailedTerm"
+        if not phrase:
+            flush()
+        if el.text:
+            current.extend(el.text.split())
+        for child in el:
+            walk(child)
+            if child.tail:
+                current.extend(child.tail.split())
+        if not phrase:
+            flush()
+
+    walk(root)
+    flush()
+    return found

@@ -18,11 +18,11 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.formats.sts.read import declare_prefixes
 from mrstd.formats.xmlsafe import parse_xml
-from support import corpus_root, fidelity, modelled, refs, xsd_errors
+from support import corpus_root, fidelity, modelled, refs, segments, xsd_errors
 
 _TABLE_HEAD = (
-    "| file | bytes | tag set | text | structure (elements) | ids kept | modelled (opaque "
-    "elements) | XSD valid | via JSON |\n|---|---|---|---|---|---|---|---|---|"
+    "| file | bytes | tag set | text | in order | structure (elements) | ids kept | modelled "
+    "(opaque elements) | XSD valid | via JSON |\n|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -78,18 +78,22 @@ def test_sts_round_trip(
 
     again = write_sts(loads_bytes(dumps_bytes(doc), name), ConversionLog())
     share = modelled(source, doc)
+    # Words keep their order inside every paragraph, title, cell... (segments of text).
+    out_of_order = segments(source) - segments(result)
+    in_order = 100.0 * (1 - out_of_order.total() / max(segments(source).total(), 1))
     source_ids = len(refs(source)[0])
     ids_kept = f"{source_ids - len(kept.missing_ids)}/{source_ids}"
     valid = ("yes*" if inherited_only else "yes") if not errors else f"no ({len(errors)})"
     summary_row(
         "STS fidelity (STS -> mrstd -> STS)",
         _TABLE_HEAD,
-        f"| {name} | {len(data):,} | {tag_set} | {kept.text_pct:.1f}% | "
+        f"| {name} | {len(data):,} | {tag_set} | {kept.text_pct:.1f}% | {in_order:.1f}% | "
         f"{kept.struct_pct:.1f}% ({kept.elements}) | {ids_kept} "
         f"| {share.pct:.1f}% ({share.opaque}) | {valid} "
         f"| {'same' if again == out else 'DIFFERS'} |",
     )
     assert kept.text_pct == 100.0, kept.lost_words.most_common(10)
+    assert not out_of_order, list(out_of_order)[:5]
     assert kept.struct_pct >= 99.0, kept.counts
     assert not kept.missing_ids, sorted(kept.missing_ids)[:10]
     assert not kept.missing_targets, sorted(kept.missing_targets)[:10]

@@ -21,7 +21,7 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.model import Document
 from mrstd.testing import documents
-from support import count, fidelity, words, xsd_errors
+from support import count, fidelity, segments, words, xsd_errors
 
 
 def _ids(node: Any, out: set[str]) -> set[str]:
@@ -62,7 +62,11 @@ def test_generated_documents_export_to_valid_sts(doc: Document) -> None:
     assert not xsd_errors("interchange", root)
     written_ids = {str(v) for v in root.xpath("//@id")}
     model_ids = _ids(doc.model_dump(mode="json"), set())
-    assert model_ids <= written_ids, sorted(model_ids - written_ids)[:5]
+    # An id the tag set has no place for (a paragraph's inside a TBX note that has its
+    # own id, say) may go, but only with a word in the log.
+    said = " ".join(e.detail for e in log.entries if e.change is Change.LOST)
+    unsaid = {i for i in model_ids - written_ids if repr(i) not in said}
+    assert not unsaid, sorted(unsaid)[:5]
     again = read_sts(out, "generated", ConversionLog())
     out2 = write_sts(again, ConversionLog())
     root2 = etree.fromstring(out2)
@@ -92,6 +96,8 @@ def test_generated_sts_round_trips_faithfully(case: tuple[str, bytes]) -> None:
     result = etree.fromstring(out)
     kept = fidelity(source, result)
     assert not kept.lost_words, kept.lost_words
+    # Text in order: the words of every paragraph, title, cell... keep their sequence.
+    assert not segments(source) - segments(result)
     assert all(before == after for before, after in kept.counts.values()), kept.counts
     for name in ("adoption", "std-meta", "std-xref", "ics", "comm-ref", "permissions"):
         assert count(source, name) == count(result, name), name

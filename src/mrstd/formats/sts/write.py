@@ -18,6 +18,7 @@ import orjson
 
 from ...errors import ConversionError
 from ...model import (
+    CitationPartKind,
     Clause,
     ClauseKind,
     CrossReferenceKind,
@@ -260,6 +261,53 @@ TERM_DISPLAY_BLOCKS = PARA_LEVEL
 REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
 #: What disp-quote holds before its source and attribution.
 QUOTE_BLOCKS = PARA_LEVEL - {"address", "boxed-text", "fig", "fig-group", "table-wrap"}
+_TITLE_PART = _STYLES | {"email", "ext-link", "uri", "named-content", "styled-content"}
+_PLACE_PARTS = frozenset({"city", "country", "fax", "institution", "phone", "postal-code", "state"})
+#: What each citation or address part holds (NISO STS 1.0); an empty set: text only.
+PART_CONTENT: dict[CitationPartKind, frozenset[str]] = {
+    CitationPartKind.SOURCE: _TITLE_PART,
+    CitationPartKind.ARTICLE_TITLE: STYLED | {"break"},
+    CitationPartKind.CHAPTER_TITLE: _TITLE_PART,
+    CitationPartKind.PART_TITLE: _TITLE_PART,
+    CitationPartKind.COLLAB: _NARROW
+    | _PLACE_PARTS
+    | {"addr-line", "address", "email", "ext-link", "fn", "inline-formula", "uri", "xref"},
+    CitationPartKind.PERSON_GROUP: frozenset({"collab", "etal", "string-name"}),
+    CitationPartKind.STRING_NAME: frozenset({"given-names", "surname"}),
+    CitationPartKind.DATE_IN_CITATION: frozenset({"day", "month", "year"}),
+    CitationPartKind.PUBLISHER_NAME: frozenset({"institution"}),
+    CitationPartKind.PUBLISHER_LOC: _STYLES
+    | _PLACE_PARTS
+    | {"addr-line", "email", "ext-link", "inline-graphic", "private-char", "uri"},
+    CitationPartKind.COMMENT: STYLED,
+    CitationPartKind.INSTITUTION: _STYLES | {"break", "inline-graphic", "private-char"},
+    CitationPartKind.ADDR_LINE: _NARROW | _PLACE_PARTS | {"inline-formula"},
+}
+#: What attrib (a quotation's attribution) and related-object (its source) hold.
+ATTRIB_CONTENT = STYLED - {"break"}
+RELATED_OBJECT_CONTENT = (
+    _STYLES
+    | {"named-content", "styled-content", "inline-graphic", "private-char", "std"}
+    | {"email", "ext-link", "uri"}
+    | {part.value for part in CitationPartKind} - {"comment"} - _PLACE_PARTS - {"addr-line"}
+    | {"institution"}
+)
+#: What a label holds.
+LABEL_CONTENT = _STYLES | {
+    "inline-formula",
+    "inline-graphic",
+    "named-content",
+    "styled-content",
+    "private-char",
+    "fn",
+    "xref",
+    "tbx:entailedTerm",
+    "chem-struct",
+}
+#: What named-content and styled-content hold (phrases, but no citations).
+NAMED_CONTENT = (
+    STYLED - {"std", "std-ref", "element-citation", "mixed-citation"} - {"citation-alternatives"}
+)
 #: What address holds (text directly in it has no place).
 ADDRESS_PARTS = frozenset(
     {"addr-line", "city", "country", "fax", "institution", "phone", "postal-code", "state"}
@@ -849,7 +897,7 @@ class Writer:
             w(f"<list-item{iattrs}>")
             if item.label_content:
                 w("<label>")
-                self.inlines(item.label_content, STYLED)
+                self.inlines(item.label_content, LABEL_CONTENT)
                 w("</label>")
             elif item.label is not None:
                 w(f"<label>{esc(item.label)}</label>")
@@ -1073,7 +1121,7 @@ class Writer:
         w(f"<fn{attrs}>")
         if b.label_content:
             w("<label>")
-            self.inlines(b.label_content, STYLED)
+            self.inlines(b.label_content, LABEL_CONTENT)
             w("</label>")
         elif b.label is not None:
             w(f"<label>{esc(b.label)}</label>")
@@ -1482,7 +1530,7 @@ class Writer:
     def citation_part(self, run: Any, allowed: frozenset[str]) -> list[Any]:
         tag = run.part.value
         self.out.append(f"<{tag}>")
-        later = self._inlines(run.content, CITATION)
+        later = self._inlines(run.content, PART_CONTENT.get(run.part, frozenset()))
         self.out.append(f"</{tag}>")
         return later
 
@@ -1493,11 +1541,11 @@ class Writer:
         self.blocks(b.blocks, QUOTE_BLOCKS, "blocks")
         if b.source:
             w("<related-object>")
-            self.inlines(b.source, RICH)
+            self.inlines(b.source, RELATED_OBJECT_CONTENT)
             w("</related-object>\n")
         if b.attribution:
             w("<attrib>")
-            self.inlines(b.attribution, RICH)
+            self.inlines(b.attribution, ATTRIB_CONTENT)
             w("</attrib>\n")
         w("</disp-quote>\n")
 
@@ -1541,20 +1589,23 @@ class Writer:
         return []
 
     def link(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        if run.form is LinkForm.LINK:
+        plain = all(r.type == "text" for r in run.content)
+        if run.form is not LinkForm.LINK and not plain:
+            # uri and email hold text only; linked text with markup needs an ext-link.
+            self.normalised(f"{run.form.value} holding markup written as an ext-link")
+        if run.form is LinkForm.LINK or not plain:
             self.out.append(f'<ext-link ext-link-type="uri" xlink:href="{attr(run.href)}">')
             later = self._inlines(run.content, NARROW)
             self.out.append("</ext-link>")
             return later
         # uri and email hold text only: the address, or the text shown for xlink:href.
         tag = _LINK_ELEMENT[run.form]
-        if not run.content:
+        shown = esc(_text_of(run.content))
+        if not shown:
+            # The address is the text.
             self.out.append(f"<{tag}>{esc(run.href)}</{tag}>")
             return []
-        shown = esc(_text_of(run.content))
         self.out.append(f'<{tag} xlink:href="{attr(run.href)}">{shown}</{tag}>')
-        if any(r.type != "text" for r in run.content):
-            self.lost(f"markup inside <{tag}>; its text is kept")
         return []
 
     def citation_title(self, run: Any, allowed: frozenset[str]) -> list[Any]:
@@ -1569,7 +1620,7 @@ class Writer:
         if run.href is not None:
             attrs += f' xlink:href="{attr(run.href)}"'
         self.out.append(f"<named-content{attrs}>")
-        later = self._inlines(run.content, STYLED)
+        later = self._inlines(run.content, NAMED_CONTENT)
         self.out.append("</named-content>")
         return later
 
@@ -1580,7 +1631,7 @@ class Writer:
         if run.style_type is not None:
             attrs += f' style-type="{attr(run.style_type)}"'
         self.out.append(f"<styled-content{attrs}>")
-        later = self._inlines(run.content, STYLED)
+        later = self._inlines(run.content, NAMED_CONTENT)
         self.out.append("</styled-content>")
         return later
 
@@ -1917,6 +1968,8 @@ def _inline_element(run: Any) -> str:
     """The STS element an inline run is written as."""
     kind = run.type
     if kind == "link":
+        if any(r.type != "text" for r in run.content):
+            return "ext-link"
         return _LINK_ELEMENT[run.form]
     if kind == "citation-part":
         return str(run.part.value)
