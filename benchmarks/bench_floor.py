@@ -123,22 +123,28 @@ def floors(label: str, xml: bytes, doc: Any, fmt: str, target: float) -> None:
         ("orjson.dumps of the model (C)", lambda: orjson.dumps(doc)),
         (f"mrstd.dumps_bytes, {fmt}", lambda: mrstd.dumps_bytes(doc, fmt)),
     ]
-    _table(
-        f"reading, against lxml fromstring (target <= {target:g}x)",
-        [(name, compare(func, parse)) for name, func in reading],
-    )
-    _table(
-        f"writing, against lxml tostring of the parsed file (target <= {target:g}x)",
-        [(name, compare(func, serialize)) for name, func in writing],
-    )
+    read_rows = [(name, compare(func, parse)) for name, func in reading]
+    write_rows = [(name, compare(func, serialize)) for name, func in writing]
+    _table(f"reading, against lxml fromstring (target <= {target:g}x)", read_rows)
+    _table(f"writing, against lxml tostring of the parsed file (target <= {target:g}x)", write_rows)
+    # Issue 12 restates the targets against the floors measured in the same run.
+    bare, ours_read = read_rows[1][1][0], read_rows[3][1][0]
+    emit, ours_write = write_rows[0][1][0], write_rows[2][1][0]
+    print(f"  read / (parse + create bare): {ours_read / bare:.2f}x (target <= 2)")
+    print(f"  write / (visit + emit): {ours_write / emit:.2f}x (target <= 1.3)")
+
+
+#: The largest TBX sample of the corpus (issue 12 measures it beside the NISO sample).
+TBX = "isosts_tbx-examples_iso-10241-1-annex-a.xml"
 
 
 def main() -> None:
     doc = large_document()
     floors("benchmark document (issue 3)", mrstd.dumps_bytes(doc, "xml"), doc, "xml", 3)
     if SAMPLE.exists():
-        xml = SAMPLE.read_bytes()
-        floors(f"{SAMPLE.name} (issue 4)", xml, mrstd.loads(xml, format="sts"), "sts", 4)
+        for path in (SAMPLE, SAMPLE.with_name(TBX)):
+            xml = path.read_bytes()
+            floors(f"{path.name} (issues 4, 12)", xml, mrstd.loads(xml, format="sts"), "sts", 4)
     else:
         print(f"{SAMPLE} not found: the STS rows need ../shared/corpus or $MRSTD_CORPUS")
 
