@@ -437,6 +437,11 @@ _RELEASE_PARTS = (
 _RELEASE_FIELD = dict(
     _RELEASE_PARTS, **{"wi-number": "work_item", "release-version-id": "release_version_id"}
 )
+#: StructuredIdentifier fields std-ident writes.
+_STD_IDENT_WRITTEN = frozenset(
+    {"agency", "type", "docnumber", "part", "edition", "version", "supplement_type"}
+    | {"supplement_number", "supplement_version", "year", "isbn", "issn"}
+)
 _ORG_WRITTEN = frozenset({"name", "abbreviation"})
 _PARTLY_WRITTEN = (
     ("titles", frozenset({"language", "introductory", "main", "complementary", "full"})),
@@ -1698,6 +1703,26 @@ class Writer:
                 ("year", s.year),
             ]
             add("std-ident", self._std_ident(ident_parts))
+            # What std-ident cannot say travels whole: further structured identifiers, parts
+            # STS has no element for, and plain fields that differ from the written parts.
+            if (
+                len(m.structured_identifiers) > 1
+                or _beyond(m.structured_identifiers, _STD_IDENT_WRITTEN)
+                or len(s.agency) > 1
+            ):
+                carried["structured_identifiers"] = m.structured_identifiers
+            for field, part in (
+                ("docnumber", s.docnumber),
+                ("doc_type_label", s.type),
+                ("edition", s.edition),
+                ("version", s.version),
+            ):
+                if getattr(m, field) != part:
+                    carried[field] = getattr(m, field)
+            # The reader takes the originator from @originator, else from the agency.
+            declared = m.originator if element in ("reg-meta", "nat-meta") else None
+            if (declared or (s.agency[0] if s.agency else None)) != m.originator:
+                carried["originator"] = m.originator
         elif not any(root_name(x) == "std-ident" for x in m.foreign):
             ident_parts = [
                 ("originator", m.originator if element not in ("reg-meta", "nat-meta") else None),
