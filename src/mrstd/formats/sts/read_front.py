@@ -178,8 +178,13 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
             elif tag == "content-language":
                 _only_attr(child)
                 lists["languages"].append(_nonempty(child))
-            elif tag == "release-date" and "published" not in dates and not child.attrib:
-                dates["published"] = _date(child)
+            elif (
+                tag == "release-date"
+                and "published" not in dates
+                and not child.attrib
+                and PARTIAL_DATE_RE.match(simple_text(child))
+            ):
+                dates["published"] = simple_text(child)
             elif tag == "release-date":
                 lists["release_dates"].append(_stated_date(child))
             elif tag == "pub-date":
@@ -238,9 +243,10 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 _only_attr(child)
                 lists["secretariats"].append(simple_text(child))
             elif tag == "page-count" and "page_count" not in values:
-                values["page_count"] = _only_attr(child, "count")
-                if values["page_count"] is None or len(child) or child.text:
+                count = _only_attr(child, "count")
+                if count is None or len(child) or child.text:
                     raise Unmodelled("page-count without a count")
+                values["page_count"] = count
             else:
                 raise Unmodelled("")
         except Unmodelled as exc:
