@@ -320,7 +320,8 @@ def _ext_link(ctx: Ctx, el: El, path: str) -> Inline:
     return build(Link, href=href, content=inlines(ctx, el, path))
 
 
-_LINK_FORMS = {"uri": LinkForm.URI, "email": LinkForm.EMAIL}
+#: The elements of the link forms (the writer inverts this table).
+LINK_ELEMENTS = {"ext-link": LinkForm.LINK, "uri": LinkForm.URI, "email": LinkForm.EMAIL}
 
 
 def _uri(ctx: Ctx, el: El, path: str) -> Inline:
@@ -332,9 +333,9 @@ def _uri(ctx: Ctx, el: El, path: str) -> Inline:
         if not text.strip():
             raise Unmodelled(f"empty <{el.tag}>")
         # The text is the address; the model keeps it once, in href.
-        return build(Link, href=text, form=_LINK_FORMS[el.tag])
+        return build(Link, href=text, form=LINK_ELEMENTS[el.tag])
     content = (text_node(text),) if text else ()
-    return build(Link, href=href, content=content, form=_LINK_FORMS[el.tag])
+    return build(Link, href=href, content=content, form=LINK_ELEMENTS[el.tag])
 
 
 _NAMED_ATTRS = frozenset({"content-type", "id", XLINK_HREF})
@@ -345,11 +346,10 @@ def _named_content(ctx: Ctx, el: El, path: str) -> Inline:
     name = get("content-type")
     if name is None:
         raise Unmodelled("named-content without content-type")
-    if len(el.attrib) > 1:
-        check_attrs(ctx, el, _NAMED_ATTRS)
     data = _T_NAMED.copy()
     data["name"] = name
     if len(el.attrib) > 1:
+        check_attrs(ctx, el, _NAMED_ATTRS)
         data["id"] = valid_id(get("id"))
         data["href"] = get(XLINK_HREF)
     if len(el):
@@ -438,47 +438,48 @@ def _inline_formula(ctx: Ctx, el: El, path: str) -> Inline:
     )
 
 
-_DATED = {"dated": True, "undated": False}
+DATED = {"dated": True, "undated": False}
 
 
 def _std(ctx: Ctx, el: El, path: str) -> Inline:
-    parts = std_parts(ctx, el, path)
-    if parts is None:
+    ref = std_ref_of(el)
+    attrs = _std_attrs(el, ref)
+    if ref is None:
         # No std-ref: a standard cited by its designation alone, as text.
         text = simple_text(el)
         if not text.strip():
             raise Unmodelled("empty std")
-        return build(StandardRef, identifier=text, marked=False, **_std_attrs(el))
-    identifier, lead, content = parts
-    return build(StandardRef, identifier=identifier, lead=lead, content=content, **_std_attrs(el))
+        return build(StandardRef, identifier=text, marked=False, **attrs)
+    identifier, lead, content = std_parts(ctx, el, ref, path)
+    return build(StandardRef, identifier=identifier, lead=lead, content=content, **attrs)
 
 
-def _std_attrs(el: El) -> dict[str, Any]:
+def std_ref_of(el: El) -> El | None:
+    """The std-ref of a ``std``, wherever it stands in it."""
+    return next((c for c in el if c.tag == "std-ref"), None)
+
+
+def _std_attrs(el: El, ref: El | None) -> dict[str, Any]:
     """The attributes of a ``std`` (its std-id, whether it is marked dated), and whether its
     std-ref is marked dated."""
     values: dict[str, Any] = {}
-    ref = next((c for c in el if c.tag == "std-ref"), None)
-    if ref is not None and ref.get("type") in _DATED:
-        values["identifier_marked_dated"] = _DATED[ref.get("type")]
+    if ref is not None and ref.get("type") in DATED:
+        values["identifier_marked_dated"] = DATED[ref.get("type")]
     for name, value in el.items():
         if name == "std-id":
             values["std_id"] = value
-        elif name == "type" and value in _DATED:
-            values["marked_dated"] = _DATED[value]
+        elif name == "type" and value in DATED:
+            values["marked_dated"] = DATED[value]
         else:
             raise Unmodelled(f"attribute @{name} on std")
     return values
 
 
 def std_parts(
-    ctx: Ctx, el: El, path: str
-) -> tuple[str, tuple[Inline, ...], tuple[Inline, ...]] | None:
-    """A ``std``: its std-ref (the identifier), what comes before it and what after;
-    None when it has no std-ref."""
-    ref = next((c for c in el if c.tag == "std-ref"), None)
-    if ref is None:
-        return None
-    if len(ref.attrib) and (len(ref.attrib) > 1 or ref.get("type") not in _DATED):
+    ctx: Ctx, el: El, ref: El, path: str
+) -> tuple[str, tuple[Inline, ...], tuple[Inline, ...]]:
+    """A ``std``: its std-ref (the identifier), what comes before it and what after."""
+    if len(ref.attrib) and (len(ref.attrib) > 1 or ref.get("type") not in DATED):
         raise Unmodelled("attributes on a std-ref in a citation")
     identifier = simple_text(ref)
     if not identifier.strip():
@@ -506,14 +507,18 @@ def _citation_title(ctx: Ctx, el: El, path: str) -> Inline:
     return build(CitationTitle, content=inlines(ctx, el, path))
 
 
-def _inline_graphic(ctx: Ctx, el: El, path: str) -> Inline:
-    check_attrs(ctx, el, frozenset({"id", XLINK_HREF}))
+def _alt_text(el: El) -> tuple[str | None, list[El]]:
+    """A graphic's alt text, and the children after it."""
     no_text_beside(el)
     children = [c for c in el if isinstance(c.tag, str)]
-    alt = None
     if children and children[0].tag == "alt-text" and not children[0].attrib:
-        alt = simple_text(children[0])
-        children = children[1:]
+        return simple_text(children[0]), children[1:]
+    return None, children
+
+
+def _inline_graphic(ctx: Ctx, el: El, path: str) -> Inline:
+    check_attrs(ctx, el, frozenset({"id", XLINK_HREF}))
+    alt, children = _alt_text(el)
     if children:
         raise Unmodelled(f"<{localname(children[0].tag)}> in an inline-graphic")
     href = el.get(XLINK_HREF)
@@ -727,14 +732,14 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
         if len(child.attrib) > (iid is not None):
             check_attrs(ctx, child, _ID)
         no_text_beside(child)
-        label: str | None
+        label: str | None = None
         label_content: tuple[Inline, ...] = ()
-        kids = [c for c in child if isinstance(c.tag, str)]
-        if kids and kids[0].tag == "label" and any(isinstance(c.tag, str) for c in kids[0]):
-            label, label_content = formatted_label(ctx, kids[0], f"{path}.label_content")
-            content = kids[1:]
-        else:
-            label, content = _label_and_rest(child)
+        content = [c for c in child if isinstance(c.tag, str)]
+        if content and content[0].tag == "label":
+            label, label_content = formatted_label(ctx, content[0], f"{path}.label_content")
+            content = content[1:]
+        if content and content[0].tag == "title":
+            raise Unmodelled("titled list item")
         data = _T_ITEM.copy()
         data["id"] = valid_id(iid)
         data["label"] = label
@@ -932,12 +937,8 @@ def caption_of(ctx: Ctx, el: El, path: str) -> tuple[tuple[Inline, ...], tuple[B
 def graphic(ctx: Ctx, el: El, path: str) -> Media:
     """A graphic: its alt text, label and caption."""
     check_attrs(ctx, el, frozenset({"id", XLINK_HREF, "mimetype"}))
-    no_text_beside(el)
-    children = [c for c in el if isinstance(c.tag, str)]
-    values: dict[str, Any] = {}
-    if children and children[0].tag == "alt-text" and not children[0].attrib:
-        values["alt"] = simple_text(children[0])
-        children = children[1:]
+    alt, children = _alt_text(el)
+    values: dict[str, Any] = {"alt": alt}
     if children and children[0].tag == "label":
         values["label"] = label_text(children[0])
         children = children[1:]
@@ -1004,8 +1005,8 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
     cite = rest[0]
     rid = valid_id(el.get("id"))
     if cite.tag == "std":
-        attrs = _std_attrs(cite)
-        ref = next((c for c in cite if c.tag == "std-ref"), None)
+        ref = std_ref_of(cite)
+        attrs = _std_attrs(cite, ref)
         if ref is None:
             # A standard cited in free text, without a marked identifier.
             return [
@@ -1023,8 +1024,7 @@ def _ref(ctx: Ctx, el: El, path: str) -> list[Block]:
         if (cite.text or "").strip() or ref.getprevious() is not None:
             raise Unmodelled("text before the std-ref of a reference")
         title, uri = _title_and_uri(ctx, cite, path)
-        parts = std_parts(ctx, cite, f"{path}.citation")
-        assert parts is not None
+        parts = std_parts(ctx, cite, ref, f"{path}.citation")
         return [
             build(
                 ReferenceEntry,

@@ -221,7 +221,7 @@ def metadata(ctx: Ctx, el: El, path: str, lang: str) -> Metadata:
                 lists["copyright"].append(_permissions(child))
             elif tag == "meta-note":
                 kind = _only_attr(child, "content-type")
-                paras = _paragraphs(child)
+                paras = _paragraphs_of(child, "p")
                 lists["notes"].append(
                     build(MetaNote, text=paras[0], type=kind, more=tuple(paras[1:]))
                 )
@@ -352,12 +352,8 @@ def _localized_paragraph(el: El, lang: str) -> Localized:
     return build(Localized, text=text, language=_language(el, lang), title=title)
 
 
-def _paragraphs(el: El) -> list[str]:
-    """The texts of an element holding plain paragraphs only (at least one)."""
-    return _paragraphs_of(el, "p")
-
-
 def _paragraphs_of(el: El, tag: str) -> list[str]:
+    """The texts of an element holding plain paragraphs (``tag``) only, at least one."""
     parts = [c for c in el if isinstance(c.tag, str)]
     if not parts or any(p.tag != tag or len(p.attrib) for p in parts):
         raise Unmodelled(f"{el.tag} is not plain paragraphs")

@@ -123,7 +123,7 @@ def _tbx_entry(
         if not isinstance(lang_set.tag, str):
             continue
         if lang_set.tag == _X_GRAPHIC and first is None:
-            graphics.append(_x_graphic(lang_set))
+            graphics.append(_x_graphic(ctx, lang_set))
             continue
         if lang_set.tag != _LANG_SET:
             raise Unmodelled(f"<tbx:{localname(lang_set.tag)}> in termEntry")
@@ -147,7 +147,7 @@ def _tbx_entry(
                 raise Unmodelled("langSet content after the terms")
             name = localname(tag)
             if name in _CROSS_REFERENCES:
-                _only(child, "target", "script")
+                check_attrs(ctx, child, frozenset({"target", "script"}))
                 cross_references.append(
                     build(
                         TermCrossReference,
@@ -161,7 +161,7 @@ def _tbx_entry(
                 continue
             if name in ("source", "xSource"):
                 external = name == "xSource"
-                _only(child, "xtarget")
+                check_attrs(ctx, child, frozenset({"xtarget"}))
                 href = child.get("xtarget")
                 if external and href is None:
                     raise Unmodelled("tbx:xSource without xtarget")
@@ -224,15 +224,9 @@ def _definition(ctx: Ctx, el: El, path: str, language: str | None) -> Definition
     return build(Definition, language=language, content=content, blocks=tuple(parts))
 
 
-def _only(el: El, *allowed: str) -> None:
-    for name in el.attrib:
-        if name not in allowed:
-            raise Unmodelled(f"attribute @{localname(name)} on tbx:{localname(el.tag)}")
-
-
-def _x_graphic(el: El) -> Media:
+def _x_graphic(ctx: Ctx, el: El) -> Media:
     """An entry-level image: ``tbx:xGraphic/@xtarget`` (its text, if any, is the alt text)."""
-    _only(el, "xtarget", "id")
+    check_attrs(ctx, el, frozenset({"xtarget", "id"}))
     if len(el):
         raise Unmodelled("markup in tbx:xGraphic")
     href = el.get("xtarget")

@@ -33,7 +33,7 @@ from ...model import (
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
 from .common import CARRIED_PREFIX, MML_NS, TBX_NS, XLINK_NS, has_text_beside
-from .read_body import BLOCK_TAGS, SEC_TYPES, STYLES
+from .read_body import BLOCK_TAGS, DATED, LINK_ELEMENTS, SEC_TYPES, STYLES
 
 TAG_SETS = ("interchange", "extended")
 
@@ -50,7 +50,8 @@ _REF_TYPE = {
     XrefKind.LIST_ITEM: "list",
     XrefKind.TABLE_FOOTNOTE: "table-fn",
 }
-_LINK_ELEMENT = {LinkForm.LINK: "ext-link", LinkForm.URI: "uri", LinkForm.EMAIL: "email"}
+_LINK_ELEMENT = {form: tag for tag, form in LINK_ELEMENTS.items()}
+_DATED_NAME = {dated: name for name, dated in DATED.items()}
 
 _HAS_ID = re.compile(r'\sid="').search
 _ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
@@ -255,8 +256,6 @@ PREFORMAT_INLINE = _NARROW | {
     "uri",
     "xref",
 }
-#: term-display holds paragraphs and the blocks a definition may hold.
-TERM_DISPLAY_BLOCKS = PARA_LEVEL
 #: After its citation a ref holds notes.
 REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
 #: What disp-quote holds before its source and attribution.
@@ -941,13 +940,7 @@ class Writer:
         if b.key:
             # The key follows a line break, its paragraphs as text (disp-formula holds no p).
             w("<break/>")
-            for block in b.key:
-                if block.type == "paragraph":
-                    if block.id is not None:
-                        self.lost(f"id {block.id!r} of a paragraph in a formula's key")
-                    self.inlines(block.content, FORMULA_INLINE)
-                else:
-                    self.block(block, FORMULA_BLOCKS)
+            self.unwrapped(b.key, "formula's key", FORMULA_INLINE, FORMULA_BLOCKS)
         w("</disp-formula>\n")
 
     def preformat(self, b: Any) -> None:
@@ -1035,17 +1028,19 @@ class Writer:
         w("</graphic>\n")
 
     def table(self, b: Any) -> None:
+        """A table-wrap, or an array (a table without number, caption or notes)."""
         w = self.out.append
+        element = "array" if b.array else "table-wrap"
         attrs = f' id="{b.id}"' if b.id else ""
         if b.kind is not None:
             attrs += f' content-type="{attr(b.kind)}"'
-        if b.array:
-            self.array(b, attrs)
-            return
-        w(f"<table-wrap{attrs}>\n")
+        w(f"<{element}{attrs}>\n")
         if b.label is not None:
             w(f"<label>{esc(b.label)}</label>\n")
-        self.caption(b.caption, b.description)
+        if not b.array:
+            self.caption(b.caption, b.description)
+        elif b.caption or b.description:
+            self.lost("caption of an array")
         w("<table>\n")
         if b.head:
             w("<thead>\n")
@@ -1062,33 +1057,13 @@ class Writer:
             self.normalised("table without body rows given one empty row")
             w("<tr><td/></tr>\n")
         w("</tbody>\n</table>\n")
-        if b.notes:
+        if b.notes and b.array:
+            self.lost("notes of an array")
+        elif b.notes:
             w("<table-wrap-foot>\n")
             self.blocks(b.notes, FOOT_BLOCKS, "notes")
             w("</table-wrap-foot>\n")
-        w("</table-wrap>\n")
-
-    def array(self, b: Any, attrs: str) -> None:
-        w = self.out.append
-        w(f"<array{attrs}>\n")
-        if b.label is not None:
-            w(f"<label>{esc(b.label)}</label>\n")
-        if b.caption or b.description:
-            self.lost("caption of an array")
-        if b.notes:
-            self.lost("notes of an array")
-        w("<table>\n")
-        if b.head:
-            w("<thead>\n")
-            self.rows(b.head)
-            w("</thead>\n")
-        if b.foot:
-            w("<tfoot>\n")
-            self.rows(b.foot)
-            w("</tfoot>\n")
-        w("<tbody>\n")
-        self.rows(b.body)
-        w("</tbody>\n</table>\n</array>\n")
+        w(f"</{element}>\n")
 
     def rows(self, rows: Sequence[Any]) -> None:
         w = self.out.append
@@ -1242,7 +1217,7 @@ class Writer:
             for definition in definitions.get(language, ()):
                 w("<tbx:definition>")
                 self.inlines(definition.content, TBX_INLINE)
-                self.tbx_blocks(definition.blocks, "definition")
+                self.unwrapped(definition.blocks, "term definition", TBX_INLINE, TBX_BLOCKS)
                 w("</tbx:definition>\n")
             if language == first and b.domain is not None:
                 w(f"<tbx:subjectField>{esc(b.domain)}</tbx:subjectField>\n")
@@ -1271,7 +1246,7 @@ class Writer:
         w("</tbx:termEntry>\n")
         if b.display:
             w("<term-display>\n")
-            self.blocks(b.display, TERM_DISPLAY_BLOCKS, "display")
+            self.blocks(b.display, PARA_LEVEL, "display")
             w("</term-display>\n")
         w("</term-sec>\n")
 
@@ -1334,21 +1309,28 @@ class Writer:
             self.lost(f"label of a term {element}")
         if note.kind is not None:
             self.lost(f"kind {note.kind!r} of a term {element}")
-        self.tbx_blocks(note.blocks, element, moved)
+        self.unwrapped(note.blocks, f"term {element}", TBX_INLINE, TBX_BLOCKS, moved)
         w(f"</tbx:{element}>\n")
 
-    def tbx_blocks(self, blocks: Sequence[Any], element: str, moved: str | None = None) -> None:
-        """Blocks inside a TBX definition, note or example, which hold no p: a paragraph is
-        written as its text, other blocks (lists, tables) as they are."""
+    def unwrapped(
+        self,
+        blocks: Sequence[Any],
+        where: str,
+        inline: frozenset[str],
+        allowed: frozenset[str],
+        moved: str | None = None,
+    ) -> None:
+        """Blocks inside an element that holds no p (a TBX definition, note or example, a
+        formula's key): a paragraph is written as its text, other blocks as they are."""
         for block in blocks:
             if block.type == "paragraph":
                 if block.id and block.id != moved:
-                    self.lost(f"id {block.id!r} of a paragraph in a term {element}")
+                    self.lost(f"id {block.id!r} of a paragraph in a {where}")
                 elif block.id:
-                    self.normalised(f"id of a paragraph in a term {element} moved to the {element}")
-                self.inlines(block.content, TBX_INLINE)
+                    self.normalised(f"id of a paragraph in a {where} moved to the {where}")
+                self.inlines(block.content, inline)
             else:
-                self.block(block, TBX_BLOCKS)
+                self.block(block, allowed)
 
     def term_source(self, source: Any) -> None:
         element = "tbx:xSource" if source.external and source.href else "tbx:source"
@@ -1979,14 +1961,14 @@ def _std_attrs(node: Any) -> str:
     """The attributes of a ``std``: its std-id, and dated or undated when the source said."""
     attrs = f' std-id="{attr(node.std_id)}"' if node.std_id is not None else ""
     if node.marked_dated is not None:
-        attrs += f' type="{"dated" if node.marked_dated else "undated"}"'
+        attrs += f' type="{_DATED_NAME[node.marked_dated]}"'
     return attrs
 
 
 def _std_ref_attrs(node: Any) -> str:
     if node.identifier_marked_dated is None:
         return ""
-    return f' type="{"dated" if node.identifier_marked_dated else "undated"}"'
+    return f' type="{_DATED_NAME[node.identifier_marked_dated]}"'
 
 
 def _inline_element(run: Any) -> str:
