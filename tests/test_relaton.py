@@ -14,6 +14,7 @@ from mrstd.model import (
     DateType,
     Degree,
     Document,
+    DocumentIdentifier,
     DocumentType,
     Mandate,
     RelationKind,
@@ -376,3 +377,127 @@ def test_bad_records_give_one_line_errors(fmt: str, data: bytes, message: str | 
         mrstd.loads(data, fmt, source="bad")
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+# --- what real records say, kept as they say it (issue 12) ---------------------------
+
+RECORD_AS_STATED = b"""\
+---
+docid:
+- id: BIPM X 1
+  type: BIPM
+  primary: true
+- id: BIPM X 1 (fr)
+  type: BIPM
+  primary: true
+- id: urn:x:1
+  type: URN
+title:
+- content: An untyped title
+  language: [en]
+- content: Un titre
+  language: [fr]
+  type: main
+contributor:
+- organization:
+    name:
+    - content: Nihon Kikaku Kyokai
+      language: [ja]
+      script: [Jpan]
+    - content: Japanese Standards Association
+      language: [en]
+      script: [Latn]
+  role:
+  - type: editor
+  - type: publisher
+    description:
+    - content: publishes it
+- organization:
+    name:
+    - content: ''
+      language: [ja]
+      script: [Jpan]
+  role:
+  - type: author
+"""
+
+
+@pytest.mark.parametrize("fmt", ["relaton-yaml", "relaton-xml"])
+def test_types_flags_roles_and_scripts_come_back_as_the_record_states_them(fmt: str) -> None:
+    doc = read_yaml(RECORD_AS_STATED)
+    meta = doc.metadata
+    assert [(t.full, t.type, t.untyped) for t in meta.titles] == [
+        ("An untyped title", None, True),
+        ("Un titre", None, False),
+    ]
+    assert [(i.value, i.primary) for i in (meta.identifier, *meta.alternate_identifiers)] == [
+        ("BIPM X 1", True),
+        ("BIPM X 1 (fr)", True),
+        ("urn:x:1", False),
+    ]
+    first, empty = meta.contributors
+    assert first.role is ContributorRole.EDITOR
+    assert [(r.role, r.role_description) for r in first.more_roles] == [
+        (ContributorRole.PUBLISHER, "publishes it")
+    ]
+    assert first.organization is not None and first.organization.script == "Jpan"
+    assert empty.organization is not None and empty.organization.name == ""
+    log = ConversionLog()
+    out = get_format(fmt).write(doc, log)  # type: ignore[misc]
+    assert not [e for e in log.entries if e.change is Change.LOST]
+    text = out.decode()
+    assert text.count("primary") == 2
+    assert text.count("<role") == 3 if fmt == "relaton-xml" else text.count("- type:") == 3
+    assert mrstd.loads(out, fmt) == doc
+    # Through STS and back, the same record.
+    sts = mrstd.dumps_bytes(doc, "sts", log=ConversionLog())
+    back = mrstd.loads(sts, "sts").metadata
+    assert back.model_copy(update={"source_element": meta.source_element}) == meta
+
+
+def test_a_record_without_a_primary_docid_gets_none_on_the_way_back() -> None:
+    doc = read_yaml(b"docid:\n- id: GB 1-2000\n- id: '1-2000'\ntitle:\n- content: T\n")
+    out = mrstd.dumps_bytes(doc, "relaton-yaml")
+    assert b"primary" not in out
+    # A document from elsewhere says nothing, and its identifier is then the primary one.
+    plain = doc.model_copy(
+        update={
+            "metadata": doc.metadata.model_copy(
+                update={
+                    "identifier": DocumentIdentifier(value="GB 1-2000"),
+                    "alternate_identifiers": (DocumentIdentifier(value="1-2000"),),
+                }
+            )
+        }
+    )
+    assert mrstd.dumps_bytes(plain, "relaton-yaml").count(b"primary: true") == 1
+
+
+@pytest.mark.parametrize(
+    ("record", "path", "said"),
+    [
+        (b"contributor: ISO\n", "contributor[0]", '"ISO" is not a contributor'),
+        (b"edition: [1, 2]\n", "edition", "[2] is not part of edition"),
+        (
+            b"relation:\n- type: updates\n  bibitem: 7\n",
+            "relation[0].bibitem",
+            "7 is not a bibliographic item",
+        ),
+        (
+            b"contributor:\n- organization: ISO\n  role: [publisher]\n",
+            "contributor[0].organization",
+            '"ISO" is not an organization',
+        ),
+        (
+            b"contributor:\n- organization:\n    subdivision: [TC 1]\n  role: [author]\n",
+            "contributor[0].organization",
+            "an organization without name or abbreviation (subdivision)",
+        ),
+    ],
+)
+def test_malformed_values_are_logged_not_dropped(record: bytes, path: str, said: str) -> None:
+    log = ConversionLog()
+    doc = read_yaml(b"docid:\n- id: X 1\ntitle:\n- content: T\n" + record, log)
+    lost = [e for e in log.entries if e.change is Change.LOST and e.path == path]
+    assert lost and said in lost[0].detail, log.entries
+    assert doc.metadata.relations == () and doc.metadata.contributors == ()

@@ -19,6 +19,7 @@ from mrstd.model import (
     NamedContent,
     StandardRef,
     StyledContent,
+    TableMarkup,
     Xref,
     XrefKind,
 )
@@ -223,3 +224,93 @@ def test_an_unknown_inline_element_keeps_its_place_and_attributes() -> None:
     # The output is as invalid as the source, and the log says so.
     said = [e for e in log.entries if "not in the NISO STS tag set" in e.detail]
     assert [e.change for e in said] == [Change.INVALID]
+
+
+OASIS_TABLE = """<table-wrap id="t1"><label>Table 1</label><caption><title>Widths</title></caption>
+<oasis:table xmlns:oasis="{ns}" frame="topbot" colsep="0"><oasis:tgroup cols="3">
+<oasis:colspec colname="c1" colnum="1" colwidth="2*"/><oasis:colspec colname="c2" colnum="2"
+ align="char" char="."/><oasis:colspec colname="c3" colnum="3"/>
+<oasis:thead><oasis:row><oasis:entry>Size</oasis:entry><oasis:entry namest="c2" nameend="c3"
+ align="center">Width</oasis:entry></oasis:row></oasis:thead>
+<oasis:tbody><oasis:row><oasis:entry morerows="1" valign="middle" rowsep="1">A</oasis:entry>
+<oasis:entry align="char" char="." charoff="50">1.5</oasis:entry><oasis:entry>2</oasis:entry>
+</oasis:row><oasis:row><oasis:entry colname="c2">3.25</oasis:entry><oasis:entry colname="c3"
+ colsep="1">4</oasis:entry></oasis:row></oasis:tbody></oasis:tgroup></oasis:table></table-wrap>"""
+
+OASIS_NAMESPACES = (
+    "http://www.niso.org/standards/z39-96/ns/oasis-exchange/table",
+    "http://docs.oasis-open.org/ns/oasis-exchange/table",
+)
+
+
+def _oasis_out(doc: Any, tag_set: str) -> tuple[etree._Element, ConversionLog]:
+    log = ConversionLog()
+    root = etree.fromstring(write_sts(doc, log, tag_set=tag_set))
+    assert not xsd_errors(tag_set, root), xsd_errors(tag_set, root)[:3]
+    return root, log
+
+
+def test_oasis_tables_stay_oasis_in_the_extended_tag_set() -> None:
+    for ns in OASIS_NAMESPACES:
+        log = ConversionLog()
+        doc = read_sts(_doc(OASIS_TABLE.format(ns=ns)).encode(), "t.xml", log)
+        assert not foreign_fragments(doc) and not log.count(Change.OPAQUE)
+        table = doc.body[0].blocks[0]
+        assert table.markup is TableMarkup.OASIS and table.column_count == 3
+        assert [(c.name, c.width, c.char) for c in table.columns] == [
+            ("c1", "2*", None),
+            ("c2", None, "."),
+            ("c3", None, None),
+        ]
+        assert (table.head[0].cells[1].column, table.head[0].cells[1].colspan) == ("c2", 2)
+        first = table.body[0].cells[0]
+        assert (first.rowspan, first.valign, first.rowsep) == (2, "middle", "1")
+        assert table.body[0].cells[1].charoff == "50"
+        assert [c.column for c in table.body[1].cells] == ["c2", "c3"]
+        # The docs.oasis-open.org namespace is not kept, and the log says so.
+        renamed = [e for e in log.entries if "namespace" in e.detail]
+        assert bool(renamed) == (ns != OASIS_NAMESPACES[0])
+        root, out_log = _oasis_out(doc, "extended")
+        assert not out_log.entries
+        source = etree.fromstring(_doc(OASIS_TABLE.format(ns=OASIS_NAMESPACES[0])).encode())
+        for path in ("//*[local-name()='table']", "//*[local-name()='entry']"):
+            assert [(dict(e.attrib), (e.text or "").strip()) for e in root.xpath(path)] == [
+                (dict(e.attrib), (e.text or "").strip()) for e in source.xpath(path)
+            ]
+        assert [dict(c.attrib) for c in root.iter(f"{{{OASIS_NAMESPACES[0]}}}colspec")] == [
+            dict(c.attrib) for c in source.iter(f"{{{OASIS_NAMESPACES[0]}}}colspec")
+        ]
+        assert read_sts(etree.tostring(root), "again.xml", ConversionLog()) == doc
+
+
+def test_interchange_has_no_oasis_tables_and_the_log_says_what_becomes_xhtml() -> None:
+    doc = read_sts(
+        _doc(OASIS_TABLE.format(ns=OASIS_NAMESPACES[0])).encode(), "t.xml", ConversionLog()
+    )
+    root, log = _oasis_out(doc, "interchange")
+    assert root.find(".//table-wrap/table") is not None
+    assert [e.detail for e in log.entries if e.change is Change.NORMALISED] == [
+        "OASIS table written as an XHTML table: the Interchange tag set has no OASIS tables"
+    ]
+    assert {e.detail for e in log.entries if e.change is Change.LOST} == {
+        "OASIS column specifications and rules of an XHTML table",
+        "OASIS column name and rules of a cell in an XHTML table",
+    }
+    assert root.find(".//table").get("frame") == "hsides"  # topbot, in XHTML's words
+
+
+def test_xhtml_cell_alignment_scope_and_style_are_kept() -> None:
+    cell = '<td align="char" char="," charoff="40%" style="color: red" valign="top">1,5</td>'
+    body = (
+        '<table-wrap id="t1"><table frame="hsides" style="width: 50%"><thead><tr>'
+        '<th scope="col">Mass</th></tr></thead>'
+        f"<tbody><tr>{cell}</tr></tbody></table></table-wrap>"
+    )
+    doc, log, root = _round_trip(_doc(body))
+    table = doc.body[0].blocks[0]
+    assert (table.frame, table.style) == ("hsides", "width: 50%")
+    assert table.head[0].cells[0].scope == "col"
+    kept = table.body[0].cells[0]
+    assert (kept.char, kept.charoff, kept.style, kept.valign) == (",", "40%", "color: red", "top")
+    assert not log.entries
+    assert dict(root.find(".//td").attrib) == dict(etree.fromstring(cell).attrib)

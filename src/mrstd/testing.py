@@ -31,6 +31,7 @@ from .model.enums import (
     RelationKind,
     StandardScope,
     Style,
+    TableMarkup,
     TermStatus,
     XrefKind,
 )
@@ -223,12 +224,22 @@ def _term_entry() -> st.SearchStrategy[Json]:
 
 
 def _table() -> st.SearchStrategy[Json]:
+    rule = _opt(st.sampled_from(["0", "1"]))
     cell = _obj(
         header=st.booleans(),
         rowspan=st.integers(1, 3),
         colspan=st.integers(1, 3),
-        align=_opt(st.sampled_from(["left", "center", "right"])),
+        align=_opt(st.sampled_from(["left", "center", "right", "char"])),
+        char=_opt(st.sampled_from([".", ","])),
+        scope=_opt(st.sampled_from(["row", "col"])),
+        column=_opt(st.sampled_from(["c1", "c2", "c3"])),
+        colsep=rule,
         content=inline(1),
+    )
+    column = _obj(
+        name=st.sampled_from(["c1", "c2", "c3"]),
+        width=_opt(st.sampled_from(["1*", "2*", "30mm"])),
+        rowsep=rule,
     )
     row = _obj(cells=st.lists(cell, min_size=1, max_size=3))
     return _tagged(
@@ -239,6 +250,10 @@ def _table() -> st.SearchStrategy[Json]:
         head=st.lists(row, max_size=1),
         body=st.lists(row, min_size=1, max_size=3),
         notes=st.lists(_paragraph(0), max_size=1),
+        markup=_enum(TableMarkup),
+        columns=st.lists(column, max_size=3, unique_by=lambda c: c["name"]),
+        frame=_opt(st.sampled_from(["topbot", "all", "hsides", "box"])),
+        colsep=rule,
     )
 
 
@@ -320,18 +335,29 @@ def _annex() -> st.SearchStrategy[Json]:
 
 def metadata() -> st.SearchStrategy[Json]:
     """Document metadata, as JSON-ready dicts."""
-    doc_id = _obj(value=identifiers, type=_enum(IdentifierType), scheme=_opt(words))
+    scripts = st.sampled_from(["Latn", "Hans", "Cyrl", "Jpan"])
+    doc_id = _obj(
+        value=identifiers,
+        type=_enum(IdentifierType),
+        scheme=_opt(words),
+        primary=_opt(st.booleans()),
+    )
     title = _obj(
         language=languages,
-        script=_opt(st.sampled_from(["Latn", "Hans", "Cyrl"])),
+        script=_opt(scripts),
         introductory=_opt(line),
         main=_opt(line),
         complementary=_opt(line),
         full=_opt(line),
+        untyped=st.booleans(),
     )
     organization = _obj(
-        name=line, abbreviation=_opt(words), uri=_opt(st.just("https://example.org"))
+        name=line,
+        abbreviation=_opt(words),
+        uri=_opt(st.just("https://example.org")),
+        script=_opt(scripts),
     )
+    role = _obj(role=_enum(ContributorRole), role_description=_opt(line))
     deviation = _obj(clause=st.from_regex(r"\A[1-9](\.[1-9])?\Z"), change=line, reason=_opt(line))
     return _obj(
         identifier=doc_id,
@@ -340,7 +366,12 @@ def metadata() -> st.SearchStrategy[Json]:
         publishers=st.lists(organization, max_size=2),
         originator=_opt(st.sampled_from(["ISO", "IEC", "CEN", "SAC", "DIN"])),
         contributors=st.lists(
-            _obj(role=_enum(ContributorRole), organization=_opt(organization), person=_opt(line)),
+            _obj(
+                role=_enum(ContributorRole),
+                organization=_opt(organization),
+                person=_opt(line),
+                more_roles=st.lists(role, max_size=2),
+            ),
             max_size=2,
         ),
         doc_type=_enum(DocumentType),

@@ -6,6 +6,7 @@ Per-source rates are printed in the summary at the end of the test run.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,9 @@ from lxml import etree
 
 import mrstd
 from mrstd.errors import DocumentError
-from mrstd.formats import ConversionLog, get_format
+from mrstd.formats import Change, ConversionLog, get_format
+from mrstd.formats.relaton import xml_format, yaml_format
+from mrstd.formats.relaton.common import Hash, as_list, text
 from mrstd.model import Document
 
 SOURCES = (
@@ -42,6 +45,14 @@ GRAMMARS = {
     "relaton-iso": "relaton-cen-1.20/relaton-iso-compile.rng",
     "relaton-gb": "relaton-gb-1.20/relaton-gb-compile.rng",
     "metanorma-gb-legacy": "relaton-gb-1.20/relaton-gb-compile.rng",
+}
+#: Model field names in writer log paths, and the Relaton field each stands for.
+_FIELD_OF = {
+    "titles": "title",
+    "identifier": "docid",
+    "alternate_identifiers": "docid",
+    "contributors": "contributor",
+    "publishers": "contributor",
 }
 NOT_RECORDS = {"referencegroup", "reference", "documents"}
 
@@ -70,6 +81,75 @@ def _key(doc: Document) -> tuple[object, ...]:
     return (m.identifier, m.alternate_identifiers, m.titles, m.dates, m.relations, m.adoptions)
 
 
+def _hash(data: bytes, suffix: str) -> Hash:
+    """The record as the reader sees it before mapping: a Relaton hash."""
+    if suffix == ".xml":
+        return xml_format._Reader(ConversionLog()).record(etree.fromstring(data))
+    found: Hash = yaml_format.parse(data, "record")
+    return found
+
+
+def _words(value: object) -> str | None:
+    found = text(value)
+    return " ".join(found.split()) if found else None
+
+
+def _codes(item: object, key: str) -> tuple[str, ...]:
+    if not isinstance(item, dict):
+        return ()
+    return tuple(t for v in as_list(item.get(key)) if (t := text(v)))
+
+
+def _fields(h: Hash) -> dict[str, list[object]]:
+    """What a record says, field by field, in the terms a reader of the record uses:
+    titles with their types, docids with ``primary``, contributors with every role and
+    the language and script of every name (not the model, which could hide a loss)."""
+    titles = [
+        (
+            _words(t),
+            t.get("type") if isinstance(t, dict) else None,
+            _codes(t, "language"),
+            _codes(t, "script"),
+        )
+        for t in as_list(h.get("title"))
+        if _words(t)
+    ]
+    docids = [
+        (
+            _words(d),
+            d.get("type") if isinstance(d, dict) else None,
+            isinstance(d, dict) and d.get("primary") in (True, "true"),
+        )
+        for d in as_list(h.get("docid")) + as_list(h.get("docidentifier"))
+        if _words(d)
+    ]
+    contributors: list[object] = []
+    for c in as_list(h.get("contributor")):
+        if not isinstance(c, dict):
+            contributors.append(("not a contributor", repr(c)))
+            continue
+        roles = tuple(
+            (text(r.get("type")) if isinstance(r, dict) else text(r)) or "contributor"
+            for r in as_list(c.get("role"))
+        ) or ("contributor",)
+        org = c.get("organization")
+        names: tuple[object, ...] = ()
+        if isinstance(org, dict):
+            names = (
+                *(
+                    (_words(n), _codes(n, "language"), _codes(n, "script"))
+                    for n in as_list(org.get("name"))
+                ),
+                _words(org.get("abbreviation")),
+            )
+        contributors.append((roles, names, "person" in c))
+    return {
+        "title": sorted(map(repr, titles)),
+        "docid": sorted(map(repr, docids)),
+        "contributor": sorted(map(repr, contributors)),
+    }
+
+
 def _root_name(data: bytes) -> str | None:
     try:
         return etree.QName(etree.fromstring(data)).localname
@@ -95,13 +175,26 @@ def test_relaton_records(
             counts["not a record"] += 1
             continue
         counts["records"] += 1
+        read_log = ConversionLog()
         try:
-            doc = mrstd.loads(data, own, source=str(path))
+            doc = mrstd.loads(data, own, source=str(path), log=read_log)
         except DocumentError as exc:
             failures.append(f"import: {exc}")
             continue
         counts["imported"] += 1
-        again = mrstd.loads(mrstd.dumps_bytes(doc, own), own)
+        log = ConversionLog()
+        written = mrstd.dumps_bytes(doc, own, log=log)
+        said = {
+            _FIELD_OF.get(name, name)
+            for e in (*read_log.entries, *log.entries)
+            if e.change in (Change.LOST, Change.NORMALISED)
+            and (name := re.split(r"[.\[]", e.path.removeprefix("metadata."))[0])
+        }
+        before, after = _fields(_hash(data, path.suffix)), _fields(_hash(written, path.suffix))
+        for field, values in before.items():
+            if values != after[field] and field not in said:
+                failures.append(f"{field} changed without a word: {path.name}")
+        again = mrstd.loads(written, own)
         if again == doc:
             counts["round trip"] += 1
         else:

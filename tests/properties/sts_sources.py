@@ -176,24 +176,54 @@ def _block(draw: st.DrawFn, ids: _Ids, depth: int = 0) -> str:
 
 @st.composite
 def _oasis_table(draw: st.DrawFn) -> str:
-    """An OASIS exchange table, with a horizontal span in the body now and then."""
+    """An OASIS exchange table: named columns with widths, spans across columns and rows,
+    rules on the table and on cells, alignment on a character."""
     columns = draw(st.integers(2, 3))
-    specs = "".join(f'<oasis:colspec colname="c{n}"/>' for n in range(1, columns + 1))
+    specs = "".join(
+        f'<oasis:colspec colname="c{n}" colnum="{n}" colwidth="{n}*"/>'
+        for n in range(1, columns + 1)
+    )
     head = "".join(f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns))
     rows = []
-    for _ in range(draw(st.integers(1, 3))):
-        if draw(st.booleans()):
+    count = draw(st.integers(1, 3))
+    filled = False  # whether the row above reaches into this row's first column
+    for index in range(count):
+        shape = draw(st.sampled_from(["plain", "span", "down", "char"]))
+        if filled:
+            cells = "".join(
+                f'<oasis:entry colname="c{n}">{draw(_text(2))}</oasis:entry>'
+                for n in range(2, columns + 1)
+            )
+            filled = False
+        elif shape == "span":
             cells = (
                 f'<oasis:entry namest="c1" nameend="c2">{draw(_text(3))}</oasis:entry>'
                 + "".join(
                     f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns - 2)
                 )
             )
+        elif shape == "down" and index + 1 < count:
+            # The first cell also fills the next row's first column, which the next row
+            # then skips by naming its columns.
+            filled = True
+            first = f'<oasis:entry morerows="1" rowsep="1">{draw(_text(2))}</oasis:entry>'
+            cells = first + "".join(
+                f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns - 1)
+            )
+        elif shape == "char":
+            cells = "".join(
+                f'<oasis:entry align="char" char="." colsep="0">{n}.5</oasis:entry>'
+                for n in range(columns)
+            )
         else:
-            cells = "".join(f"<oasis:entry>{draw(_text(2))}</oasis:entry>" for _ in range(columns))
+            cells = "".join(
+                f'<oasis:entry colname="c{n}">{draw(_text(2))}</oasis:entry>'
+                for n in range(1, columns + 1)
+            )
         rows.append(f"<oasis:row>{cells}</oasis:row>")
+    frame = draw(st.sampled_from(["", ' frame="topbot"', ' frame="all" colsep="1" rowsep="1"']))
     return (
-        f'<oasis:table><oasis:tgroup cols="{columns}">{specs}'
+        f'<oasis:table{frame}><oasis:tgroup cols="{columns}">{specs}'
         f"<oasis:thead><oasis:row>{head}</oasis:row></oasis:thead>"
         f"<oasis:tbody>{''.join(rows)}</oasis:tbody></oasis:tgroup></oasis:table>"
     )

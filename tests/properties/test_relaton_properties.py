@@ -61,10 +61,23 @@ def _restrict(meta: dict[str, Any]) -> dict[str, Any]:
     meta = _plain(meta)
     meta["identifier"] = _identifier(meta["identifier"])
     meta["alternate_identifiers"] = [_identifier(i) for i in meta["alternate_identifiers"]]
+    # Relaton states primary or not for every docid; the first primary one is the document's.
+    idents = [meta["identifier"], *meta["alternate_identifiers"]]
+    stated = any(i.get("primary") is not None for i in idents)
+    for ident in idents:
+        ident["primary"] = bool(ident.get("primary"))
+    meta["identifier"]["primary"] = meta["identifier"]["primary"] or not stated
+    if not meta["identifier"]["primary"] and any(i["primary"] for i in idents):
+        meta["identifier"]["primary"] = True
     seen: set[tuple[str, str | None]] = set()
     titles = []
     for title in meta["titles"]:
         key = (title["language"], title.get("script"))
+        if title.get("untyped"):
+            # An untyped title is one whole text; Relaton has no parts for it (LOST).
+            title = {
+                k: v for k, v in title.items() if k not in ("introductory", "main", "complementary")
+            }
         parts = [p for p in ("introductory", "main", "complementary", "full") if title.get(p)]
         if key in seen or not parts or title["language"] == "und":
             continue

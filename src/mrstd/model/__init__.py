@@ -24,6 +24,7 @@ from .blocks import (
     Quote,
     Row,
     Table,
+    TableColumn,
 )
 from .content import Block
 from .document import SCHEMA_URI, SCHEMA_VERSION, Clause, Document, Layer
@@ -46,6 +47,7 @@ from .enums import (
     RelationKind,
     StandardScope,
     Style,
+    TableMarkup,
     TermStatus,
     XrefKind,
 )
@@ -87,6 +89,7 @@ from .metadata import (
     Organization,
     OtherDate,
     Relation,
+    Role,
     StatedDate,
     Status,
     StructuredIdentifier,
@@ -170,6 +173,7 @@ __all__ = [
     "ReferenceEntry",
     "Relation",
     "RelationKind",
+    "Role",
     "Row",
     "StandardRef",
     "StandardScope",
@@ -180,6 +184,8 @@ __all__ = [
     "Styled",
     "StyledContent",
     "Table",
+    "TableColumn",
+    "TableMarkup",
     "TermCrossReference",
     "TermEntry",
     "TermRef",

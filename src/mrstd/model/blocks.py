@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from .base import Node, node
-from .enums import ProvisionKind
+from .enums import ProvisionKind, TableMarkup
 from .inline import Inline
 from .types import Id, LanguageTag
 
@@ -93,6 +93,30 @@ class Cell(Node):
     valign: str | None = None
     content: tuple[Inline, ...] = ()
     blocks: tuple[Block, ...] = ()
+    char: Annotated[str | None, Field(description="the character to align on")] = None
+    charoff: Annotated[str | None, Field(description="the offset of that character")] = None
+    scope: Annotated[str | None, Field(description="what a header cell heads: row, col...")] = None
+    style: Annotated[str | None, Field(description="presentation the source states")] = None
+    column: Annotated[
+        str | None,
+        Field(description="the named column an OASIS cell starts in (its colname or namest)"),
+    ] = None
+    colsep: Annotated[str | None, Field(description="OASIS: a rule after the cell (0/1)")] = None
+    rowsep: Annotated[str | None, Field(description="OASIS: a rule below the cell (0/1)")] = None
+
+
+@node
+class TableColumn(Node):
+    """An OASIS column specification (colspec): a column's name, number, width and rules."""
+
+    name: str | None = None
+    number: Annotated[int | None, Field(ge=1)] = None
+    width: str | None = None
+    align: str | None = None
+    char: str | None = None
+    charoff: str | None = None
+    colsep: str | None = None
+    rowsep: str | None = None
 
 
 @node
@@ -121,6 +145,20 @@ class Table(Node):
     array: Annotated[
         bool, Field(description="an unnumbered tabular array, such as a formula's key")
     ] = False
+    markup: Annotated[
+        TableMarkup,
+        Field(description="the table model of the source; OASIS is kept where a tag set has it"),
+    ] = TableMarkup.XHTML
+    columns: Annotated[
+        tuple[TableColumn, ...], Field(description="OASIS column specifications")
+    ] = ()
+    column_count: Annotated[
+        int | None, Field(ge=1, description="OASIS: the number of columns the table states")
+    ] = None
+    frame: Annotated[str | None, Field(description="the outer rules the source states")] = None
+    colsep: Annotated[str | None, Field(description="OASIS: column rules (0/1)")] = None
+    rowsep: Annotated[str | None, Field(description="OASIS: row rules (0/1)")] = None
+    style: Annotated[str | None, Field(description="presentation the source states")] = None
 
 
 @node

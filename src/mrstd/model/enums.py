@@ -305,3 +305,10 @@ class CitationPartKind(StrEnum):
     COUNTRY = "country"
     PHONE = "phone"
     FAX = "fax"
+
+
+class TableMarkup(StrEnum):
+    """The table model a source marks a table up in (NISO STS allows two)."""
+
+    XHTML = "xhtml"
+    OASIS = "oasis"

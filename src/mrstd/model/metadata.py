@@ -38,6 +38,13 @@ class DocumentIdentifier(Node):
     scheme: Annotated[
         str | None, Field(description="the source's own name for the identifier type, e.g. ISO, GB")
     ] = None
+    primary: Annotated[
+        bool | None,
+        Field(
+            description="whether the source marks the identifier primary (Relaton); "
+            "unset when it says nothing, and the document's identifier is then the primary one"
+        ),
+    ] = None
 
     @property
     def parsed(self) -> object:
@@ -65,6 +72,13 @@ class Title(Node):
             "(e.g. Relaton 'alternative'); the text is then in full"
         ),
     ] = None
+    untyped: Annotated[
+        bool,
+        Field(
+            description="the source gives the title no type (a Relaton title without one); "
+            "the text is then in full"
+        ),
+    ] = False
 
 
 @node
@@ -86,9 +100,22 @@ class Organization(Node):
     uri: str | None = None
     address: str | None = None
     language: LanguageTag | None = None
+    script: Annotated[str | None, Field(description="ISO 15924 script of the name")] = None
     alternate_names: Annotated[
         tuple[Localized, ...], Field(description="the name in other languages or scripts")
     ] = ()
+
+
+@node
+class Role(Node):
+    """A further role of a contributor that the source lists in the same entry."""
+
+    role: ContributorRole
+    role_description: str | None = None
+    original_role: Annotated[
+        str | None,
+        Field(description="the source's own role name, kept when it has no role here"),
+    ] = None
 
 
 @node
@@ -103,6 +130,10 @@ class Contributor(Node):
         str | None,
         Field(description="the source's own role name, kept when it has no role here"),
     ] = None
+    more_roles: Annotated[
+        tuple[Role, ...],
+        Field(description="its other roles, when the source gives several in one entry"),
+    ] = ()
 
 
 @value_node

@@ -31,6 +31,7 @@ from ...model import (
     Metadata,
     Organization,
     RelationKind,
+    Role,
     StructuredIdentifier,
 )
 from ...model.enums import DateType
@@ -190,6 +191,10 @@ class _Reader:
     def lost(self, path: str, detail: str) -> None:
         self.log.add(Change.LOST, path, detail)
 
+    def malformed(self, path: str, value: Any, expected: str) -> None:
+        """A value of the wrong shape: not kept, and the log says what it was."""
+        self.lost(path, f"{as_json(value)[:80]} is not {expected}; not kept")
+
     def run(self) -> dict[str, Any]:
         h = self.h
         self.identifiers()
@@ -259,6 +264,8 @@ class _Reader:
         return self.meta
 
     def scalar(self, field: str, value: Any) -> None:
+        if isinstance(value, list) and len(value) > 1:
+            self.malformed(field, value[1:], f"part of {field}, which has one value")
         found = _clean(text(value))
         if found is not None:
             self.meta[field] = found
@@ -276,8 +283,10 @@ class _Reader:
                 continue
             rtype = text(docid.get("type")) if isinstance(docid, dict) else None
             ids.append(identifier_dict(value, rtype))
+            marked = isinstance(docid, dict) and docid.get("primary") in (True, "true")
+            ids[-1]["primary"] = marked
             if isinstance(docid, dict):
-                if primary is None and docid.get("primary") in (True, "true"):
+                if primary is None and marked:
                     primary = len(ids) - 1
                 for key in ("scope", "language", "script", "locale", "trademark"):
                     if key in docid:
@@ -290,7 +299,7 @@ class _Reader:
             )
             if fallback is None:
                 raise ValueError("the record has no docidentifier, formattedref or id")
-            ids.append(identifier_dict(fallback, None))
+            ids.append({**identifier_dict(fallback, None), "primary": False})
             self.log.add(Change.NORMALISED, "docid", "no docidentifier; the record id is used")
         main = ids.pop(primary or 0)
         self.meta["identifier"] = main
@@ -309,10 +318,16 @@ class _Reader:
             language = first(entry.get("language")) or UNDETERMINED
             script = first(entry.get("script"))
             ttype = text(entry.get("type"))
-            field = TITLE_PARTS.get(ttype or "main")
+            field = TITLE_PARTS.get(ttype) if ttype else None
             if field is None:
                 titles.append(
-                    {"language": language, "script": script, "full": content, "type": ttype}
+                    {
+                        "language": language,
+                        "script": script,
+                        "full": content,
+                        "type": ttype,
+                        "untyped": ttype is None,
+                    }
                 )
                 last_rank = 99
                 continue
@@ -320,7 +335,7 @@ class _Reader:
             current = titles[-1] if titles else None
             if (
                 current is None
-                or current.get("type") is not None
+                or "full" in current
                 or current["language"] != language
                 or current["script"] != script
                 or rank <= last_rank
@@ -372,40 +387,49 @@ class _Reader:
         out: list[dict[str, Any]] = []
         for i, item in enumerate(items):
             if not isinstance(item, dict):
+                self.malformed(f"contributor[{i}]", item, "a contributor (organization or person)")
                 continue
             org = self.organization(item.get("organization"), f"contributor[{i}].organization")
             person = self.person(item.get("person"), f"contributor[{i}].person")
             if org is None and person is None:
-                self.lost(f"contributor[{i}]", "a contributor without organization or person")
+                if "organization" not in item and "person" not in item:
+                    self.lost(f"contributor[{i}]", "a contributor without organization or person")
                 continue
-            roles = as_list(item.get("role")) or [{"type": "contributor"}]
-            for role in roles:
+            roles = []
+            for role in as_list(item.get("role")) or [{"type": "contributor"}]:
                 rtype = text(role.get("type")) if isinstance(role, dict) else text(role)
                 rtype = rtype or "contributor"
                 description = None
                 if isinstance(role, dict):
                     description = _clean(text(role.get("description")))
                 mapped = vocab.ROLES.get(rtype)
-                out.append(
+                roles.append(
                     {
                         "role": mapped or "other",
                         "original_role": None if mapped else rtype,
                         "role_description": description,
-                        "organization": org,
-                        "person": person,
                     }
                 )
+            out.append({**roles[0], "more_roles": roles[1:], "organization": org, "person": person})
         self.meta["contributors"] = out
 
     def organization(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
+            if value is not None:
+                self.malformed(path, value, "an organization")
             return None
         names = self.localized(as_list(value.get("name")))
+        if not names and any(text(n) == "" for n in as_list(value.get("name"))):
+            # A name stated empty (JIS records): an organization all the same, kept as stated.
+            names = self.localized(as_list(value.get("name")), keep_empty=True)[:1]
         if not names:
             abbreviation = _clean(text(value.get("abbreviation")))
             if abbreviation is None:
+                keys = ", ".join(sorted(value)) or "nothing"
+                self.lost(path, f"an organization without name or abbreviation ({keys})")
                 return None
             names = [{"text": abbreviation}]
+            self.log.add(Change.NORMALISED, path, "named by its abbreviation, which it only has")
         head = names[0]
         uri = _clean(text(value.get("url"))) or _clean(text(value.get("uri")))
         address = None
@@ -421,6 +445,7 @@ class _Reader:
         return {
             "name": head["text"],
             "language": head.get("language"),
+            "script": head.get("script"),
             "abbreviation": _clean(text(value.get("abbreviation"))),
             "uri": uri,
             "address": address,
@@ -429,6 +454,8 @@ class _Reader:
 
     def person(self, value: Any, path: str) -> str | None:
         if not isinstance(value, dict):
+            if value is not None:
+                self.malformed(path, value, "a person")
             return None
         name = value.get("name")
         if not isinstance(name, dict):
@@ -483,6 +510,8 @@ class _Reader:
 
     def status(self, value: Any) -> None:
         if not isinstance(value, dict):
+            if value is not None:
+                self.malformed("docstatus", value, "a status")
             return
         stage_item = value.get("stage")
         stage = _clean(text(stage_item))
@@ -512,10 +541,12 @@ class _Reader:
         out: list[dict[str, Any]] = []
         for i, item in enumerate(items):
             if not isinstance(item, dict):
+                self.malformed(f"copyright[{i}]", item, "a copyright")
                 continue
             holders: list[str] = []
-            for owner in as_list(item.get("owner")):
+            for j, owner in enumerate(as_list(item.get("owner"))):
                 if not isinstance(owner, dict):
+                    self.malformed(f"copyright[{i}].owner[{j}]", owner, "an owner")
                     continue
                 body = owner.get("organization") or owner
                 name = _clean(text(body.get("name"))) if isinstance(body, dict) else None
@@ -543,11 +574,15 @@ class _Reader:
         adoptions: list[dict[str, Any]] = []
         for i, item in enumerate(items):
             if not isinstance(item, dict):
+                self.malformed(f"relation[{i}]", item, "a relation")
                 continue
             rtype = _clean(text(item.get("type"))) or "related"
             description = _clean(text(item.get("description")))
             raw_bib = item.get("bibitem")
-            bib: Hash = raw_bib if isinstance(raw_bib, dict) else {}
+            if raw_bib is not None and not isinstance(raw_bib, dict):
+                self.malformed(f"relation[{i}].bibitem", raw_bib, "a bibliographic item")
+                continue
+            bib: Hash = raw_bib or {}
             target, scheme = self.target(bib, f"relation[{i}]")
             if target is None:
                 target = "(unidentified)"
@@ -635,11 +670,11 @@ class _Reader:
             out.append(entry)
         self.meta["keywords"] = out
 
-    def localized(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+    def localized(self, items: Iterable[Any], keep_empty: bool = False) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for item in items:
             value = text(item)
-            if value is None or not value.strip():
+            if value is None or not (value.strip() or keep_empty):
                 continue
             entry: dict[str, Any] = {"text": value}
             if isinstance(item, dict):
@@ -756,8 +791,9 @@ class _Reader:
 
     def structured(self, value: Any) -> None:
         out: list[dict[str, Any]] = []
-        for item in as_list(value):
+        for i, item in enumerate(as_list(value)):
             if not isinstance(item, dict):
+                self.malformed(f"ext.structuredidentifier[{i}]", item, "a structured identifier")
                 continue
             project = item.get("project_number", item.get("project-number"))
             entry: dict[str, Any] = {
@@ -890,8 +926,9 @@ def to_hash(doc: Document, log: ConversionLog, flavour: str) -> Hash:
             {"content": link.href, **({"type": link.type} if link.type else {})}
             for link in meta.links
         ]
-    h["docid"] = [_docid(meta.identifier, True)] + [
-        _docid(i, False) for i in meta.alternate_identifiers
+    stated = any(i.primary is not None for i in (meta.identifier, *meta.alternate_identifiers))
+    h["docid"] = [_docid(meta.identifier, bool(meta.identifier.primary) or not stated)] + [
+        _docid(i, bool(i.primary)) for i in meta.alternate_identifiers
     ]
     if meta.docnumber:
         h["docnumber"] = meta.docnumber
@@ -1006,10 +1043,17 @@ def _log_body(doc: Document, log: ConversionLog) -> None:
 def _titles(meta: Metadata, log: ConversionLog) -> list[Hash]:
     out: list[Hash] = []
     for i, title in enumerate(meta.titles):
-        if title.type is not None:
+        if title.type is not None or title.untyped:
             if title.full:
                 entry = _localized(title.full, title.language, title.script, True)
-                out.append({**entry, "type": title.type})
+                out.append({**entry, "type": title.type} if title.type else entry)
+            for field in ("introductory", "main", "complementary"):
+                if getattr(title, field):
+                    log.add(
+                        Change.LOST,
+                        f"metadata.titles[{i}].{field}",
+                        "a title with its own type is written whole, without parts",
+                    )
             continue
         for ttype, field in TITLE_PARTS.items():
             value = getattr(title, field)
@@ -1076,10 +1120,14 @@ def _contributors(meta: Metadata, log: ConversionLog) -> list[Hash]:
         Contributor.model_validate({"role": "publisher", "organization": o})
         for o in meta.publishers
     ]
-    for contributor in [*people, *meta.contributors]:
-        role: Hash = {"type": contributor.original_role or contributor.role.value}
-        if contributor.role_description:
-            role["description"] = [{"content": contributor.role_description}]
+    for i, contributor in enumerate([*people, *meta.contributors]):
+        roles: list[Hash] = []
+        stated: list[Contributor | Role] = [contributor, *contributor.more_roles]
+        for role in stated:
+            written: Hash = {"type": role.original_role or role.role.value}
+            if role.role_description:
+                written["description"] = [{"content": role.role_description}]
+            roles.append(written)
         entry: Hash = {}
         if contributor.organization is not None:
             entry["organization"] = _organization(contributor.organization)
@@ -1092,14 +1140,16 @@ def _contributors(meta: Metadata, log: ConversionLog) -> list[Hash]:
         elif contributor.person:
             entry["person"] = {"name": {"completename": {"content": contributor.person}}}
         if not entry:
+            path = f"metadata.contributors[{i - len(people)}]"
+            log.add(Change.LOST, path, "a contributor with neither organization nor person")
             continue
-        entry["role"] = [role]
+        entry["role"] = roles
         out.append(entry)
     return out
 
 
 def _organization(org: Organization) -> Hash:
-    names = [_localized(org.name, org.language, None)] + [
+    names = [_localized(org.name, org.language, org.script)] + [
         _localized(n.text, n.language, n.script) for n in org.alternate_names
     ]
     out: Hash = {"name": names}

@@ -213,7 +213,10 @@ class _Reader:
         self.add(h, "contributor", out)
 
     def organization(self, el: etree._Element) -> Hash:
-        out: Hash = {"name": [_localized(n) for n in _all(el, "name")]}
+        # An empty name is a name stated empty (as JIS records state it), not no name.
+        out: Hash = {
+            "name": [{**_localized(n), "content": _text(n) or ""} for n in _all(el, "name")]
+        }
         for c in _children(el):
             name = _local(c.tag)
             if name == "abbreviation":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -20,7 +21,10 @@ TBX_NS = "urn:iso:std:iso:30042:ed-1"
 MML_NS = "http://www.w3.org/1998/Math/MathML"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-OASIS_NS = "http://docs.oasis-open.org/ns/oasis-exchange/table"
+#: The OASIS exchange table model in NISO STS Extended (module-oasis.xsd), and the same
+#: model in OASIS's own namespace, which ISO STS documents use.
+OASIS_NS = "http://www.niso.org/standards/z39-96/ns/oasis-exchange/table"
+OASIS_OPEN_NS = "http://docs.oasis-open.org/ns/oasis-exchange/table"
 
 XLINK_HREF = f"{{{XLINK_NS}}}href"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -253,3 +257,10 @@ class Ctx:
 #: Prefix of the custom-meta names under which mrstd carries metadata that NISO STS has
 #: no element for; the reader turns them back into the typed fields.
 CARRIED_PREFIX = "mrstd:"
+
+
+def oasis_column_name(columns: Sequence[Any], start: str, colspan: int) -> str | None:
+    """The name of the column ``colspan - 1`` after the one named ``start`` (its nameend)."""
+    numbered = {c.number or i + 1: c.name for i, c in enumerate(columns)}
+    first = next((n for n, name in numbered.items() if name == start), None)
+    return None if first is None else numbered.get(first + colspan - 1)

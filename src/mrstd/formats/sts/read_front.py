@@ -311,6 +311,8 @@ def _restore_carried(
             continue
         if name == "alternate_identifiers":
             identifiers.extend(value)
+        elif name == "identifier" and identifiers and identifiers[0].value == value.value:
+            identifiers[0] = value  # the std-ref's identifier, with what a std-ref cannot say
         elif name == "titles":
             titles[:] = value
         elif name in lists:

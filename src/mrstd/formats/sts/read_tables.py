@@ -1,12 +1,22 @@
-"""Reading ``table-wrap``: XHTML tables and the OASIS (CALS) tables of the Extended tag set."""
+"""Reading ``table-wrap``: XHTML tables, and OASIS (CALS) exchange tables kept as OASIS."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ...model import Cell, Row, Table
+from ...model import Cell, Row, Table, TableColumn, TableMarkup
 from ..base import Change
-from .common import Ctx, El, Unmodelled, build, localname, no_text_beside
+from .common import (
+    OASIS_NS,
+    OASIS_OPEN_NS,
+    Ctx,
+    El,
+    Unmodelled,
+    build,
+    localname,
+    no_text_beside,
+    oasis_column_name,
+)
 from .read_body import (
     BLOCK_TAGS,
     blocks_of,
@@ -19,11 +29,10 @@ from .read_body import (
     valid_id,
 )
 
-#: Namespace of the OASIS exchange table model in NISO STS Extended (module-oasis.xsd).
-OASIS_NS = "http://www.niso.org/standards/z39-96/ns/oasis-exchange/table"
-_O = f"{{{OASIS_NS}}}"
+OASIS_TABLES = frozenset({f"{{{OASIS_NS}}}table", f"{{{OASIS_OPEN_NS}}}table"})
 
-_CELL_ATTRS = frozenset({"colspan", "rowspan", "align", "valign"})
+_CELL_PLAIN = ("align", "valign", "char", "charoff", "scope", "style")
+_CELL_ATTRS = frozenset({"colspan", "rowspan", *_CELL_PLAIN})
 
 
 def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
@@ -43,7 +52,7 @@ def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
     if children and children[0].tag == "caption":
         caption, description = caption_of(ctx, children[0], f"{path}.caption")
         children = children[1:]
-    if not children or children[0].tag not in ("table", f"{_O}table"):
+    if not children or (children[0].tag != "table" and children[0].tag not in OASIS_TABLES):
         raise Unmodelled("table-wrap without a table first")
     table = children[0]
     children = children[1:]
@@ -57,21 +66,16 @@ def table_wrap(ctx: Ctx, el: El, path: str) -> Any:
         children = children[1:]
     if children:
         raise Unmodelled(f"<{localname(children[0].tag)}> in table-wrap")
-    if table.tag == "table":
-        head, body, foot_rows = _xhtml(ctx, table, path)
-    else:
-        head, body, foot_rows = _oasis(ctx, table, path)
+    grid = _xhtml(ctx, table, path) if table.tag == "table" else _oasis(ctx, table, path)
     return build(
         Table,
         id=valid_id(el.get("id")),
         label=label,
         caption=caption,
-        head=head,
-        body=body,
-        foot=foot_rows,
         notes=notes,
         kind=el.get("content-type"),
         description=description,
+        **grid,
     )
 
 
@@ -102,33 +106,30 @@ def array(ctx: Ctx, el: El, path: str) -> Any:
         children = children[1:]
     if len(children) != 1 or children[0].tag != "table":
         raise Unmodelled("array is not one table")
-    head, body, foot_rows = _xhtml(ctx, children[0], path)
     return build(
         Table,
         id=valid_id(el.get("id")),
         label=label,
-        head=head,
-        body=body,
-        foot=foot_rows,
         kind=el.get("content-type"),
         array=True,
+        **_xhtml(ctx, children[0], path),
     )
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, least: int = 1) -> int:
     if value is None:
-        return 1
+        return least
     try:
         number = int(value)
     except ValueError:
         raise Unmodelled(f"span {value!r}") from None
-    if number < 1:
+    if number < least or str(number) != value:
         raise Unmodelled(f"span {value!r}")
     return number
 
 
-def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
-    check_attrs(ctx, table)
+def _xhtml(ctx: Ctx, table: El, path: str) -> dict[str, Any]:
+    check_attrs(ctx, table, frozenset({"frame", "style"}))
     no_text_beside(table)
     groups: dict[str, list[Row]] = {"thead": [], "tbody": [], "tfoot": []}
     for part in table:
@@ -168,77 +169,127 @@ def _xhtml(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
                         header=cell.tag == "th",
                         rowspan=_span(cell.get("rowspan")),
                         colspan=_span(cell.get("colspan")),
-                        align=cell.get("align"),
-                        valign=cell.get("valign"),
+                        **{k: cell.get(k) for k in _CELL_PLAIN},
                         **_cell_content(ctx, cell, cell_path),
                     )
                 )
             target.append(build(Row, cells=tuple(cells)))
-    return tuple(groups["thead"]), tuple(groups["tbody"]), tuple(groups["tfoot"])
+    return {
+        "head": tuple(groups["thead"]),
+        "body": tuple(groups["tbody"]),
+        "foot": tuple(groups["tfoot"]),
+        "frame": table.get("frame"),
+        "style": table.get("style"),
+    }
 
 
-def _oasis(ctx: Ctx, table: El, path: str) -> tuple[Any, Any, Any]:
+def _oasis(ctx: Ctx, table: El, path: str) -> dict[str, Any]:
+    """An OASIS exchange table: one tgroup, its colspecs, and rows of entries, kept as OASIS."""
+    ns = table.tag[1 : table.tag.index("}")]
+    o = f"{{{ns}}}"
     check_attrs(ctx, table, frozenset({"frame", "colsep", "rowsep"}))
     tgroups = [c for c in table if isinstance(c.tag, str)]
-    if len(tgroups) != 1 or tgroups[0].tag != f"{_O}tgroup":
+    if len(tgroups) != 1 or tgroups[0].tag != f"{o}tgroup":
         raise Unmodelled("OASIS table without exactly one tgroup")
     tgroup = tgroups[0]
+    check_attrs(ctx, tgroup, frozenset({"cols"}))
     for container in (table, tgroup):
         no_text_beside(container)
-    columns: dict[str, int] = {}
-    head: list[Row] = []
-    body: list[Row] = []
+    columns: list[TableColumn] = []
+    index_of: dict[str, int] = {}
+    groups: dict[str, list[Row]] = {"thead": [], "tbody": []}
     for part in tgroup:
         if not isinstance(part.tag, str):
             continue
         name = localname(part.tag)
-        if name == "colspec":
-            colname = part.get("colname")
-            number = part.get("colnum")
-            index = int(number) if number and number.isdigit() else len(columns) + 1
-            if colname:
-                columns[colname] = index
+        if name == "colspec" and part.tag == f"{o}colspec":
+            check_attrs(ctx, part, _COLSPEC_ATTRS)
+            no_text_beside(part)
+            if len(part):
+                raise Unmodelled("colspec with content")
+            column = build(
+                TableColumn,
+                name=part.get("colname"),
+                number=_span(part.get("colnum")) if part.get("colnum") else None,
+                width=part.get("colwidth"),
+                **{k: part.get(k) for k in ("align", "char", "charoff", "colsep", "rowsep")},
+            )
+            index = column.number or (len(columns) + 1)
+            if column.name is not None:
+                if column.name in index_of:
+                    raise Unmodelled(f"two colspecs named {column.name!r}")
+                index_of[column.name] = index
+            columns.append(column)
             continue
-        if name not in ("thead", "tbody"):
+        if name not in groups or part.tag != f"{o}{name}":
             raise Unmodelled(f"<{name}> in an OASIS tgroup")
-        target = head if name == "thead" else body
+        check_attrs(ctx, part)
         no_text_beside(part)
+        target = groups[name]
         for row in part:
             if not isinstance(row.tag, str):
                 continue
+            if row.tag != f"{o}row":
+                raise Unmodelled(f"<{localname(row.tag)}> in an OASIS {name}")
+            check_attrs(ctx, row)
             no_text_beside(row)
             cells: list[Cell] = []
             for entry in row:
                 if not isinstance(entry.tag, str):
                     continue
-                if entry.tag != f"{_O}entry":
+                if entry.tag != f"{o}entry":
                     raise Unmodelled("non-entry in an OASIS row")
-                colspan = 1
-                start, end = entry.get("namest"), entry.get("nameend")
-                if start and end:
-                    if start not in columns or end not in columns:
-                        raise Unmodelled("span names an unknown column")
-                    colspan = columns[end] - columns[start] + 1
-                    if colspan < 1:
-                        raise Unmodelled("reversed span")
-                morerows = entry.get("morerows")
-                cell_path = f"{path}.{name}[{len(target)}].cells[{len(cells)}]"
+                check_attrs(ctx, entry, _ENTRY_ATTRS)
+                cell_path = f"{path}.{'head' if name == 'thead' else 'body'}"
+                cell_path += f"[{len(target)}].cells[{len(cells)}]"
                 cells.append(
                     build(
                         Cell,
                         header=name == "thead",
-                        rowspan=_span(morerows) + 1 if morerows and morerows != "0" else 1,
-                        colspan=colspan,
-                        align=entry.get("align"),
-                        valign=entry.get("valign"),
+                        rowspan=_span(entry.get("morerows"), 0) + 1,
+                        colspan=_oasis_colspan(entry, index_of, columns),
+                        column=entry.get("colname") or entry.get("namest"),
+                        **{k: entry.get(k) for k in _ENTRY_PLAIN},
                         **_cell_content(ctx, entry, cell_path),
                     )
                 )
             target.append(build(Row, cells=tuple(cells)))
-    ctx.log.add(
-        Change.NORMALISED,
-        path,
-        "OASIS table read into rows and cells; it is written back as an XHTML table",
-        table.sourceline,
-    )
-    return tuple(head), tuple(body), ()
+    if ns != OASIS_NS:
+        ctx.log.add(
+            Change.NORMALISED,
+            path,
+            f"OASIS table of namespace {ns} is written back in NISO STS's OASIS namespace",
+            table.sourceline,
+        )
+    return {
+        "head": tuple(groups["thead"]),
+        "body": tuple(groups["tbody"]),
+        "markup": TableMarkup.OASIS,
+        "columns": tuple(columns),
+        "column_count": _span(tgroup.get("cols")),
+        "frame": table.get("frame"),
+        "colsep": table.get("colsep"),
+        "rowsep": table.get("rowsep"),
+    }
+
+
+_COLSPEC_ATTRS = frozenset(
+    {"colname", "colnum", "colwidth", "align", "char", "charoff", "colsep", "rowsep"}
+)
+_ENTRY_PLAIN = ("align", "valign", "char", "charoff", "colsep", "rowsep")
+_ENTRY_ATTRS = frozenset({*_ENTRY_PLAIN, "colname", "namest", "nameend", "morerows"})
+
+
+def _oasis_colspan(entry: El, index_of: dict[str, int], columns: list[TableColumn]) -> int:
+    """The columns an entry spans, from namest/nameend; only a span the writer can name again."""
+    start, end, colname = entry.get("namest"), entry.get("nameend"), entry.get("colname")
+    if start is None and end is None:
+        return 1
+    if colname is not None or start is None or end is None:
+        raise Unmodelled("an OASIS span without both namest and nameend, or with colname")
+    if start not in index_of or end not in index_of:
+        raise Unmodelled("span names an unknown column")
+    colspan = index_of[end] - index_of[start] + 1
+    if colspan < 2 or oasis_column_name(columns, start, colspan) != end:
+        raise Unmodelled("an OASIS span that is not from one column to a later one")
+    return colspan

@@ -24,15 +24,25 @@ from ...model import (
     CrossReferenceKind,
     DateType,
     Document,
+    IdentifierType,
     Layer,
     LinkForm,
     Metadata,
     Obligation,
+    TableMarkup,
     XrefKind,
 )
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
-from .common import CARRIED_PREFIX, MML_NS, TBX_NS, XLINK_NS, has_text_beside
+from .common import (
+    CARRIED_PREFIX,
+    MML_NS,
+    OASIS_NS,
+    TBX_NS,
+    XLINK_NS,
+    has_text_beside,
+    oasis_column_name,
+)
 from .read_body import BLOCK_TAGS, DATED, LINK_ELEMENTS, SEC_TYPES, STYLES
 
 TAG_SETS = ("interchange", "extended")
@@ -409,6 +419,17 @@ _POS = frozenset({"adj", "adv", "noun", "verb"})
 _GENDERS = frozenset({"feminine", "masculine", "neuter"})
 _ALIGN = frozenset({"left", "center", "right", "justify", "char"})
 _VALIGN = frozenset({"top", "middle", "bottom", "baseline"})
+_SCOPE = frozenset({"row", "col", "rowgroup", "colgroup"})
+#: OASIS table frames (the keys) and the XHTML frame that draws the same rules.
+_XHTML_FRAME = {
+    "all": "box",
+    "none": "void",
+    "sides": "vsides",
+    "top": "above",
+    "bottom": "below",
+    "topbot": "hsides",
+}
+_XHTML_FRAMES = frozenset({*_XHTML_FRAME.values(), "border", "lhs", "rhs"})
 _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
 #: Metadata fields with no STS element, carried as mrstd:<field> custom-meta.
@@ -1041,22 +1062,10 @@ class Writer:
             self.caption(b.caption, b.description)
         elif b.caption or b.description:
             self.lost("caption of an array")
-        w("<table>\n")
-        if b.head:
-            w("<thead>\n")
-            self.rows(b.head)
-            w("</thead>\n")
-        if b.foot:
-            w("<tfoot>\n")
-            self.rows(b.foot)
-            w("</tfoot>\n")
-        w("<tbody>\n")
-        if b.body:
-            self.rows(b.body)
+        if b.markup is TableMarkup.OASIS and self._oasis_writable(b):
+            self.oasis_table(b)
         else:
-            self.normalised("table without body rows given one empty row")
-            w("<tr><td/></tr>\n")
-        w("</tbody>\n</table>\n")
+            self.xhtml_table(b)
         if b.notes and b.array:
             self.lost("notes of an array")
         elif b.notes:
@@ -1065,35 +1074,159 @@ class Writer:
             w("</table-wrap-foot>\n")
         w(f"</{element}>\n")
 
-    def rows(self, rows: Sequence[Any]) -> None:
+    def xhtml_table(self, b: Any) -> None:
         w = self.out.append
+        frame = _XHTML_FRAME.get(b.frame, b.frame) if b.markup is TableMarkup.OASIS else b.frame
+        if frame is not None and frame not in _XHTML_FRAMES:
+            self.lost(f"table frame {frame!r}, which XHTML tables do not have")
+            frame = None
+        attrs = "".join(f' {k}="{attr(v)}"' for k, v in (("frame", frame), ("style", b.style)) if v)
+        if b.columns or b.column_count or b.colsep or b.rowsep:
+            self.lost("OASIS column specifications and rules of an XHTML table")
+        w(f"<table{attrs}>\n")
+        for tag, rows in (("thead", b.head), ("tfoot", b.foot)):
+            if rows:
+                w(f"<{tag}>\n")
+                self.rows(rows, oasis=False)
+                w(f"</{tag}>\n")
+        w("<tbody>\n")
+        if b.body:
+            self.rows(b.body, oasis=False)
+        else:
+            self.normalised("table without body rows given one empty row")
+            w("<tr><td/></tr>\n")
+        w("</tbody>\n</table>\n")
+
+    def _oasis_writable(self, b: Any) -> bool:
+        """Whether a table kept as OASIS can be written as OASIS; if not, the log says why."""
+        if self.tag_set != "extended":
+            reason = "the Interchange tag set has no OASIS tables"
+        elif b.foot:
+            reason = "OASIS exchange tables have no foot rows"
+        elif b.array:
+            reason = "an array holds an XHTML table"
+        elif not b.body:
+            reason = "an OASIS table needs a body row"
+        else:
+            return True
+        self.normalised(f"OASIS table written as an XHTML table: {reason}")
+        return False
+
+    def oasis_table(self, b: Any) -> None:
+        w = self.out.append
+        attrs = "".join(
+            f' {k}="{attr(v)}"' for k in ("frame", "colsep", "rowsep") if (v := getattr(b, k))
+        )
+        if b.frame is not None and b.frame not in _XHTML_FRAME:
+            self.lost(f"table frame {b.frame!r}, which OASIS tables do not have")
+            attrs = attrs.replace(f' frame="{attr(b.frame)}"', "")
+        if b.style:
+            self.lost("style of an OASIS table")
+        cols = b.column_count or max(
+            (sum(c.colspan for c in row.cells) for row in (*b.head, *b.body)), default=1
+        )
+        w(f'<oasis:table xmlns:oasis="{OASIS_NS}"{attrs}>\n<oasis:tgroup cols="{cols}">\n')
+        for column in b.columns:
+            spec = "".join(
+                f' {k}="{attr(str(v))}"'
+                for k, v in (
+                    ("colname", column.name),
+                    ("colnum", column.number),
+                    ("colwidth", column.width),
+                    ("align", column.align),
+                    ("char", column.char),
+                    ("charoff", column.charoff),
+                    ("colsep", column.colsep),
+                    ("rowsep", column.rowsep),
+                )
+                if v is not None
+            )
+            w(f"<oasis:colspec{spec}/>\n")
+        for tag, rows in (("thead", b.head), ("tbody", b.body)):
+            if rows:
+                w(f"<oasis:{tag}>\n")
+                self.rows(rows, oasis=True, columns=b.columns, head=tag == "thead")
+                w(f"</oasis:{tag}>\n")
+        w("</oasis:tgroup>\n</oasis:table>\n")
+
+    def rows(
+        self,
+        rows: Sequence[Any],
+        oasis: bool,
+        columns: Sequence[Any] = (),
+        head: bool = False,
+    ) -> None:
+        w = self.out.append
+        row_tag = "oasis:row" if oasis else "tr"
         for row in rows:
-            w("<tr>")
+            w(f"<{row_tag}>")
             if not row.cells:
-                w("<td/>")
+                w("<oasis:entry/>" if oasis else "<td/>")
             for cell in row.cells:
-                tag = "th" if cell.header else "td"
-                attrs = ""
-                if cell.rowspan != 1:
-                    attrs += f' rowspan="{cell.rowspan}"'
-                if cell.colspan != 1:
-                    attrs += f' colspan="{cell.colspan}"'
-                if cell.align is not None:
-                    if cell.align in _ALIGN:
-                        attrs += f' align="{cell.align}"'
-                    else:
-                        self.lost(f"cell alignment {cell.align!r}")
-                if cell.valign is not None:
-                    if cell.valign in _VALIGN:
-                        attrs += f' valign="{cell.valign}"'
-                    else:
-                        self.lost(f"cell alignment {cell.valign!r}")
+                tag = "oasis:entry" if oasis else ("th" if cell.header else "td")
+                attrs = self._cell_attrs(cell, columns, head) if oasis else self._td_attrs(cell)
                 w(f"<{tag}{attrs}>")
                 self.inlines(cell.content, CELL_INLINE)
                 if cell.blocks:
                     self.blocks(cell.blocks, CELL_BLOCKS, "blocks")
                 w(f"</{tag}>")
-            w("</tr>\n")
+            w(f"</{row_tag}>\n")
+
+    def _alignment(self, cell: Any) -> str:
+        attrs = ""
+        for name, allowed in (("align", _ALIGN), ("valign", _VALIGN)):
+            value = getattr(cell, name)
+            if value is None:
+                continue
+            if value in allowed:
+                attrs += f' {name}="{value}"'
+            else:
+                self.lost(f"cell alignment {value!r}")
+        for name in ("char", "charoff"):
+            if getattr(cell, name) is not None:
+                attrs += f' {name}="{attr(getattr(cell, name))}"'
+        return attrs
+
+    def _td_attrs(self, cell: Any) -> str:
+        attrs = ""
+        if cell.rowspan != 1:
+            attrs += f' rowspan="{cell.rowspan}"'
+        if cell.colspan != 1:
+            attrs += f' colspan="{cell.colspan}"'
+        attrs += self._alignment(cell)
+        if cell.scope is not None:
+            if cell.scope in _SCOPE:
+                attrs += f' scope="{cell.scope}"'
+            else:
+                self.lost(f"cell scope {cell.scope!r}")
+        if cell.style is not None:
+            attrs += f' style="{attr(cell.style)}"'
+        if cell.column is not None or cell.colsep is not None or cell.rowsep is not None:
+            self.lost("OASIS column name and rules of a cell in an XHTML table")
+        return attrs
+
+    def _cell_attrs(self, cell: Any, columns: Sequence[Any], head: bool) -> str:
+        """An OASIS entry's attributes: its column or span by name, rows below, rules."""
+        attrs = ""
+        if cell.colspan != 1:
+            end = oasis_column_name(columns, cell.column, cell.colspan) if cell.column else None
+            if end is None:
+                self.lost(f"a span of {cell.colspan} columns with no named columns to state it")
+            else:
+                attrs += f' namest="{attr(cell.column)}" nameend="{attr(end)}"'
+        elif cell.column is not None:
+            attrs += f' colname="{attr(cell.column)}"'
+        if cell.rowspan != 1:
+            attrs += f' morerows="{cell.rowspan - 1}"'
+        attrs += self._alignment(cell)
+        for name in ("colsep", "rowsep"):
+            if getattr(cell, name) is not None:
+                attrs += f' {name}="{attr(getattr(cell, name))}"'
+        if cell.header != head:
+            self.normalised("an OASIS cell is a header cell exactly when it is in the head")
+        if cell.scope is not None or cell.style is not None:
+            self.lost("scope or style of an OASIS cell")
+        return attrs
 
     def footnote(self, b: Any) -> None:
         w = self.out.append
@@ -1661,11 +1794,20 @@ class Writer:
         for ident in (m.identifier, *m.alternate_identifiers):
             if ident.scheme == "derived":
                 continue
+            # A std-ref holds the value, and a dated/undated mark as its type; no other
+            # scheme, nor Relaton's primary flag.
+            whole = (
+                ident.primary is None
+                and ident.scheme in (None, "dated", "undated")
+                and ident.type in (IdentifierType.REFERENCE, IdentifierType.DOUBLE_NUMBER)
+            )
             if ident.scheme == "doc-ref":
                 add("doc-ref", f"<doc-ref>{esc(ident.value)}</doc-ref>")
-            elif ident.type.value in ("reference", "other", "double-number"):
+            elif ident is m.identifier or whole:
                 kind = f' type="{ident.scheme}"' if ident.scheme in ("dated", "undated") else ""
                 add("std-ref", f"<std-ref{kind}>{esc(ident.value)}</std-ref>")
+                if not whole:
+                    carried["identifier"] = ident
             else:
                 carried_ids.append(ident)
         if m.structured_identifiers:
@@ -1718,6 +1860,8 @@ class Writer:
                 # Written from plain fields: tell the reader there was no structured identifier.
                 carried["structured_identifiers"] = ()
         for org in (*m.publishers, *(c.organization for c in m.contributors if c.organization)):
+            if not org.name:
+                continue  # an empty std-org-name is no name; the contributors travel whole
             abbrev = (
                 f"<std-org-abbrev>{esc(org.abbreviation)}</std-org-abbrev>"
                 if org.abbreviation
