@@ -420,6 +420,13 @@ _GENDERS = frozenset({"feminine", "masculine", "neuter"})
 _ALIGN = frozenset({"left", "center", "right", "justify", "char"})
 _VALIGN = frozenset({"top", "middle", "bottom", "baseline"})
 _SCOPE = frozenset({"row", "col", "rowgroup", "colgroup"})
+
+
+def _attrs(*pairs: tuple[str, object]) -> str:
+    """Attributes for the pairs whose value is set, escaped, in the order given."""
+    return "".join(f' {name}="{attr(str(value))}"' for name, value in pairs if value is not None)
+
+
 #: OASIS table frames (the keys) and the XHTML frame that draws the same rules.
 _XHTML_FRAME = {
     "all": "box",
@@ -1080,7 +1087,7 @@ class Writer:
         if frame is not None and frame not in _XHTML_FRAMES:
             self.lost(f"table frame {frame!r}, which XHTML tables do not have")
             frame = None
-        attrs = "".join(f' {k}="{attr(v)}"' for k, v in (("frame", frame), ("style", b.style)) if v)
+        attrs = _attrs(("frame", frame), ("style", b.style))
         if b.columns or b.column_count or b.colsep or b.rowsep:
             self.lost("OASIS column specifications and rules of an XHTML table")
         w(f"<table{attrs}>\n")
@@ -1114,12 +1121,11 @@ class Writer:
 
     def oasis_table(self, b: Any) -> None:
         w = self.out.append
-        attrs = "".join(
-            f' {k}="{attr(v)}"' for k in ("frame", "colsep", "rowsep") if (v := getattr(b, k))
-        )
-        if b.frame is not None and b.frame not in _XHTML_FRAME:
-            self.lost(f"table frame {b.frame!r}, which OASIS tables do not have")
-            attrs = attrs.replace(f' frame="{attr(b.frame)}"', "")
+        frame = b.frame
+        if frame is not None and frame not in _XHTML_FRAME:  # the keys are OASIS's frames
+            self.lost(f"table frame {frame!r}, which OASIS tables do not have")
+            frame = None
+        attrs = _attrs(("frame", frame), ("colsep", b.colsep), ("rowsep", b.rowsep))
         if b.style:
             self.lost("style of an OASIS table")
         cols = b.column_count or max(
@@ -1127,19 +1133,15 @@ class Writer:
         )
         w(f'<oasis:table xmlns:oasis="{OASIS_NS}"{attrs}>\n<oasis:tgroup cols="{cols}">\n')
         for column in b.columns:
-            spec = "".join(
-                f' {k}="{attr(str(v))}"'
-                for k, v in (
-                    ("colname", column.name),
-                    ("colnum", column.number),
-                    ("colwidth", column.width),
-                    ("align", column.align),
-                    ("char", column.char),
-                    ("charoff", column.charoff),
-                    ("colsep", column.colsep),
-                    ("rowsep", column.rowsep),
-                )
-                if v is not None
+            spec = _attrs(
+                ("colname", column.name),
+                ("colnum", column.number),
+                ("colwidth", column.width),
+                ("align", column.align),
+                ("char", column.char),
+                ("charoff", column.charoff),
+                ("colsep", column.colsep),
+                ("rowsep", column.rowsep),
             )
             w(f"<oasis:colspec{spec}/>\n")
         for tag, rows in (("thead", b.head), ("tbody", b.body)):
@@ -1182,10 +1184,7 @@ class Writer:
                 attrs += f' {name}="{value}"'
             else:
                 self.lost(f"cell alignment {value!r}")
-        for name in ("char", "charoff"):
-            if getattr(cell, name) is not None:
-                attrs += f' {name}="{attr(getattr(cell, name))}"'
-        return attrs
+        return attrs + _attrs(("char", cell.char), ("charoff", cell.charoff))
 
     def _td_attrs(self, cell: Any) -> str:
         attrs = ""
@@ -1199,8 +1198,7 @@ class Writer:
                 attrs += f' scope="{cell.scope}"'
             else:
                 self.lost(f"cell scope {cell.scope!r}")
-        if cell.style is not None:
-            attrs += f' style="{attr(cell.style)}"'
+        attrs += _attrs(("style", cell.style))
         if cell.column is not None or cell.colsep is not None or cell.rowsep is not None:
             self.lost("OASIS column name and rules of a cell in an XHTML table")
         return attrs
@@ -1219,9 +1217,7 @@ class Writer:
         if cell.rowspan != 1:
             attrs += f' morerows="{cell.rowspan - 1}"'
         attrs += self._alignment(cell)
-        for name in ("colsep", "rowsep"):
-            if getattr(cell, name) is not None:
-                attrs += f' {name}="{attr(getattr(cell, name))}"'
+        attrs += _attrs(("colsep", cell.colsep), ("rowsep", cell.rowsep))
         if cell.header != head:
             self.normalised("an OASIS cell is a header cell exactly when it is in the head")
         if cell.scope is not None or cell.style is not None:
