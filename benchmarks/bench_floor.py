@@ -49,7 +49,8 @@ def _visit_elements(xml: bytes) -> object:
     root = etree.fromstring(xml)
     for el in root.iter():
         el.tag, el.text, el.tail, el.attrib  # noqa: B018
-    return root
+    del root  # a reader frees the parsed tree before it returns; so does the floor
+    return None
 
 
 def _create_bare(xml: bytes, plan: list[tuple[type, tuple[str, ...]]]) -> object:
@@ -60,7 +61,8 @@ def _create_bare(xml: bytes, plan: list[tuple[type, tuple[str, ...]]]) -> object
             obj = _new(cls)
             _set(obj, "__dict__", dict.fromkeys(names))
             out.append(obj)
-    return root, out
+    del root  # a reader frees the parsed tree before it returns; so does the floor
+    return out
 
 
 def _orjson_paused(data: bytes) -> object:

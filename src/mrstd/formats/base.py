@@ -30,6 +30,9 @@ class ConversionEntry:
     line: int | None = None
 
 
+_new = object.__new__
+
+
 @dataclass
 class ConversionLog:
     """Collects what a read or write did not carry over unchanged."""
@@ -38,7 +41,11 @@ class ConversionLog:
 
     def add(self, change: Change, path: str, detail: str, line: int | None = None) -> None:
         """Record one entry."""
-        self.entries.append(ConversionEntry(change, path, detail, line))
+        # Built without the frozen dataclass's __init__, which sets each field through
+        # object.__setattr__: readers log an entry for many elements of some documents.
+        item = _new(ConversionEntry)
+        item.__dict__.update(change=change, path=path, detail=detail, line=line)
+        self.entries.append(item)
 
     def count(self, change: Change) -> int:
         """How many entries of one kind."""

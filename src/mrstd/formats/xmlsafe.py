@@ -26,6 +26,9 @@ _NAMED_REF = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)([A-Za-z_][A-Za-z0-9._-]
 _POSITION = re.compile(r",? line [0-9]+, column [0-9]+$")
 
 
+_NOT_SPACE = re.compile(rb"\S")
+
+
 def _parser(resolve_internal: bool) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities="internal" if resolve_internal else False,  # type: ignore[arg-type]
@@ -119,7 +122,7 @@ def parse_xml(
     With ``html_entities``, HTML named entities (``&mdash;``) resolve from the
     standard library's table, as old ISOSTS files need.
     """
-    if not data.strip():
+    if _NOT_SPACE.search(data) is None:  # (a search copies nothing; strip() copies it all)
         raise _problem(source, "empty document")
     declared = _internal_entities(data, source, allow_internal_entities)
     if html_entities:

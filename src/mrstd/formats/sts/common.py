@@ -13,7 +13,7 @@ from lxml import etree
 from ...model.base import Node
 from ...model.inline import Text as _Text
 from ...model.types import ID_PATTERN
-from ..base import Change, ConversionEntry, ConversionLog
+from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
 from ..xmlsafe import comments_and_pis
 
@@ -96,13 +96,6 @@ def make(cls: type[N], data: dict[str, Any]) -> N:
     return obj
 
 
-def entry(change: Change, path: str, detail: str, line: int | None) -> ConversionEntry:
-    """A log entry, built without the frozen dataclass's slow ``__init__``."""
-    obj = object.__new__(ConversionEntry)
-    obj.__dict__.update(change=change, path=path, detail=detail, line=line)
-    return obj
-
-
 class Unmodelled(Exception):
     """The element does not fit the model; the caller keeps it as foreign XML."""
 
@@ -182,7 +175,6 @@ class Ctx:
     def __init__(self, source: str, log: ConversionLog, ids: set[str]) -> None:
         self.source = source
         self.log = log
-        self.entries = log.entries
         self.ids = ids
         self._serial = 0
         self.dropped: Counter[tuple[str, str]] = Counter()
@@ -208,7 +200,7 @@ class Ctx:
             prefix = "tbx:" if tag.startswith(f"{{{TBX_NS}}}") else ""
             tag = prefix + localname(tag)
         detail = f"<{tag}> kept as foreign XML ({why})" if why else f"<{tag}> kept as foreign XML"
-        self.entries.append(entry(Change.OPAQUE, path, detail, el.sourceline))
+        self.log.add(Change.OPAQUE, path, detail, el.sourceline)
         return self.verbatim(el)
 
     def verbatim(self, el: El) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
+
+from lxml import etree
 
 from ...model import Clause, ClauseKind, Document, DocumentIdentifier, Layer, Metadata
 from ...model.base import no_gc
@@ -90,6 +92,11 @@ def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
         return build(Document, **fields)
 
 
+#: Every @id value, as plain strings (lxml's default "smart" strings each keep a reference
+#: to their element, which costs far more than the strings).
+_ALL_IDS = etree.XPath("//@id", smart_strings=False)
+
+
 class _LazyIds(set[str]):
     """The ids of the source, collected only when a new id must be made."""
 
@@ -99,7 +106,7 @@ class _LazyIds(set[str]):
 
     def __contains__(self, item: object) -> bool:
         if self._root is not None:
-            self.update(str(v) for v in self._root.xpath("//@id"))
+            self.update(cast("list[str]", _ALL_IDS(self._root)))
             self._root = None
         return super().__contains__(item)
 

@@ -670,7 +670,11 @@ def split_at_blocks(ctx: Ctx, el: El, path: str, pid: str | None = None) -> list
 
 def holds_blocks(el: El) -> bool:
     """Whether mixed content holds a block-level element (a list, table, formula...)."""
-    return any(child.tag in BLOCK_TAGS for child in el)
+    # A plain loop: any() over a generator costs a frame per call on this hot path.
+    for child in el:  # noqa: SIM110
+        if child.tag in BLOCK_TAGS:
+            return True
+    return False
 
 
 def _lone_footnote(el: El) -> El | None:
@@ -715,8 +719,11 @@ _ORDERED = frozenset(
 )
 
 
+_LIST_ATTRS = frozenset({"id", "list-type", "list-content"})
+
+
 def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
-    check_attrs(ctx, el, frozenset({"id", "list-type", "list-content"}))
+    check_attrs(ctx, el, _LIST_ATTRS)
     no_text_beside(el)
     list_label, rest = _label_and_rest(el)
     list_type = el.get("list-type")
@@ -731,10 +738,19 @@ def _list(ctx: Ctx, el: El, path: str) -> list[Block]:
         iid = child.get("id")
         if len(child.attrib) > (iid is not None):
             check_attrs(ctx, child, _ID)
-        no_text_beside(child)
         label: str | None = None
         label_content: tuple[Inline, ...] = ()
-        content = [c for c in child if isinstance(c.tag, str)]
+        # The item's elements, refusing text beside them in the same pass.
+        text = child.text
+        if text and not text.isspace():
+            raise Unmodelled("text directly in <list-item>")
+        content = []
+        for grandchild in child:
+            text = grandchild.tail
+            if text and not text.isspace():
+                raise Unmodelled("text directly in <list-item>")
+            if grandchild.tag.__class__ is str:
+                content.append(grandchild)
         if content and content[0].tag == "label":
             label, label_content = formatted_label(ctx, content[0], f"{path}.label_content")
             content = content[1:]

@@ -26,10 +26,13 @@ from .common import (
     El,
     Unmodelled,
     build,
+    has_text_beside,
     localname,
+    make,
     no_text_beside,
     simple_text,
     tbx,
+    template,
 )
 from .read_body import (
     blocks_of,
@@ -50,15 +53,17 @@ STATUS = {
 _LANG_SET = tbx("langSet")
 _X_GRAPHIC = tbx("xGraphic")
 _TIG = tbx("tig")
+_TERM_ENTRY = tbx("termEntry")
 
 
 def term_sec(ctx: Ctx, el: El, path: str) -> Any:
     """A term section holding exactly one entry."""
-    check_attrs(ctx, el, frozenset({"id"}))
+    if el.attrib:
+        check_attrs(ctx, el, _ID)
     section_id = valid_id(el.get("id"))
-    children = [c for c in el if isinstance(c.tag, str)]
-    if any((t or "").strip() for t in [el.text] + [c.tail for c in el]):
+    if has_text_beside(el):
         raise Unmodelled("text outside the entry")
+    children = [c for c in el if c.tag.__class__ is str]
     label = None
     if children and children[0].tag == "label":
         label = simple_text(children[0])
@@ -72,7 +77,7 @@ def term_sec(ctx: Ctx, el: El, path: str) -> Any:
     if len(children) != 1:
         raise Unmodelled("term-sec without exactly one entry")
     entry = children[0]
-    if entry.tag == tbx("termEntry"):
+    if entry.tag == _TERM_ENTRY:
         return _tbx_entry(ctx, entry, path, label, section_id, display)
     if display is not None:
         raise Unmodelled("term-display beside another term-display")
@@ -107,8 +112,9 @@ def _tbx_entry(
     """A TBX entry. What belongs to a language (notes, examples, sources, cross-references,
     subject fields) records that language unless it is the entry's first, where the model
     puts what carries no language."""
-    check_attrs(ctx, el, frozenset({"id"}))
-    no_text_beside(el)
+    if el.attrib:
+        check_attrs(ctx, el, _ID)
+    _no_text(el.text, el)
     designations: list[Designation] = []
     definitions: list[Definition] = []
     notes: list[Note] = []
@@ -120,15 +126,16 @@ def _tbx_entry(
     domain: str | None = None
     first: str | None = None
     for lang_set in el:
-        if not isinstance(lang_set.tag, str):
+        _no_text(lang_set.tail, el)
+        if lang_set.tag.__class__ is not str:
             continue
         if lang_set.tag == _X_GRAPHIC and first is None:
             graphics.append(_x_graphic(ctx, lang_set))
             continue
         if lang_set.tag != _LANG_SET:
             raise Unmodelled(f"<tbx:{localname(lang_set.tag)}> in termEntry")
-        check_attrs(ctx, lang_set, frozenset({XML_LANG}))
-        no_text_beside(lang_set)
+        check_attrs(ctx, lang_set, _LANG)
+        _no_text(lang_set.text, lang_set)
         language = lang_set.get(XML_LANG)
         if first is None:
             first = language or ""
@@ -136,8 +143,9 @@ def _tbx_entry(
         own = None if language == first or not language else language
         tig_seen = False
         for child in lang_set:
+            _no_text(child.tail, lang_set)
             tag = child.tag
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 continue
             if tag == _TIG:
                 designations.append(_tig(ctx, child, path, language))
@@ -145,9 +153,9 @@ def _tbx_entry(
                 continue
             if tig_seen:
                 raise Unmodelled("langSet content after the terms")
-            name = localname(tag)
+            name = _TBX_NAMES.get(tag) or localname(tag)
             if name in _CROSS_REFERENCES:
-                check_attrs(ctx, child, frozenset({"target", "script"}))
+                check_attrs(ctx, child, _TARGET_AND_SCRIPT)
                 cross_references.append(
                     build(
                         TermCrossReference,
@@ -161,7 +169,7 @@ def _tbx_entry(
                 continue
             if name in ("source", "xSource"):
                 external = name == "xSource"
-                check_attrs(ctx, child, frozenset({"xtarget"}))
+                check_attrs(ctx, child, _XTARGET)
                 href = child.get("xtarget")
                 if external and href is None:
                     raise Unmodelled("tbx:xSource without xtarget")
@@ -243,6 +251,43 @@ _TIG_FIELDS = {
     "grammaticalGender": "gender",
 }
 
+#: The local names of the TBX elements a tig and a langSet hold, by Clark name.
+_TBX_NAMES = {
+    tbx(name): name
+    for name in (
+        "term",
+        "geographicalUsage",
+        "pronunciation",
+        "usageNote",
+        "partOfSpeech",
+        "grammaticalGender",
+        "normativeAuthorization",
+        "termType",
+        "grammaticalNumber",
+        "see",
+        "crossReference",
+        "source",
+        "xSource",
+        "definition",
+        "note",
+        "example",
+        "subjectField",
+    )
+}
+_VALUE = frozenset({"value"})
+_ID = frozenset({"id"})
+_LANG = frozenset({XML_LANG})
+_TARGET_AND_SCRIPT = frozenset({"target", "script"})
+_XTARGET = frozenset({"xtarget"})
+_T_DESIGNATION = template(Designation)
+
+
+def _no_text(text: str | None, el: El) -> None:
+    """Refuse text (other than space) in an element-only TBX container: checked on its text
+    and on each child's tail as the loop visits them, not in a second pass."""
+    if text and not text.isspace():
+        raise Unmodelled(f"text directly in <tbx:{localname(el.tag)}>")
+
 
 def _value_only(el: El) -> bool:
     """Whether a TBX element says everything in its @value (no children, no text)."""
@@ -250,18 +295,25 @@ def _value_only(el: El) -> bool:
 
 
 def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
-    check_attrs(ctx, el, frozenset({"id"}))
-    no_text_beside(el)
-    values: dict[str, Any] = {"id": valid_id(el.get("id")), "language": language}
+    if el.attrib:
+        check_attrs(ctx, el, _ID)
+    _no_text(el.text, el)
+    values = _T_DESIGNATION.copy()
+    values["id"] = valid_id(el.get("id"))
+    values["language"] = language
     term: El | None = None
+    usage_note: El | None = None
     for child in el:
-        if not isinstance(child.tag, str):
+        _no_text(child.tail, el)
+        tag = child.tag
+        if tag.__class__ is not str:
             continue
-        name = localname(child.tag)
+        name = _TBX_NAMES.get(tag) or localname(tag)
+        attrib = child.attrib
         if name == "term" and term is None:
             term_id = child.get("id")
             script = child.get("script")
-            if len(child.attrib) > (term_id is not None) + (script is not None):
+            if len(attrib) > (term_id is not None) + (script is not None):
                 raise Unmodelled("attributes on tbx:term")
             values["script"] = script
             if term_id is not None:
@@ -276,33 +328,40 @@ def _tig(ctx: Ctx, el: El, path: str, language: str | None) -> Designation:
                     child.sourceline,
                 )
             term = child
-        elif name == "geographicalUsage" and not len(child.attrib):
+        elif name == "geographicalUsage" and not attrib:
             values["geographical_usage"] = simple_text(child)
-        elif name == "pronunciation" and not len(child.attrib):
+        elif name == "pronunciation" and not attrib:
             values["pronunciation"] = simple_text(child)
-        elif name == "usageNote" and not len(child.attrib) and "usage_note" not in values:
+        elif name == "usageNote" and not attrib and usage_note is None:
             values["usage_note"] = inlines(ctx, child, f"{path}.usage_note")
+            usage_note = child
         elif not _value_only(child):
             raise Unmodelled(f"content in tbx:{name}")
-        elif name in _TIG_FIELDS and set(child.attrib) == {"value"}:
-            values[_TIG_FIELDS[name]] = child.get("value")
-        elif name == "normativeAuthorization" and child.get("value") in STATUS:
-            values["status"] = STATUS[child.get("value", "")]
-        elif name == "termType" and child.get("value") == "abbreviation":
+        elif len(attrib) != 1 or "value" not in attrib:
+            raise Unmodelled(f"tbx:{name} in tig")
+        elif name in _TIG_FIELDS:
+            values[_TIG_FIELDS[name]] = attrib["value"]
+        elif name == "normativeAuthorization" and attrib["value"] in STATUS:
+            values["status"] = STATUS[attrib["value"]]
+        elif name == "termType" and attrib["value"] == "abbreviation":
             values["abbreviation"] = True
-        elif name == "termType" and set(child.attrib) == {"value"}:
-            values["term_type"] = child.get("value")
-        elif name == "grammaticalNumber" and set(child.attrib) == {"value"}:
-            values["grammatical_number"] = child.get("value")
+        elif name == "termType":
+            values["term_type"] = attrib["value"]
+        elif name == "grammaticalNumber":
+            values["grammatical_number"] = attrib["value"]
         else:
             raise Unmodelled(f"tbx:{name} in tig")
     if term is None:
         raise Unmodelled("tig without term")
-    content = inlines(ctx, term, f"{path}.designations")
-    text = "".join(el_text(term))
-    if all(type(run) is Text for run in content):
-        content = ()
-    return build(Designation, text=text, content=content, **values)
+    if len(term):
+        content = inlines(ctx, term, f"{path}.designations")
+        values["text"] = "".join(el_text(term))
+        # A term of plain text keeps only its text.
+        if any(type(run) is not Text for run in content):
+            values["content"] = content
+    else:
+        values["text"] = term.text or ""
+    return make(Designation, values)
 
 
 def el_text(el: El) -> list[str]:
