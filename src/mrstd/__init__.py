@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import ids
 from .api import dump, dumps, dumps_bytes, load, loads
+from .conversion import Conversion, convert
 from .errors import (
     ConversionError,
     DocumentError,
@@ -20,12 +21,21 @@ from .errors import (
     UnsupportedVersionError,
 )
 from .model import SCHEMA_VERSION, Document
-from .validation import Finding, Provision, Severity, provisions, validate, validate_file
+from .validation import (
+    Finding,
+    Provision,
+    Severity,
+    provisions,
+    validate,
+    validate_bytes,
+    validate_file,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Conversion",
     "ConversionError",
     "Document",
     "DocumentError",
@@ -37,6 +47,7 @@ __all__ = [
     "Severity",
     "UnsupportedVersionError",
     "__version__",
+    "convert",
     "dump",
     "dumps",
     "dumps_bytes",
@@ -45,5 +56,6 @@ __all__ = [
     "loads",
     "provisions",
     "validate",
+    "validate_bytes",
     "validate_file",
 ]

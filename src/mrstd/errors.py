@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 
 class MrstdError(Exception):
     """Base class of every error mrstd raises on purpose."""
+
+
+class ProblemKind(Enum):
+    """What kind of problem stops a source from being read; each has its own load code
+    (``mrstd rule MRS001`` ...), given where the problem is raised, not guessed from text."""
+
+    SYNTAX = "syntax"  # not well-formed JSON, XML or YAML (MRS001)
+    ENCODING = "encoding"  # bytes that are not UTF-8, or an unsupported encoding (MRS002)
+    CONTENT = "content"  # well-formed, but not a document of the model (MRS003)
 
 
 @dataclass(frozen=True)
@@ -17,6 +27,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     path: str = ""
+    kind: ProblemKind = ProblemKind.CONTENT
 
     def render(self, source: str) -> str:
         """``file:line:col: message [path]``."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import secrets
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,24 +29,95 @@ def read_source(path: str | Path) -> bytes:
         raise SourceError(f"{p}: cannot read: {exc.strerror or exc}") from None
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def _umask_mode() -> int:
+    """The mode a new file gets from ``open()``: 0o666 less the process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
-    Readers never see a half-written file, and a failure leaves no file behind.
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers never see a half-written file.
+
+    A regular file is replaced through a temporary file and a rename; the new file gets the
+    old file's mode, or the umask's like any other tool's output. The temporary file has no
+    name until it is complete (``O_TMPFILE`` where the system has it), so that even a killed
+    process leaves nothing behind. Other targets are written as they are: through a symlink
+    to the file it points to, in place for a file with several hard links (replacing it
+    would break the links), and directly into a device or FIFO (``-o /dev/stdout``).
     """
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))
+        try:
+            info = os.stat(target)
+        except FileNotFoundError:
+            info = None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                raise SourceError(f"{path}: is a directory, not a file")
+            with open(target, "wb") as handle:  # a device, FIFO or socket
+                handle.write(data)
+            return
+        if info is not None and info.st_nlink > 1:
+            with open(target, "r+b") as handle:  # keep the hard links
+                handle.write(data)
+                handle.truncate()
+            return
+        mode = stat.S_IMODE(info.st_mode) if info is not None else _umask_mode()
+        _replace(target, data, mode)
     except OSError as exc:
-        raise SourceError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise SourceError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _replace(target: Path, data: bytes, mode: int) -> None:
+    directory = str(target.parent) if str(target.parent) else "."
+    named = _anonymous(directory, target.name, data, mode)
+    if named is None:  # no O_TMPFILE on this system or file system: a named temporary file
+        fd, named = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                os.fchmod(handle.fileno(), mode)
+        except BaseException:
+            Path(named).unlink(missing_ok=True)
+            raise
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise SourceError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        os.replace(named, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        Path(named).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def _root_fd() -> int:
+    return os.open("/", os.O_RDONLY)
+
+
+def _anonymous(directory: str, name: str, data: bytes, mode: int) -> str | None:
+    """Write ``data`` to an ``O_TMPFILE`` file and only then give it a temporary name
+    beside its target, for the rename; None where the system or file system cannot."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return None
+    try:
+        fd = os.open(directory, flag | os.O_WRONLY, mode)
+    except OSError:
+        return None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fchmod(fd, mode)
+        for _ in range(100):
+            candidate = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+            try:
+                # A dir fd makes Python call linkat() with AT_SYMLINK_FOLLOW, which links
+                # the open file itself rather than its /proc entry.
+                os.link(f"/proc/self/fd/{fd}", candidate, src_dir_fd=_root_fd())
+            except FileExistsError:
+                continue
+            except OSError:
+                return None  # linking is not allowed here (overlay file systems)
+            return candidate
+    return None

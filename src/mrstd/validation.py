@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DocumentError, MrstdError, UnsupportedVersionError
+from typing_extensions import assert_never
+
+from .errors import DocumentError, MrstdError, ProblemKind, UnsupportedVersionError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
@@ -42,12 +44,13 @@ __all__ = [
     "Severity",
     "provisions",
     "validate",
+    "validate_bytes",
     "validate_file",
 ]
 
 
 def validate(
-    doc: Document,
+    doc: Document | str | Path,
     *,
     profile: str = "generic",
     select: Sequence[str] = (),
@@ -55,8 +58,17 @@ def validate(
 ) -> list[Finding]:
     """Findings of the profile's rules (or the ``select`` prefixes, minus ``ignore``) on ``doc``.
 
-    Raises ValueError for an unknown profile.
+    ``doc`` is a :class:`Document`, or the path of a file, which is read as
+    :func:`validate_file` reads it. Raises ValueError for an unknown profile, and TypeError
+    for anything else given as ``doc``.
     """
+    if isinstance(doc, (str, Path)):
+        return validate_file(doc, profile=profile, select=select, ignore=ignore)
+    if not isinstance(doc, Document):
+        raise TypeError(
+            f"validate() takes a Document or the path of a file, not {type(doc).__name__}; "
+            "read bytes with mrstd.loads() or use validate_bytes()"
+        )
     rules = select_rules(profile, select, ignore)
     try:
         # The index adds many small objects; full collections over a large model cost more
@@ -96,6 +108,22 @@ def validate_file(
         data = read_source(path)
     except SourceError as exc:
         return [_load_finding(load_codes.UNREADABLE, str(exc).removeprefix(f"{source}: "), source)]
+    return validate_bytes(
+        data, source, profile=profile, select=select, ignore=ignore, format=format
+    )
+
+
+def validate_bytes(
+    data: bytes,
+    source: str = "<bytes>",
+    *,
+    profile: str = "generic",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    format: str | None = None,
+) -> list[Finding]:
+    """Validate a document given as bytes (stdin, a network message); ``source`` names it in
+    the findings. Otherwise as :func:`validate_file`."""
     try:
         fmt = get_format(format) if format else detect_format(source, data)
         if fmt.read is None:
@@ -167,27 +195,22 @@ def _load_finding(
     return Finding(rule.code, rule.severity, message, path, None, source, line, column)
 
 
-_SYNTAX_PREFIXES = (
-    "invalid JSON",
-    "malformed XML",
-    "a document must be",
-    "empty",
-    "not well-formed",
-)
-
-
 def _document_error(exc: DocumentError, source: str) -> list[Finding]:
     findings = []
     for problem in exc.problems or []:
         message = problem.message
         if isinstance(exc, UnsupportedVersionError):
             rule = load_codes.VERSION
-        elif message.startswith("not UTF-8") or "encoding" in message.lower():
-            rule = load_codes.ENCODING
-        elif message.startswith(_SYNTAX_PREFIXES) or "nesting" in message:
-            rule = load_codes.SYNTAX
         else:
-            rule = load_codes.SCHEMA
+            match problem.kind:
+                case ProblemKind.SYNTAX:
+                    rule = load_codes.SYNTAX
+                case ProblemKind.ENCODING:
+                    rule = load_codes.ENCODING
+                case ProblemKind.CONTENT:
+                    rule = load_codes.SCHEMA
+                case _:
+                    assert_never(problem.kind)
         findings.append(
             _load_finding(rule, message, source, problem.line, problem.column, problem.path)
         )

@@ -21,9 +21,10 @@ import pytest
 from mrstd.ids import IdentifierError, parse
 
 # Floors: 0.99 where reached; otherwise the measured level (docs/identifiers.md explains why:
-# 12 of CEN's 86 expectations drop corrigenda or double the ENV prefix).
+# 13 of CEN's 86 expectations drop corrigenda, double the ENV prefix, or write a "GUIDE" given
+# in capitals as "Guide", which issue 13 asks to render as written).
 PARSE_FLOOR: dict[str, float] = {}
-RENDER_FLOOR = {"CEN": 0.84}
+RENDER_FLOOR = {"CEN": 0.83}
 DEFAULT_FLOOR = 0.99
 
 _BODY = {"SAC (GB family)": "SAC", "CEN/CENELEC": "CEN"}

@@ -94,7 +94,7 @@ def test_canonical_roundtrip(text: str) -> None:
         ("ISO/R 170-1960", "ISO/R 170:1960"),
         ("ISO/WD IWA 19", "WD IWA 19"),
         ("CEN-CLC Guide 32:2016", "CEN/CLC Guide 32:2016"),
-        ("CLC GUIDE 1:2022", "CLC Guide 1:2022"),
+        ("CLC GUIDE 1:2022", "CLC GUIDE 1:2022"),  # capitals kept as written (issue 13)
         ("EN 527\u00ad2:2016+A1:2019", "EN 527-2:2016+A1:2019"),
         ("FprEN 50600\u20112\u20114", "FprEN 50600-2-4"),
         ("PD IEC/TR 62907:2014", "PD IEC TR 62907:2014"),
@@ -246,7 +246,7 @@ def test_parse_cached_and_json() -> None:
     assert parse_cached("ISO 9001:2015") is parse_cached("ISO 9001:2015")
     obj = parse("GB/T 19001-2016/ISO 9001:2015").to_json_dict()
     assert set(obj) == {
-        "canonical", "publisher", "type", "number", "part", "year", "stage",
+        "canonical", "publisher", "type", "number", "part", "year", "month", "stage",
         "supplements", "scope", "mandate", "adopts",
     }  # fmt: skip
     assert obj["adopts"]["canonical"] == "ISO 9001:2015"

@@ -13,10 +13,11 @@ from typing import Any
 import click
 
 from ..formats import formats
+from ..io import SourceError, write_atomic
 from ..report import Run, get_reporter, reporter_names
 from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
 from ..rules import load as load_codes
-from ..validation import validate_file
+from ..validation import validate_bytes, validate_file
 from .common import Exit, echo_err, show_progress
 
 if sys.version_info >= (3, 11):
@@ -109,7 +110,7 @@ def resolve_settings(
     config, where = load_config()
     choice = {
         "profile": PROFILES,
-        "fail-on": ("error", "warning", "info"),
+        "fail-on": FAIL_ON,
         "output-format": tuple(reporter_names()),
     }
     for key, allowed in choice.items():
@@ -164,16 +165,19 @@ def collect(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def _check_one(job: tuple[str, Settings]) -> list[Finding]:
-    path, settings = job
+def _check_one(job: tuple[str, Settings, bytes | None]) -> list[Finding]:
+    path, settings, data = job
+    options: dict[str, Any] = {
+        "profile": settings.profile,
+        "select": settings.select,
+        "ignore": settings.ignore,
+        "format": settings.source_format,
+    }
     try:
-        found = validate_file(
-            path,
-            profile=settings.profile,
-            select=settings.select,
-            ignore=settings.ignore,
-            format=settings.source_format,
-        )
+        if data is not None:
+            found = validate_bytes(data, path, **options)
+        else:
+            found = validate_file(path, **options)
         for finding in found:
             finding.loc = ()  # placed already; less to send back from a worker process
         return found
@@ -183,9 +187,12 @@ def _check_one(job: tuple[str, Settings]) -> list[Finding]:
         return [Finding(rule.code, rule.severity, message, file=path)]
 
 
-def check_files(files: Sequence[str], settings: Settings) -> Iterator[list[Finding]]:
-    """Findings of each file, in order; in ``settings.jobs`` processes when more than one."""
-    jobs = [(path, settings) for path in files]
+def check_files(
+    files: Sequence[str], settings: Settings, stdin: bytes | None = None
+) -> Iterator[list[Finding]]:
+    """Findings of each file, in order; in ``settings.jobs`` processes when more than one.
+    The path ``-`` is the ``stdin`` bytes, read once by the caller."""
+    jobs = [(path, settings, stdin if path == "-" else None) for path in files]
     if settings.jobs <= 1 or len(files) <= 1:
         for job in jobs:
             yield _check_one(job)
@@ -196,8 +203,12 @@ def check_files(files: Sequence[str], settings: Settings) -> Iterator[list[Findi
         yield from pool.map(_check_one, jobs, chunksize=chunk)
 
 
+#: The severities --fail-on and [tool.mrstd] fail-on accept, alike.
+FAIL_ON = ("error", "warning", "info")
+
+
 def _severity_choice() -> click.Choice[str]:
-    return click.Choice(["error", "warning"], case_sensitive=False)
+    return click.Choice(FAIL_ON, case_sensitive=False)
 
 
 @click.command("validate")
@@ -268,8 +279,9 @@ def validate_command(
         except FormatError as exc:
             raise click.UsageError(str(exc)) from None
     files = collect(paths)
+    stdin = sys.stdin.buffer.read() if "-" in files else None
     findings: list[Finding] = []
-    results = check_files(files, settings)
+    results = check_files(files, settings, stdin)
     if show_progress(len(files)):
         with click.progressbar(length=len(files), label="Validating", file=sys.stderr) as bar:
             for found in results:
@@ -289,9 +301,9 @@ def validate_command(
     report = reporter.render(run)
     if output:
         try:
-            Path(output).write_text(report, "utf-8")
-        except OSError as exc:
-            echo_err(f"error: {output}: cannot write: {exc.strerror or exc}")
+            write_atomic(output, report.encode("utf-8"))
+        except SourceError as exc:
+            echo_err(f"error: {exc}")
             sys.exit(Exit.USAGE)
         echo_err(run.summary())
     elif reporter.machine:

@@ -131,4 +131,7 @@ def detect_format(filename: str | None, data: bytes | None) -> Format:
             if any(lower.endswith(ext) for ext in fmt.extensions):
                 return fmt
     where = filename or "input"
-    raise FormatError(f"{where}: cannot detect the format; give it with --from")
+    raise FormatError(
+        f"{where}: cannot detect the format; name it (format= in Python, --from on the "
+        "command line)"
+    )

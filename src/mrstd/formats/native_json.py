@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from ..errors import DocumentError, Problem, UnsupportedVersionError
+from ..errors import DocumentError, Problem, ProblemKind, UnsupportedVersionError
 from ..model import SCHEMA_VERSION, Document
 from ..paths import PathPart, format_path, strip_union_tags
 from ..versioning import readable_versions, upgrade, version_of
@@ -54,9 +54,11 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
     except orjson.JSONDecodeError as exc:
         line, col = line_column(text, exc.pos)
         reason = exc.msg.split(":")[0] if "Recursion" not in exc.msg else "nesting is too deep"
-        raise DocumentError(source, [Problem(f"invalid JSON: {reason}", line, col)]) from None
+        problem = Problem(f"invalid JSON: {reason}", line, col, kind=ProblemKind.SYNTAX)
+        raise DocumentError(source, [problem]) from None
     if not isinstance(parsed, dict):
-        raise DocumentError(source, [Problem("a document must be a JSON object", 1, 1)])
+        problem = Problem("a document must be a JSON object", 1, 1, kind=ProblemKind.SYNTAX)
+        raise DocumentError(source, [problem])
     version = version_of(parsed.get("$schema"))
     if version != SCHEMA_VERSION:
         _check_version(parsed, text, version, source)
@@ -78,7 +80,9 @@ def _decode(data: bytes, source: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         message = f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
-        raise DocumentError(source, [Problem(message, line, col)]) from None
+        raise DocumentError(
+            source, [Problem(message, line, col, kind=ProblemKind.ENCODING)]
+        ) from None
 
 
 def _check_version(parsed: dict[str, Any], text: str, version: str | None, source: str) -> None:

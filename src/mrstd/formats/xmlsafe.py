@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import DocumentError, Problem
+from ..errors import DocumentError, Problem, ProblemKind
 
 #: Deepest element nesting accepted; libxml2 refuses beyond 256 without XML_PARSE_HUGE.
 MAX_DEPTH = 256
@@ -41,8 +41,20 @@ def _parser(resolve_internal: bool) -> etree.XMLParser:
     )
 
 
-def _problem(source: str, message: str, line: int = 1, column: int = 1) -> DocumentError:
-    return DocumentError(source, [Problem(message, line, column)])
+def _problem(
+    source: str,
+    message: str,
+    line: int = 1,
+    column: int = 1,
+    kind: ProblemKind = ProblemKind.CONTENT,
+) -> DocumentError:
+    return DocumentError(source, [Problem(message, line, column, kind=kind)])
+
+
+#: libxml2's errors about the encoding of the bytes, rather than their syntax.
+_ENCODING_ERRORS = frozenset(
+    {etree.ErrorTypes.ERR_INVALID_ENCODING, etree.ErrorTypes.ERR_UNSUPPORTED_ENCODING}
+)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -123,7 +135,7 @@ def parse_xml(
     standard library's table, as old ISOSTS files need.
     """
     if _NOT_SPACE.search(data) is None:  # (a search copies nothing; strip() copies it all)
-        raise _problem(source, "empty document")
+        raise _problem(source, "empty document", kind=ProblemKind.SYNTAX)
     declared = _internal_entities(data, source, allow_internal_entities)
     if html_entities:
         data = _replace_html_entities(data, declared)
@@ -137,9 +149,11 @@ def parse_xml(
             message = f"nesting deeper than {MAX_DEPTH} levels is refused"
         elif "amplification" in message.lower():
             message = "entity expansion is too large"
-        raise _problem(source, f"malformed XML: {message}", line, max(col, 1)) from None
+        code = getattr(exc, "code", None)  # libxml2's error number (not in lxml's stubs)
+        kind = ProblemKind.ENCODING if code in _ENCODING_ERRORS else ProblemKind.SYNTAX
+        raise _problem(source, f"malformed XML: {message}", line, max(col, 1), kind) from None
     if root is None:
-        raise _problem(source, "empty document")
+        raise _problem(source, "empty document", kind=ProblemKind.SYNTAX)
     return root
 
 

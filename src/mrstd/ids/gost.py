@@ -16,7 +16,8 @@ __all__ = ["looks_gost", "parse_foreign", "parse_gost", "render_gost"]
 
 _GOST = re.compile(
     r"(?P<pub>ГОСТ|ПМГ|РМГ|ОСТ|СТБ)(?P<r> Р)?"
-    r"(?: (?P<co>(?:ISO|IEC|EN|ИСО|МЭК|ЕН)(?:/(?:IEC|МЭК|TS|TR|ТУ|ТО))*(?: (?:Guide|МФС))?))?"
+    r"(?: (?P<co>(?:ISO|IEC|EN|ИСО|МЭК|ЕН)(?:/(?:IEC|МЭК|TS|TR|ТС|ТУ|ТО))*"
+    r"(?: (?:Guide|МФС|ТС|ТО|TS|TR))?))?"
     r"(?: (?P<series>[А-ЯA-Z]))?"
     r" ?(?P<num>\d+)(?P<part>(?:\.\d+)+)?"
     r"(?P<segs>(?:- ?\d+(?![\d.]))*)"
@@ -41,10 +42,26 @@ _CYR_YEAR = re.compile(r"-(\d{2})$")
 # ("ASTM D129-18": letter class, number, two-digit year, optional revision letter)
 _UNECE = re.compile(r"UNECE STANDARD ([A-Z]+-\d+)(?::(\d{4}))?$")
 _ASTM = re.compile(r"ASTM ([A-Z]\d+(?:/[A-Z]\d+)?M?)(?:-(\d{2})([a-z]?))?$")
+# ITU Recommendations, dated by month and year in parentheses: "ITU-T X.509 (10/2019)",
+# "ITU-R BT.709-6 (06/2015)" (series letters, number, revision, date)
+_ITU = re.compile(
+    r"(ITU-[TRD]) ([A-Z]{1,3})\.(\d+(?:\.\d+)*)(?:-(\d+))?(?: \((0[1-9]|1[0-2])/(\d{4})\))?$"
+)
 
 
 def parse_foreign(text: str) -> Identifier | None:
-    """UNECE and ASTM designations (outside the ISO/IEC grammar), or None."""
+    """UNECE, ASTM and ITU designations (outside the ISO/IEC grammar), or None."""
+    m = _ITU.match(text)
+    if m is not None:
+        return Identifier(
+            body="ITU",
+            publisher=(m.group(1),),
+            series=m.group(2),
+            number=m.group(3),
+            part=m.group(4),
+            year=int(m.group(6)) if m.group(6) else None,
+            month=int(m.group(5)) if m.group(5) else None,
+        )
     m = _UNECE.match(text)
     if m is not None:
         return Identifier(

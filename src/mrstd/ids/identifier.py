@@ -6,10 +6,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from mrstd.errors import MrstdError
+
 __all__ = ["Identifier", "IdentifierError", "Supplement"]
 
 
-class IdentifierError(ValueError):
+class IdentifierError(MrstdError, ValueError):
     """An identifier that does not follow any known grammar.
 
     ``position`` is the 0-based offset in the (normalised) input where parsing stopped,
@@ -39,6 +41,7 @@ _STAGE_RANK = {
     "PDTR": 5,
     "PDAM": 5,
     "PD": 5,
+    "pD": 5,
     "DIS": 6,
     "D": 6,
     "DTS": 6,
@@ -102,6 +105,9 @@ class Supplement:
     publisher: str | None = None
     spelling: str = field(default="", compare=False)
     mark: str = field(default="", compare=False)
+    #: How the date was written when not ``:YYYY[-MM]``: a %-template for the month that
+    #: holds the year as written (``" (%02d/15)"`` for BSI's "Amd 1 (09/15)").
+    dating: str = field(default="", compare=False)
 
     def render(self, body: str, house: str | None = None) -> str:
         """The supplement as written after its base; ``house`` picks ISO or IEC conventions."""
@@ -110,7 +116,9 @@ class Supplement:
             out += self.number
         if self.iteration is not None:
             out += f".{self.iteration}"
-        if self.year is not None:
+        if self.year is not None and self.dating:
+            out += self.dating % (self.month or 0)
+        elif self.year is not None:
             out += f":{self.year:04d}"
             if self.month is not None:
                 out += f"-{self.month:02d}"
@@ -326,6 +334,7 @@ class Identifier:
             "number": self.number,
             "part": self.part,
             "year": self.year,
+            "month": self.month,
             "stage": self.stage,
             "supplements": [s.to_json(self.body) for s in self.supplements],
             "scope": self.scope,

@@ -63,6 +63,8 @@ NATIONAL = frozenset(
         "VDE",
         "ÖNORM",
         "OENORM",
+        "ÖVE",
+        "OVE",
         "NF",
         "UNE",
         "SN",
@@ -99,6 +101,11 @@ NATIONAL = frozenset(
     ]
 )
 PUBLISHERS = INTERNATIONAL | REGIONAL | NATIONAL
+#: What a national layer can adopt when it is joined to it by a hyphen ("UNE-EN", "SS-ISO").
+_ADOPTABLE = INTERNATIONAL | REGIONAL
+#: Publishers that date a designation with a hyphen instead of a colon ("IEEE 802.3-2018",
+#: "ANSI/ISA-62443-3-3-2013"). ASTM's two-digit form is read with the foreign designations.
+DASH_DATED = frozenset({"IEEE", "ISA"})
 STAGES = frozenset(
     [
         "PWI",
@@ -205,7 +212,8 @@ _NUMBER = re.compile(r"\d+[A-Za-z]*")
 # IEC publications named by a word ("IEC GIORGI:2001", "IEC CENT-CHAL:2006", "IEC HANDB1")
 # and IEC working-document numbers ("PNW TS SYCLVDC-125")
 _ALPHA_NUMBER = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z]+)*(?=[-:]|$)")
-_BUNDLE = re.compile(r"(?:-| to | TO | and | & |; )(?:BS )?(?:\d?[A-Z]{1,3} )?\d+(?=[:+ ]|$|;)")
+_BUNDLE = re.compile(r"(?:-|,| to | TO | and | & |; )(?:BS )?(?:\d?[A-Z]{1,3} )?\d+(?=[:+ ]|$|;)")
+_LETTER_BUNDLE = re.compile(r"(?: & | and |,)[A-Z](?=$|[:+ /])")
 _BUNDLE_SPACE = re.compile(r"(?:-|; | to | TO | and | & )(?:BS )?(?:\d?[A-Z]{1,3} )")
 _PART = re.compile(r"-([A-Za-z0-9_]+(?:,[A-Za-z0-9]+)*)")
 _BSI_PART = re.compile(r"-([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)")
@@ -216,7 +224,7 @@ _YEAR2 = re.compile(r":(\d{2})(?![\d])")
 _LANG = re.compile(r"\(((?:[a-z]{2}(?:,(?:[a-z]{2}|other))*)|(?:[A-Z](?:/[A-Z])*))\)")
 _SUPP = re.compile(
     r"(?P<j>[/+]| \+ |, | - | )(?P<st>(?:PWI|NP|AWI|WD|CD|PRF|DIS|FDIS) )?"
-    r"(?P<pre>FPD|FD|PD|D|F)?"
+    r"(?P<pre>FPD|FD|PD|pD|D|F)?"
     r"(?P<k>AMENDMENT|CORRIGENDUM|CORR|EXPLANATION|EXPL|Addendum|Amd|AMD|AM|Cor|COR|Add|ADD|"
     r"Suppl|SUPPL|Ext|EXT|ISH|FRAGC|FRAG|AD|AC|A)"
     r"(?P<dot>\.)?(?P<sp> )?(?P<num>\d+|(?<=AMD )[A-Z]{2}(?![A-Za-z]))?"
@@ -268,6 +276,7 @@ _BSI_AMENDMENT = re.compile(
     r" Amendment (\d+):(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December) (\d{4})"
 )
+_PAREN_DATE = re.compile(r" \((0[1-9]|1[0-2])/(\d{2}|\d{4})\)")
 _IEC_SHEET = re.compile(r"/(\d+):(\d{4})")
 _DIR_SUP = re.compile(r"( \+)? (ISO|IEC|JTC 1)(?: (SUP))?")
 
@@ -311,10 +320,33 @@ def parse_international(text: str) -> Identifier:
     inner, pos = _designation(text, pos, layers[-1])
     if pos != len(text):
         raise IdentifierError(text, pos, _expected_after(inner))
-    ident = inner
-    for layer in reversed(layers[:-1]):
-        ident = _wrap(layer, ident)
+    if len(layers) == 1:
+        return inner
+    # What belongs to one layer stays on it and the layers that adopt it: DIN's month is
+    # DIN's alone, and a CEN corrigendum ("/AC:2016") is CEN's own and adopts nothing at ISO.
+    bodies = [_body(layer.pubs, layer.type) for layer in layers]
+    cen = bodies.index("CEN") if "CEN" in bodies else len(layers)
+    # Below CEN, an adopted amendment is spelled as its own publisher spells it.
+    below_cen = tuple(
+        replace(s, spelling="") if s.spelling.lstrip("/+ ").startswith("A") else s
+        for s in inner.supplements
+        if not _cen_own(s)
+    )
+
+    def own(i: int, ident: Identifier) -> Identifier:
+        supplements = inner.supplements if i <= cen else below_cen
+        month = inner.month if i == 0 else None
+        return replace(ident, supplements=supplements, month=month)
+
+    ident = own(len(layers) - 1, inner)
+    for i in range(len(layers) - 2, -1, -1):
+        ident = own(i, _wrap(layers[i], ident))
     return ident
+
+
+def _cen_own(supplement: Supplement) -> bool:
+    """A CEN corrigendum, written ``AC`` (CEN numbers its own corrigenda so)."""
+    return supplement.spelling.lstrip("/+ ").startswith("AC")
 
 
 def _expected_after(ident: Identifier) -> str:
@@ -366,7 +398,7 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
         if word == "HL" and nxt == "7":
             word, end = "HL7", end + 1
             nxt = text[end] if end < n else ""
-        if nxt not in (" ", "/", "-", ""):
+        if nxt not in (" ", "/", "-", "") and not (word == "DIR" and nxt == ":"):
             if nxt.isdigit() and sep == "/" and word in _GLUED and cur.type is None:
                 # type glued to the number ("ISO/TR27809:2007"): the number starts here
                 cur.type = word
@@ -385,15 +417,30 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
             end = pos + 5
             nxt = text[end] if end < n else ""
         elif word in PUBLISHERS:
-            if word == "BSI" and text.startswith("BSI Flex", pos):
-                pass
             if (
+                sep == "-"
+                and word in _ADOPTABLE
+                and cur.pubs
+                and cur.stage is None
+                and cur.type is None
+                and all(p in NATIONAL for p in cur.pubs)
+            ):
+                # A national layer joined to what it adopts by a hyphen: "UNE-EN ISO 9001",
+                # "PN-ISO 9001", "SFS-EN 1234" (domain notes section 1: prefixes stack)
+                cur.style += "j"
+                layers.append(cur)
+                cur = _Layer()
+                cur.pubs = [word]
+            elif (
                 cur.pubs
                 and sep in "/-"
                 and cur.stage is None
                 and (cur.type is None or "g" in cur.style)
-            ) or (cur.pubs and word == "VDE" and cur.pubs == ["DIN"]):
+            ):
                 cur.pubs.append(word)
+            elif cur.pubs == ["DIN"] and word == "VDE" and sep == " ":
+                cur.pubs.append(word)  # DIN VDE: one joint publication, written with a space
+                cur.style += "s"
             elif not cur.empty():
                 if not cur.pubs and cur.stage == "Draft" and cur.type is None:
                     cur.pubs = [word]  # "Draft BS 9999:2021"
@@ -418,7 +465,7 @@ def _prefix(text: str) -> tuple[list[_Layer], int]:
         elif word in TYPES and cur.type is None:
             typ = TYPES[word]
             if word == "GUIDE":
-                cur.style += "U"
+                cur.style += "UC"
             if cur.pubs == ["ISO"] and sep == " " and typ != "Guide" and cur.stage is None:
                 cur.style += "S"
             if nxt == "-":
@@ -486,6 +533,10 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         body = "IEC"  # IEC working documents: "PNW TS SYCLVDC-125 ED1"
     if typ == "DIR":
         return _directives(text, pos, pubs, style, layer)
+    if layer.pubs and (
+        layer.pubs[0] in DASH_DATED or (layer.pubs[0] == "ANSI" and layer.pubs[1:2] in _ANSI_DASH)
+    ):
+        return _dash_dated(text, pos, pubs, body, style, layer)
     n = len(text)
     series = None
     m = _SERIES.match(text, pos)
@@ -516,11 +567,13 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
             break
         parts.append(p.group(1))
         pos = p.end()
-    year_hyphen = None
-    if parts and pubs[0] == "IEEE" and re.fullmatch(r"(?:19|20)\d\d", parts[-1]):
-        year_hyphen = int(parts.pop())  # IEEE dates with a hyphen: "IEEE/ISO/IEC 8802-1Q-2020"
     if parts:
         part = "-".join(parts)
+    if body == "BSI" and part is not None:
+        lb = _LETTER_BUNDLE.match(text, pos)
+        if lb is not None:
+            part += lb.group()  # "BS 1234-3A & B": parts 3A and 3B in one designation
+            pos = lb.end()
     if body == "BSI":
         while True:
             b = _BUNDLE.match(text, pos)
@@ -569,15 +622,13 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         y = _R_YEAR.match(text, pos)
     if y is not None:
         year = int(y.group(1))
-        month = int(y.group(2)) if y.group(2) else None
+        month = _month(text, y)
         pos = y.end()
         if body == "JIS" and text.startswith("R", pos):
             mk = _JIS_MARK.match(text, pos)
             if mk is not None:
                 style += "Y"
                 pos = mk.end()
-    elif year_hyphen is not None:
-        year = year_hyphen
     language = None
     lg = _LANG.match(text, pos)
     if lg is not None:
@@ -648,6 +699,72 @@ def _designation(text: str, pos: int, layer: _Layer) -> tuple[Identifier, int]:
         language=language,
         qualifiers=tuple(qualifiers),
         all_parts=all_parts,
+        style=style,
+    )
+    return ident, pos
+
+
+def _month(text: str, m: re.Match[str]) -> int | None:
+    """The month of a ``:YYYY-MM`` date (DIN dates its editions by month), checked."""
+    found = m.group(2)
+    if not found:
+        return None
+    month = int(found)
+    if not 1 <= month <= 12:
+        raise IdentifierError(text, m.start(2), "a month from 01 to 12")
+    return month
+
+
+_ANSI_DASH = [[name] for name in DASH_DATED]
+_DASH_NUMBER = re.compile(r"[A-Z]?\d+[A-Za-z]*(?:\.\d+[A-Za-z]*)*")
+_DASH_YEAR = re.compile(r"-((?:19|20)\d\d)(?![\w.])")
+_DASH_PART = re.compile(r"-(?!(?:19|20)\d\d(?![\w.]))([0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)")
+
+
+def _dash_dated(
+    text: str, pos: int, pubs: tuple[str, ...], body: str, style: str, layer: _Layer
+) -> tuple[Identifier, int]:
+    """IEEE and ISA designations: ``IEEE Std 802.3-2018``, ``ANSI/ISA-62443-3-3-2013``. The
+    number may hold dots, parts follow hyphens, and a final four-digit year is the date."""
+    if text[pos - 1 : pos] == "-":
+        style += "h"  # "ISA-62443": the publisher joined to the number by a hyphen
+    if text.startswith("Std ", pos):
+        style += "t"  # IEEE's "Std" word, kept as written
+        pos += 4
+    m = _DASH_NUMBER.match(text, pos)
+    if m is None:
+        raise IdentifierError(text, pos, "a document number")
+    number = m.group()
+    pos = m.end()
+    parts: list[str] = []
+    while (p := _DASH_PART.match(text, pos)) is not None:
+        parts.append(p.group(1))
+        pos = p.end()
+    year = month = None
+    y = _DASH_YEAR.match(text, pos)
+    if y is not None:
+        year = int(y.group(1))
+        style += "d"
+        pos = y.end()
+    else:
+        y = _YEAR.match(text, pos)
+        if y is not None:
+            year, month = int(y.group(1)), _month(text, y)
+            pos = y.end()
+    supplements: list[Supplement] = []
+    qualifiers: list[str] = []
+    pos = _supplements(text, pos, body, supplements, qualifiers)
+    ident = Identifier(
+        body=body,
+        publisher=pubs,
+        number=number,
+        type=layer.type,
+        stage=layer.stage,
+        part="-".join(parts) or None,
+        year=year,
+        month=month,
+        supplements=tuple(supplements),
+        qualifiers=tuple(qualifiers),
         style=style,
     )
     return ident, pos
@@ -775,13 +892,22 @@ def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
     y = _YEAR.match(text, pos)
     if y is not None:
         year = int(y.group(1))
-        month = int(y.group(2)) if y.group(2) else None
+        month = _month(text, y)
         pos = y.end()
     else:
         y2 = _YEAR2.match(text, pos)
         if y2 is not None:
             year = _two_digit(int(y2.group(1)))
             pos = y2.end()
+    dating = ""
+    if year is None:
+        pd = _PAREN_DATE.match(text, pos)
+        if pd is not None:
+            # a month and year in parentheses, as BSI dates amendments: "Amd 1 (09/15)"
+            month = int(pd.group(1))
+            year = int(pd.group(2)) if len(pd.group(2)) == 4 else _two_digit(int(pd.group(2)))
+            dating = f" (%02d/{pd.group(2)})"
+            pos = pd.end()
     mark = ""
     if year is not None and text.startswith("R", pos) and _JIS_MARK.match(text, pos):
         mark = "R"
@@ -808,6 +934,7 @@ def _one_supplement(text: str, m: re.Match[str], out: list[Supplement]) -> int:
             language=language,
             spelling=spelling,
             mark=mark,
+            dating=dating,
         )
     )
     return pos
@@ -828,7 +955,7 @@ def _directives(
     y = _YEAR.match(text, pos)
     if y is not None:
         year = int(y.group(1))
-        month = int(y.group(2)) if y.group(2) else None
+        month = _month(text, y)
         pos = y.end()
     sups: list[Supplement] = []
     while True:
@@ -842,7 +969,7 @@ def _directives(
         y = _YEAR.match(text, pos)
         if y is not None:
             sy = int(y.group(1))
-            sm = int(y.group(2)) if y.group(2) else None
+            sm = _month(text, y)
             pos = y.end()
         sups.append(
             Supplement(

@@ -39,7 +39,9 @@ _SUPPLEMENT_TO = re.compile(r"Supplement No\. (\d+) \((\d{4})\) to (.+)$")
 _DIRECTIVES = [
     (re.compile(r"Directives,? Part "), "DIR "),
     (re.compile(r"Directives,? "), "DIR "),
-    (re.compile(r"Directives$"), "DIR"),
+    (re.compile(r"Directives(?=:|$)"), "DIR"),  # "ISO/IEC JTC 1 Directives:2023"
+    # "ISO/IEC Directives, Part 1, Consolidated ISO Supplement" is ISO/IEC DIR 1 ISO SUP
+    (re.compile(r",? Consolidated (ISO|IEC|JTC 1) Supplement(?=:|$| )"), r" \1 SUP"),
     (re.compile(r" Supplement(?=:|$| )"), " SUP"),
 ]
 
@@ -64,15 +66,18 @@ def parse(text: str) -> Identifier:
     if not s:
         raise IdentifierError(s, 0, "an identifier")
     if "|" in s:
-        pieces = [p.strip() for p in s.split("|")]
         parsed = []
-        offset = 0
-        for p in pieces:
+        offset = 0  # where the piece starts in ``s``, for the error position
+        for raw in s.split("|"):
+            p = raw.strip()
+            start = offset + len(raw) - len(raw.lstrip())
+            if not p:
+                raise IdentifierError(s, start, "an identifier on each side of '|'")
             try:
                 parsed.append(_parse_one(p))
             except IdentifierError as exc:
-                raise IdentifierError(s, offset + exc.position, exc.expected) from None
-            offset += len(p) + 3
+                raise IdentifierError(s, start + exc.position, exc.expected) from None
+            offset += len(raw) + 1
         first = parsed[0]
         if " | " not in s:
             first = replace(first, style=first.style + "b")  # "ISO 5537|IDF 26"
@@ -147,7 +152,7 @@ def _parse_one(s: str) -> Identifier:
             if jis in ("TS", "TR"):
                 jis = "JIS " + jis  # JSA writes "JIS TS Z 0030-1:2017"
             s = f"{jis} {j.group(2)} " + s[j.end() :]
-    if c in "AU" and (s.startswith("ASTM ") or s.startswith("UNECE ")):
+    if c in "AUI" and (s.startswith(("ASTM ", "UNECE ", "ITU-"))):
         found = parse_foreign(s)
         if found is not None:
             return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mrstd.ids.identifier import Identifier
 from mrstd.ids.international import FUSED
 
@@ -18,6 +20,11 @@ __all__ = ["prefix", "render"]
 #   Y  JSA revision mark after the year ("JIS C 9901:2019R")
 #   K  "（規格群）" written for "(all parts)"
 #   b  combined identifiers joined by a bare "|"
+#   j  a national layer joined to the layer it adopts by a hyphen ("UNE-EN ISO 9001")
+#   s  co-publishers written with a space ("DIN VDE 0100")
+#   d  year written after a hyphen (IEEE and ISA: "IEEE 802.3-2018")
+#   t  IEEE's "Std" written before the number ("IEEE Std 802.3-2018")
+#   C  "GUIDE" written in capitals by the source ("ISO GUIDE 73")
 
 HOUSES = frozenset({"ISO", "IEC"})
 
@@ -48,8 +55,21 @@ def _render_one(ident: Identifier, house: str | None = None, edition: bool = Tru
         if ident.year is not None:
             out += f"-{ident.year % 100:02d}" + "".join(ident.qualifiers)
         return out
+    if ident.body == "ITU":
+        out = f"{ident.publisher[0]} {ident.series}.{ident.number}"
+        if ident.part is not None:
+            out += f"-{ident.part}"
+        if ident.year is not None:
+            out += f" ({ident.month:02d}/{ident.year})" if ident.month else f" ({ident.year})"
+        return out
     if ident.adoption == "stack" and ident.adopts is not None:
-        return prefix(ident) + " " + render(ident.adopts, house, edition)
+        # The adopting layer holds what is its own (DIN's month, CEN's corrigenda), which
+        # is written once, at the end, with the adopted designation.
+        inner = ident.adopts
+        if inner.month != ident.month or inner.supplements is not ident.supplements:
+            inner = replace(inner, month=ident.month, supplements=ident.supplements)
+        joiner = "-" if "j" in style else " "
+        return prefix(ident) + joiner + render(inner, house, edition)
     if "W" in style:
         return f"{ident.number}/{ident.type}"
     if "w" in style:
@@ -64,7 +84,7 @@ def _render_one(ident: Identifier, house: str | None = None, edition: bool = Tru
     if ident.type == "DIR" and not ident.number:
         pass
     elif out:
-        out += ("-" if "h" in style else " ") + core(ident)
+        out += ("-" if "h" in style else " Std " if "t" in style else " ") + core(ident)
     else:
         out = core(ident)
     if "V" in style and ident.edition is not None:
@@ -76,12 +96,15 @@ def prefix(ident: Identifier, house: str | None = None) -> str:
     """Publisher, stage and type words, e.g. ``ISO/IEC CD TS`` or ``CEN/CLC/TR``."""
     style = ident.style
     body = ident.body
-    pubs = "" if "p" in style else "/".join(ident.publisher).replace("/JTC 1", " JTC 1")
+    joiner = " " if "s" in style else "/"
+    pubs = "" if "p" in style else joiner.join(ident.publisher).replace("/JTC 1", " JTC 1")
     words: list[str] = []
     stage = ident.stage
     typ = ident.type
     conv = house or body
-    if typ == "Guide" and conv in HOUSES:
+    if typ == "Guide" and "C" in style and house is None and stage is None:
+        typ = "GUIDE"  # written in capitals by the source: rendered as written
+    elif typ == "Guide" and conv in HOUSES:
         # ISO writes "Guide" throughout; IEC writes "GUIDE" for published guides and
         # "Guide" after a separate stage word ("IEC CD Guide 104")
         if conv == "IEC" and (stage is None or stage.upper().endswith("GUIDE")):
@@ -151,7 +174,7 @@ def tail(ident: Identifier, house: str | None = None, edition: bool = True) -> s
     style = ident.style
     out = ""
     if ident.year is not None:
-        out += f":{ident.year:04d}"
+        out += f"{'-' if 'd' in style else ':'}{ident.year:04d}"
         if ident.month is not None:
             out += f"-{ident.month:02d}"
         if "Y" in style:

@@ -5,6 +5,7 @@ The patterns live here so that pydantic and the generated JSON Schema enforce th
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import Field
@@ -17,6 +18,19 @@ NAME_START = (
 NAME_CHAR = NAME_START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 #: The pattern of an id: an XML NCName, usable as ``xs:ID`` (schema 1.0 allowed ASCII only).
 ID_PATTERN = f"^[{NAME_START}][{NAME_CHAR}]*$"
+
+
+def python_regex(pattern: str) -> re.Pattern[str]:
+    """A model pattern compiled for Python's ``re`` with the meaning pydantic gives it.
+
+    pydantic checks patterns with Rust's regex, where ``$`` is the end of the text; in
+    Python ``$`` also matches before a final newline, so ``"a\\n"`` would pass. The final
+    ``$`` becomes ``\\Z``, so that every reader refuses what the model refuses.
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + "\\Z"
+    return re.compile(pattern)
+
 
 #: An element id, usable as an XML ``xs:ID`` (an NCName).
 Id = Annotated[str, Field(pattern=ID_PATTERN)]

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ...model import Document
 from ...model.base import no_gc
+from ...model.types import python_regex
 from .codegen import build_reader
 from .mapping import NAMESPACE, ClassSpec, FieldSpec, Kind, Scalar, mapping
 from .xmltext import serialize_element
@@ -51,7 +52,7 @@ def _converter(scalar: Scalar) -> Converter | None:
     """A function that checks and converts an attribute value, or None for plain text."""
     checks: list[Callable[[Any], None]] = []
     if scalar.pattern is not None:
-        regex = re.compile(scalar.pattern)
+        regex = python_regex(scalar.pattern)
         pattern = scalar.pattern
 
         def check_pattern(value: Any) -> None:

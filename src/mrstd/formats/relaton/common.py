@@ -43,11 +43,11 @@ Hash = dict[str, Any]
 SCHEMA_VERSION = "v1.2.9"
 UNDETERMINED = "und"
 
-_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
-_ICS = re.compile(r"^[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?$")
-_CCS = re.compile(r"^[A-HJ-NP-Z][0-9]{2}$")
-_TWO_DIGITS = re.compile(r"^[0-9]{2}$")
-_STAGE_CODE = re.compile(r"^([0-9]{2})\.([0-9]{2})$")
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
+_ICS = re.compile(r"^[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?\Z")
+_CCS = re.compile(r"^[A-HJ-NP-Z][0-9]{2}\Z")
+_TWO_DIGITS = re.compile(r"^[0-9]{2}\Z")
+_STAGE_CODE = re.compile(r"^([0-9]{2})\.([0-9]{2})\Z")
 
 #: Title types that are parts of one title, in the order they are written.
 TITLE_PARTS: dict[str, str] = {

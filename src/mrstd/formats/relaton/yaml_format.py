@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from ...errors import DocumentError, Problem
+from ...errors import ProblemKind as _Kind
 from ...model import Document
 from ..base import ConversionLog
 from .common import from_hash, to_hash
@@ -36,23 +37,24 @@ def parse(data: bytes, source: str) -> Any:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         message = f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
-        raise DocumentError(source, [Problem(message, line, 1)]) from None
+        raise DocumentError(source, [Problem(message, line, 1, kind=_Kind.ENCODING)]) from None
     try:
         return yaml.load(text, Loader=_Loader)  # a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = f"invalid YAML: {exc.problem or exc.context or 'syntax error'}"
-        raise DocumentError(source, [Problem(message, line, col)]) from None
+        raise DocumentError(source, [Problem(message, line, col, kind=_Kind.SYNTAX)]) from None
     except yaml.YAMLError as exc:
-        raise DocumentError(source, [Problem(f"invalid YAML: {exc}", 1, 1)]) from None
+        problem = Problem(f"invalid YAML: {exc}", 1, 1, kind=_Kind.SYNTAX)
+        raise DocumentError(source, [problem]) from None
 
 
 def read(data: bytes, source: str, log: ConversionLog) -> Document:
     """A Document (metadata only) from Relaton YAML."""
     value = parse(data, source)
     if value is None:
-        raise DocumentError(source, [Problem("empty document", 1, 1)])
+        raise DocumentError(source, [Problem("empty document", 1, 1, kind=_Kind.SYNTAX)])
     return from_hash(value, source, log)
 
 

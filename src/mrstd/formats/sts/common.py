@@ -12,7 +12,7 @@ from lxml import etree
 
 from ...model.base import Node
 from ...model.inline import Text as _Text
-from ...model.types import ID_PATTERN
+from ...model.types import ID_PATTERN, python_regex
 from ..base import Change, ConversionLog
 from ..xmlescape import escape_attr, escape_text
 from ..xmlsafe import comments_and_pis
@@ -37,7 +37,7 @@ def tbx(name: str) -> str:
 
 
 #: The model's Id: an NCName (see mrstd.model.types.Id).
-ID_RE = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$") + r"\Z")
+ID_RE = python_regex(ID_PATTERN)
 PARTIAL_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 ICS_RE = re.compile(r"[0-9]{2}(\.[0-9]{3}(\.[0-9]{2})?)?\Z")
 _XMLNS_DECL = re.compile(r' xmlns:([A-Za-z_][\w.\-]*)="[^"]*"')

@@ -1,0 +1,46 @@
+"""Regression tests for the reader defects of issue 13 (each failed before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mrstd
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET = ROOT / "examples" / "iso-widget.json"
+
+
+def _codes(data: bytes, name: str) -> list[str]:
+    return sorted({f.code for f in mrstd.validate_bytes(data, name)})
+
+
+def test_an_id_ending_in_a_newline_is_refused_by_both_readers_alike() -> None:
+    xml = mrstd.dumps(mrstd.load(WIDGET), "xml")
+    at = xml.index(' id="') + 5
+    end = xml.index('"', at)
+    bad_xml = (xml[:end] + "&#10;" + xml[end:]).encode()
+    with pytest.raises(mrstd.DocumentError):
+        mrstd.loads(bad_xml, "xml")
+    text = WIDGET.read_text()
+    ident = xml[at:end]
+    bad_json = text.replace(f'"id": "{ident}"', f'"id": "{ident}\\n"', 1).encode()
+    assert bad_json != text.encode()
+    with pytest.raises(mrstd.DocumentError):
+        mrstd.loads(bad_json, "json")
+    assert _codes(bad_xml, "w.xml") == _codes(bad_json, "w.json") == ["MRS003"]
+
+
+def test_codes_come_from_where_the_error_is_raised_not_from_its_text() -> None:
+    # an unknown attribute named "encoding" is a content problem, not an encoding one
+    xml = mrstd.dumps(mrstd.load(WIDGET), "xml")
+    close = xml.index(">", xml.index("<document"))
+    bad = (xml[:close] + ' encoding="utf-8"' + xml[close:]).encode()
+    assert _codes(bad, "w.xml") == ["MRS003"]
+    assert _codes(b"<a>\xff</a>", "w.xml") == ["MRS002"]
+    assert _codes(b"<a><b></a>", "w.xml") == ["MRS001"]
+
+
+def test_invalid_yaml_is_a_syntax_finding() -> None:
+    assert _codes(b"docid: [unclosed\n", "r.yaml") == ["MRS001"]
