@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from pydantic import ValidationError
 
 import mrstd
 from mrstd.errors import ConversionError, DocumentError, UnsupportedVersionError
@@ -191,19 +192,24 @@ def test_mathml_is_embedded_in_the_mathml_namespace() -> None:
 @pytest.mark.parametrize(
     "mathml",
     [
-        "",
-        "x + 1",
         f"<math xmlns='{MATHML_NS}'><mi>x</mi></math>",  # single quotes: not canonical
         f'<math xmlns="{MATHML_NS}" xmlns:u="urn:unused"><mi>x</mi></math>',
         f'<math xmlns="{MATHML_NS}"><mi>x</mi></math> ',
         f'<m:math xmlns:m="{MATHML_NS}"><m:mi>x</m:mi></m:math>',
         "<math><mi>x</mi></math>",  # no namespace
-        "<not closed",
-        "<a/><b/>",
     ],
 )
-def test_any_mathml_string_survives(mathml: str) -> None:
+def test_any_mathml_element_survives(mathml: str) -> None:
     _round_trip(_doc(Formula(mathml=mathml)))
+
+
+@pytest.mark.parametrize(
+    "mathml", ["", "x + 1", "<not closed", "<a/><b/>", "<mrow/>", "<math>m & e < 3</math>"]
+)
+def test_a_string_that_is_not_one_math_element_is_refused(mathml: str) -> None:
+    # A writer copies the string into its output: it must be one well-formed element.
+    with pytest.raises(ValidationError):
+        Formula(mathml=mathml)
 
 
 @pytest.mark.parametrize(
@@ -212,8 +218,6 @@ def test_any_mathml_string_survives(mathml: str) -> None:
         '<named-content content-type="x">w</named-content>',
         '<named-content xmlns:x="urn:x" x:a="1">w<x:b/>t</named-content>',
         "<sec><title>T</title><p>x</p></sec>",
-        "plain text",
-        "",
     ],
 )
 def test_foreign_xml_survives(xml: str) -> None:
@@ -222,6 +226,12 @@ def test_foreign_xml_survives(xml: str) -> None:
     if xml.startswith("<named-content content"):
         assert b'<foreign><named-content xmlns="" content-type="x">w</named-content>' in out
     _round_trip(doc)
+
+
+@pytest.mark.parametrize("xml", ["plain text", "", "<a/><b/>", "</sec><script>x</script>"])
+def test_foreign_xml_that_is_not_one_element_is_refused(xml: str) -> None:
+    with pytest.raises(ValidationError):
+        ForeignBlock(xml=xml)
 
 
 # ----------------------------------------------------------------- errors

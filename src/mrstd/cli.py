@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -9,27 +10,40 @@ import click
 
 from . import __version__
 from .commands.common import Exit
-from .commands.convert import convert_command
-from .commands.rules import rules_command
-from .commands.schema import schema_command
-from .commands.validate import validate_command
-from .ids.cli import id_group
+
+#: Each command and where it is defined: a command's module is imported only when that
+#: command runs (or help lists it), so "mrstd id parse" never loads the document model.
+COMMANDS = {
+    "validate": "mrstd.commands.validate:validate_command",
+    "convert": "mrstd.commands.convert:convert_command",
+    "rules": "mrstd.commands.rules:rules_command",
+    "rule": "mrstd.commands.rules:rule_command",
+    "schema": "mrstd.commands.schema:schema_command",
+    "id": "mrstd.ids.cli:id_group",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, _, name = where.partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mrstd")
 def main() -> None:
     """Machine-readable standards: validate, convert and inspect standards documents.
 
     Exit codes: 0 success, 1 invalid input or findings, 2 usage or I/O error.
     """
-
-
-main.add_command(validate_command)
-main.add_command(convert_command)
-main.add_command(rules_command)
-main.add_command(schema_command)
-main.add_command(id_group)
 
 
 def run() -> None:

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+#: Characters that would break a one-line message or an XML report: C0 and C1 controls
+#: (newline included), surrogates, and the non-characters U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x01``), so
+    that a message stays one line and any report format can carry it: a key holding a
+    newline cannot forge a second finding line."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+#: Problems one DocumentError keeps; the rest are counted in a last problem. (One 12 MB
+#: file once gave 114 MB of error lines.)
+MAX_PROBLEMS = 100
 
 
 class MrstdError(Exception):
@@ -29,6 +48,10 @@ class Problem:
     path: str = ""
     kind: ProblemKind = ProblemKind.CONTENT
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", one_line(self.message))
+        object.__setattr__(self, "path", one_line(self.path))
+
     def render(self, source: str) -> str:
         """``file:line:col: message [path]``."""
         where = source
@@ -43,6 +66,12 @@ class DocumentError(MrstdError):
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = [
+                *problems[:MAX_PROBLEMS],
+                Problem(f"... and {more:,} more problem(s) not shown", kind=problems[-1].kind),
+            ]
         self.problems = problems
         super().__init__(problems[0].render(source) if problems else source)
 

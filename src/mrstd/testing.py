@@ -3,6 +3,9 @@
 ``documents()`` gives :class:`~mrstd.model.Document` values whose ids are unique and
 whose cross-references, term references and footnote references all resolve, and
 whose text holds only characters XML 1.0 can carry.
+
+This module needs hypothesis, which is not a runtime dependency: ``pip install
+'mrstd[testing]'``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ import itertools
 import zlib
 from typing import Any
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - only without the extra
+    raise ImportError("mrstd.testing needs hypothesis: pip install 'mrstd[testing]'") from exc
 
 from .model import SCHEMA_URI, Document
 from .model.enums import (

@@ -130,8 +130,9 @@ def validate_bytes(
             raise MrstdError(f"format {fmt.name!r} cannot be read")
     except MrstdError as exc:
         return [_load_finding(load_codes.FORMAT, str(exc).removeprefix(f"{source}: "), source)]
+    log = ConversionLog()
     try:
-        doc = fmt.read(data, source, ConversionLog())
+        doc = fmt.read(data, source, log)
     except DocumentError as exc:
         return _document_error(exc, source)
     except RecursionError:
@@ -139,7 +140,12 @@ def validate_bytes(
     except (MrstdError, ValueError) as exc:
         return [_load_finding(load_codes.FORMAT, f"cannot read as {fmt.name}: {exc}", source)]
     findings = validate(doc, profile=profile, select=select, ignore=ignore)
-    return locate_findings(findings, data, fmt, source, doc)
+    located = locate_findings(findings, data, fmt, source, doc)
+    warned = [
+        _load_finding(load_codes.SOURCE_WARNING, w.message, source, w.line, w.column, w.path)
+        for w in log.warnings
+    ]
+    return warned + located if warned else located
 
 
 def locate_findings(

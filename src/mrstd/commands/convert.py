@@ -15,6 +15,8 @@ _LOST_SHOWN = 5
 
 
 def _report_losses(one: FileConversion, target: str) -> None:
+    for warning in one.log.warnings:
+        echo_err(f"warning: {warning.render(one.source)}")
     # Losses come from reading the source as well as from writing the target format.
     for change, what in (
         (Change.LOST, "lost converting to"),

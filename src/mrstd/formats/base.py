@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..errors import FormatError
+from ..errors import FormatError, Problem
 from ..model import Document
 from ..paths import PathPart
 
@@ -38,6 +38,9 @@ class ConversionLog:
     """Collects what a read or write did not carry over unchanged."""
 
     entries: list[ConversionEntry] = field(default_factory=list)
+    #: Problems of the source that did not stop the reader (``mrstd validate`` reports each
+    #: as MRS007): an XML namespace that is not a URI, say.
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, change: Change, path: str, detail: str, line: int | None = None) -> None:
         """Record one entry."""
@@ -64,6 +67,11 @@ class ConversionLog:
                 }
                 for e in self.entries
             ],
+            **(
+                {"warnings": [{"message": w.message, "line": w.line} for w in self.warnings]}
+                if self.warnings
+                else {}
+            ),
         }
 
 

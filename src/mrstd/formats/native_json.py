@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,9 @@ def dumps_bytes(doc: Document) -> bytes:
     return orjson.dumps(root, option=_OPTIONS)
 
 
+_SCHEMA_FIRST = re.compile(rb'\s*\{\s*"\$schema"\s*:')
+
+
 def loads_bytes(data: bytes, source: str = "<string>") -> Document:
     """Read a document from JSON; any failure raises DocumentError with positions."""
     if data.startswith(_BOM):
@@ -42,7 +46,9 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
     try:
         doc = Document.model_validate_json(data, strict=True)
         # The model defaults $schema for documents built in Python; a file must name it.
-        if b'"$schema"' in data:
+        # Where it is the first key, as mrstd writes it, it is certainly the root's;
+        # anywhere else (or a value "$schema") is for the slow path to judge.
+        if _SCHEMA_FIRST.match(data) is not None:
             return doc
         fast_error = None
     except ValidationError as exc:
@@ -69,7 +75,8 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
             return Document.model_validate_json(orjson.dumps(parsed), strict=True)
         except ValidationError as exc:
             fast_error = exc
-    assert fast_error is not None
+    if fast_error is None:
+        return doc  # valid, with the root's $schema somewhere other than first
     raise DocumentError(source, _problems(fast_error, parsed, text)) from None
 
 

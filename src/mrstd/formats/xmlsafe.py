@@ -17,7 +17,9 @@ MAX_ENTITY_EXPANSION = 100_000
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(\[(?P<subset>.*?)\])?\s*>", re.DOTALL)
 _ENTITY_DECL = re.compile(
-    rb"<!ENTITY\s+(?P<param>%\s+)?(?P<name>[^\s]+)\s+(?P<rest>.*?)>", re.DOTALL
+    # A quoted value is taken whole: it may hold markup, and so a ">" (issue 13).
+    rb"""<!ENTITY\s+(?P<param>%\s+)?(?P<name>[^\s]+)\s+(?P<rest>"[^"]*"|'[^']*'|[^>]*?)\s*>""",
+    re.DOTALL,
 )
 _QUOTED = re.compile(rb"""^(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*$""", re.DOTALL)
 _ENTITY_REF = re.compile(rb"&([A-Za-z_][A-Za-z0-9._-]*);")
@@ -27,10 +29,15 @@ _POSITION = re.compile(r",? line [0-9]+, column [0-9]+$")
 
 
 _NOT_SPACE = re.compile(rb"\S")
+#: Distinct namespace prefixes a document may declare (a prefix declared again and again,
+#: as ``xmlns:mml`` on every formula, counts once).
+MAX_PREFIXES = 1000
+_PREFIX_DECL = re.compile(rb"xmlns:([^\s=]+)\s*=")
 
 
-def _parser(resolve_internal: bool) -> etree.XMLParser:
+def _parser(resolve_internal: bool, recover: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
+        recover=recover,
         resolve_entities="internal" if resolve_internal else False,  # type: ignore[arg-type]
         no_network=True,
         load_dtd=False,
@@ -126,21 +133,33 @@ def parse_xml(
     *,
     allow_internal_entities: bool = False,
     html_entities: bool = False,
+    warnings: list[Problem] | None = None,
 ) -> etree._Element:
     """Parse XML safely and return the root element.
 
     Every failure is a DocumentError naming the line and column. Nothing is ever
     fetched: external DTDs are ignored, external and parameter entities are refused.
     With ``html_entities``, HTML named entities (``&mdash;``) resolve from the
-    standard library's table, as old ISOSTS files need.
+    standard library's table, as old ISOSTS files need. Given a ``warnings`` list, a
+    namespace named by something other than a URI (the formal public identifier of old
+    CALS tables) is read as written and reported there instead of refused.
     """
     if _NOT_SPACE.search(data) is None:  # (a search copies nothing; strip() copies it all)
         raise _problem(source, "empty document", kind=ProblemKind.SYNTAX)
+    if data.count(b"xmlns:") > MAX_PREFIXES and len(set(_PREFIX_DECL.findall(data))) > MAX_PREFIXES:
+        # Serializing an element copies every namespace in scope, at a cost quadratic in
+        # their number (100,000 took minutes); real standards declare a few dozen.
+        raise _problem(source, f"more than {MAX_PREFIXES:,} namespace prefixes are declared")
     declared = _internal_entities(data, source, allow_internal_entities)
     if html_entities:
         data = _replace_html_entities(data, declared)
     try:
-        root = etree.fromstring(data, _parser(bool(declared)))
+        try:
+            root = etree.fromstring(data, _parser(bool(declared)))
+        except etree.XMLSyntaxError:
+            if warnings is None:
+                raise
+            root = _read_with_namespace_names(data, bool(declared), warnings)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (1, 1)
         # The position is given separately; drop libxml2's own copy of it from the text.
@@ -154,6 +173,32 @@ def parse_xml(
         raise _problem(source, f"malformed XML: {message}", line, max(col, 1), kind) from None
     if root is None:
         raise _problem(source, "empty document", kind=ProblemKind.SYNTAX)
+    if _NAMED_REF.search(data) is not None:
+        # libxml2 keeps a reference it cannot resolve (its DTD is external, never read) as
+        # an entity node, which readers would keep as text: refuse it instead.
+        node: Any
+        for node in root.iter(etree.Entity):
+            line = node.sourceline or 1
+            message = f"entity {node.text!r} is not defined (external DTDs are never read)"
+            raise _problem(source, message, line)
+    return root
+
+
+_NS_NAMES = frozenset({etree.ErrorTypes.WAR_NS_URI, etree.ErrorTypes.WAR_NS_URI_RELATIVE})
+
+
+def _read_with_namespace_names(data: bytes, internal: bool, warnings: list[Problem]) -> Any:
+    """Parse again in libxml2's recovery mode, and accept the result only when the only
+    problems were namespace names that are not URIs (anything else raises as before)."""
+    parser = _parser(internal, recover=True)
+    root = etree.fromstring(data, parser)
+    # The parser's own log (an exception's log can hold other parses' warnings).
+    errors = [e for e in parser.error_log if e.type == etree.ErrorTypes.WAR_NS_URI]
+    if root is None or not errors or any(e.type not in _NS_NAMES for e in parser.error_log):
+        etree.fromstring(data, _parser(internal))  # raises the first real error
+    for error in errors:
+        message = error.message.split(", line ")[0]
+        warnings.append(Problem(f"{message}; read as written", error.line, error.column + 1))
     return root
 
 

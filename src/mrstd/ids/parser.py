@@ -60,8 +60,27 @@ def normalise(text: str) -> str:
     return text
 
 
+#: The most layers an identifier may nest (adoptions of adoptions, supplements of
+#: supplements); real designations have at most four (GB/T ... /EN ISO ...).
+MAX_LAYERS = 16
+
+
 def parse(text: str) -> Identifier:
     """Parse one identifier; raises :class:`IdentifierError` with position and expectation."""
+    try:
+        ident = _parse(text)
+    except RecursionError:
+        raise IdentifierError(text, 0, f"an identifier of at most {MAX_LAYERS} layers") from None
+    depth, current = 0, ident
+    while current.adopts is not None:
+        depth += 1
+        current = current.adopts
+        if depth > MAX_LAYERS:
+            raise IdentifierError(text, 0, f"an identifier of at most {MAX_LAYERS} layers")
+    return ident
+
+
+def _parse(text: str) -> Identifier:
     s = normalise(text)
     if not s:
         raise IdentifierError(s, 0, "an identifier")

@@ -9,7 +9,7 @@ from pydantic import Field
 from .base import Node, node
 from .enums import ProvisionKind, TableMarkup
 from .inline import Inline
-from .types import Id, LanguageTag
+from .types import MAX_COUNT, Id, LanguageTag, MathMl, XmlElement
 
 if TYPE_CHECKING:
     from .content import Block
@@ -87,8 +87,8 @@ class Cell(Node):
     """A table cell; inline content or blocks, spanning rows and columns."""
 
     header: bool = False
-    rowspan: Annotated[int, Field(ge=1)] = 1
-    colspan: Annotated[int, Field(ge=1)] = 1
+    rowspan: Annotated[int, Field(ge=1, le=MAX_COUNT)] = 1
+    colspan: Annotated[int, Field(ge=1, le=MAX_COUNT)] = 1
     align: str | None = None
     valign: str | None = None
     content: tuple[Inline, ...] = ()
@@ -110,7 +110,7 @@ class TableColumn(Node):
     """An OASIS column specification (colspec): a column's name, number, width and rules."""
 
     name: str | None = None
-    number: Annotated[int | None, Field(ge=1)] = None
+    number: Annotated[int | None, Field(ge=1, le=MAX_COUNT)] = None
     width: str | None = None
     align: str | None = None
     char: str | None = None
@@ -153,7 +153,8 @@ class Table(Node):
         tuple[TableColumn, ...], Field(description="OASIS column specifications")
     ] = ()
     column_count: Annotated[
-        int | None, Field(ge=1, description="OASIS: the number of columns the table states")
+        int | None,
+        Field(ge=1, le=MAX_COUNT, description="OASIS: the number of columns the table states"),
     ] = None
     frame: Annotated[str | None, Field(description="the outer rules the source states")] = None
     colsep: Annotated[str | None, Field(description="OASIS: column rules (0/1)")] = None
@@ -202,7 +203,7 @@ class Formula(Node):
     type: Literal["formula"] = "formula"
     id: Id | None = None
     label: str | None = None
-    mathml: str | None = None
+    mathml: MathMl | None = None
     text: str | None = None
     key: Annotated[
         tuple[Block, ...],
@@ -293,4 +294,4 @@ class ForeignBlock(Node):
     """A block element mrstd does not model, kept verbatim as serialized XML."""
 
     type: Literal["foreign"] = "foreign"
-    xml: str
+    xml: XmlElement

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .base import Node, node
 from .enums import CitationPartKind, LinkForm, LocalityType, ProvisionKind, Style, XrefKind
-from .types import Id, IdentifierStr, LanguageTag
+from .types import Id, IdentifierStr, LanguageTag, MathMl, XmlElement
 
 if TYPE_CHECKING:
     from .content import Block
@@ -164,7 +164,7 @@ class InlineFormula(Node):
 
     type: Literal["inline-formula"] = "inline-formula"
     id: Id | None = None
-    mathml: str | None = None
+    mathml: MathMl | None = None
     text: str | None = None
 
 
@@ -220,7 +220,7 @@ class ForeignInline(Node):
     """An inline element mrstd does not model, kept verbatim as serialized XML."""
 
     type: Literal["foreign"] = "foreign"
-    xml: str
+    xml: XmlElement
 
 
 Inline = Annotated[

@@ -20,6 +20,7 @@ from .enums import (
     StandardScope,
 )
 from .types import (
+    MAX_COUNT,
     CcsCodeStr,
     IcsCodeStr,
     IdentifierStr,
@@ -142,7 +143,7 @@ class Status(Node):
 
     stage: StageCode | None = None
     lifecycle: Lifecycle | None = None
-    iteration: Annotated[int | None, Field(ge=1)] = None
+    iteration: Annotated[int | None, Field(ge=1, le=MAX_COUNT)] = None
     label: Annotated[str | None, Field(description="the stage as the source names it")] = None
     substage: Annotated[
         str | None, Field(description="the substage as the source names it, when not in stage")
@@ -207,7 +208,7 @@ class Copyright(Node):
     """A copyright statement, year and holders, and a licence."""
 
     statement: str | None = None
-    year: int | None = None
+    year: Annotated[int | None, Field(ge=0, le=9999)] = None
     holders: tuple[str, ...] = ()
     license: str | None = None
     more_statements: Annotated[

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import Field
+from lxml import etree
+from pydantic import AfterValidator, Field
 
 #: XML 1.0 (5th ed.) name characters without the colon, in the Basic Multilingual Plane.
 NAME_START = (
@@ -30,6 +31,58 @@ def python_regex(pattern: str) -> re.Pattern[str]:
     if pattern.endswith("$") and not pattern.endswith("\\$"):
         pattern = pattern[:-1] + "\\Z"
     return re.compile(pattern)
+
+
+#: The largest count (a span, a column number, an iteration) the model takes: XSD's
+#: ``xs:int``, which every JSON and XML reader represents exactly.
+MAX_COUNT = 2**31 - 1
+
+
+_FRAGMENT_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+
+
+def _parse_element(value: str) -> etree._Element:
+    """The one well-formed XML element ``value`` holds, or ValueError: a writer copies the
+    string into its output, which must stay well-formed (``m & e < 3`` and
+    ``</sec><script>`` are refused here rather than written)."""
+    try:
+        root = etree.fromstring(value.encode("utf-8"), _FRAGMENT_PARSER)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        reason = str(exc).split(" (line")[0].split(", line ")[0]
+        raise ValueError(f"not one well-formed XML element: {reason}") from None
+    if root is None:
+        raise ValueError("not one well-formed XML element: empty")
+    for node in root.iter(etree.Entity):
+        raise ValueError(f"not one well-formed XML element: undefined entity {node}")
+    return root
+
+
+def _one_element(value: str) -> str:
+    _parse_element(value)
+    return value
+
+
+def _math_element(value: str) -> str:
+    if etree.QName(_parse_element(value)).localname != "math":
+        raise ValueError("MathML must be one <math> element")
+    return value
+
+
+#: One well-formed XML element kept as a string (foreign markup the model does not know).
+XmlElement = Annotated[
+    str,
+    AfterValidator(_one_element),
+    Field(description="exactly one well-formed XML element, serialized"),
+]
+
+#: A MathML ``math`` element kept as a string.
+MathMl = Annotated[
+    str,
+    AfterValidator(_math_element),
+    Field(description="one MathML math element, serialized"),
+]
 
 
 #: An element id, usable as an XML ``xs:ID`` (an NCName).

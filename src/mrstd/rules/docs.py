@@ -67,8 +67,11 @@ def _profiles(rule: Rule) -> str:
     )
 
 
-def _rule(rule: Rule) -> list[str]:
+def rule_text(rule: Rule) -> list[str]:
+    """One rule's section of docs/rules.md (and what ``mrstd rule CODE`` prints)."""
     out = [
+        f'<a id="{rule.code}"></a>',
+        "",
         f"### {rule.code} {rule.name}",
         "",
         rule.summary,
@@ -97,7 +100,10 @@ def render() -> str:
         "|---|---|---|---|",
     ]
     for rule in rules:
-        lines.append(f"| {rule.code} | {rule.name} | {rule.severity.value} | {_profiles(rule)} |")
+        lines.append(
+            f"| [{rule.code}](#{rule.code}) | {rule.name} | {rule.severity.value} | "
+            f"{_profiles(rule)} |"
+        )
     lines.append("")
     for family, title in _FAMILIES:
         members = [r for r in rules if r.family == family]
@@ -105,7 +111,7 @@ def render() -> str:
             continue
         lines += [f"## {title}", ""]
         for rule in members:
-            lines += _rule(rule)
+            lines += rule_text(rule)
     lines += ["## The base document of the examples", "", "```json", _json(BASE), "```", ""]
     return "\n".join(lines)
 

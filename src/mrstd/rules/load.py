@@ -5,7 +5,7 @@ These are reported by :func:`mrstd.validation.validate_file`, never by a check.
 
 from __future__ import annotations
 
-from .registry import load_rule
+from .registry import Severity, load_rule
 
 SYNTAX = load_rule(
     code="MRS001",
@@ -44,6 +44,15 @@ FORMAT = load_rule(
     name="unknown-format",
     citation="-",
     summary="The format of the file cannot be detected, or it cannot be read.",
+)
+SOURCE_WARNING = load_rule(
+    code="MRS007",
+    name="source-warning",
+    citation="Namespaces in XML 1.0 (3rd ed.), 2: a namespace name is a URI reference",
+    summary="The source breaks a rule its reader can work around, and was read anyway: for "
+    "example a namespace named by a formal public identifier instead of a URI, as in old "
+    'CALS tables (xmlns="-//OASIS//DTD XML Exchange Table Model 19990315//EN").',
+    severity=Severity.WARNING,
 )
 INTERNAL = load_rule(
     code="MRS009",

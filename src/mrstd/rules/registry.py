@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from ..errors import one_line
 from ..paths import PathPart, format_path
 
 if TYPE_CHECKING:
@@ -52,6 +53,12 @@ class Finding:
     line: int | None = None
     column: int | None = None
     loc: tuple[PathPart, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Messages quote document text; each finding must stay one line in every report.
+        self.message = one_line(self.message)
+        if self.hint is not None:
+            self.hint = one_line(self.hint)
 
     def as_json(self) -> dict[str, Any]:
         """A JSON-ready dict (without the internal ``loc``)."""

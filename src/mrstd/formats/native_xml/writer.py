@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from typing import Any
 
-from ...errors import ConversionError
 from ...model import Document, Text
-from ...paths import PathPart, format_path
-from ..xmlescape import escape_attr, escape_text
+from ..xmlescape import encode_xml, escape_attr, escape_text
 from .codegen import build_writer
 from .mapping import NAMESPACE, FieldSpec, Scalar, mapping
-from .xmltext import CONTROL_BYTES_KEPT, embeddable
+from .xmltext import embeddable
 
 #: Indentation by level; negative levels (inside mixed content) get none.
 PRETTY = ["\n" + "  " * level for level in range(256)] + [""] * 10_000
@@ -96,50 +93,7 @@ class Writer:
         out.append("\n")
         # The end tag of the root carries the namespace declaration: fix it once here.
         out[-2] = out[-2].replace(f'</document xmlns="{NAMESPACE}">', "</document>")
-        try:
-            data = "".join(out).encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise _unrepresentable(doc, exc.object[exc.start]) from None
-        # Deleting every byte XML allows leaves the ones it does not: C0 controls.
-        bad = data.translate(None, CONTROL_BYTES_KEPT)
-        if bad:
-            raise _unrepresentable(doc, bad[:1].decode("ascii"))
-        if b"\xef\xbf" in data:
-            for char in ("\ufffe", "\uffff"):
-                if char.encode("utf-8") in data:
-                    raise _unrepresentable(doc, char)
-        return data
-
-
-def _unrepresentable(doc: Document, char: str) -> ConversionError:
-    path = _find_char(doc, char, ())
-    where = f" at {format_path(path)}" if path else ""
-    return ConversionError(
-        f"character U+{ord(char):04X} cannot be written in XML 1.0{where}; XML allows "
-        "tab, newline, carriage return and U+0020 upwards, except surrogates, "
-        "U+FFFE and U+FFFF"
-    )
-
-
-def _find_char(value: Any, char: str, path: tuple[PathPart, ...]) -> tuple[PathPart, ...] | None:
-    if isinstance(value, str):
-        return path if char in value else None
-    if isinstance(value, enum.Enum):
-        return None
-    if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            found = _find_char(item, char, (*path, index))
-            if found is not None:
-                return found
-        return None
-    fields = getattr(value, "__dict__", None)
-    if fields is None:
-        return None
-    for name, item in fields.items():
-        found = _find_char(item, char, (*path, name))
-        if found is not None:
-            return found
-    return None
+        return encode_xml("".join(out), doc)
 
 
 _WRITER: Writer | None = None

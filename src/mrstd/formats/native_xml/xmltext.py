@@ -54,7 +54,3 @@ def embeddable(value: str) -> str | None:
     match = re.match(r"<[^\s/>]+", value)
     assert match is not None
     return value[: match.end()] + ' xmlns=""' + value[match.end() :]
-
-
-#: Every byte XML 1.0 allows in UTF-8 output; deleting them leaves only C0 controls.
-CONTROL_BYTES_KEPT = bytes(range(0x20, 0x100)) + b"\t\n\r"

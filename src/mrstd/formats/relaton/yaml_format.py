@@ -39,7 +39,7 @@ def parse(data: bytes, source: str) -> Any:
         message = f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
         raise DocumentError(source, [Problem(message, line, 1, kind=_Kind.ENCODING)]) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # a safe loader
+        value = yaml.load(text, Loader=_Loader)  # a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -48,6 +48,46 @@ def parse(data: bytes, source: str) -> Any:
     except yaml.YAMLError as exc:
         problem = Problem(f"invalid YAML: {exc}", 1, 1, kind=_Kind.SYNTAX)
         raise DocumentError(source, [problem]) from None
+    except (ValueError, OverflowError) as exc:
+        # a scalar YAML resolves but Python cannot hold: 2026-02-30, a 100,000-digit integer
+        problem = Problem(f"invalid YAML value: {exc}", 1, 1, kind=_Kind.SYNTAX)
+        raise DocumentError(source, [problem]) from None
+    except RecursionError:
+        problem = Problem("invalid YAML: nesting is too deep", 1, 1, kind=_Kind.SYNTAX)
+        raise DocumentError(source, [problem]) from None
+    try:
+        size = _expanded_size(value, {})
+    except RecursionError:
+        size = MAX_YAML_NODES + 1
+    if size > MAX_YAML_NODES:
+        message = f"YAML aliases expand beyond {MAX_YAML_NODES:,} values; refused"
+        raise DocumentError(source, [Problem(message, 1, 1, kind=_Kind.SYNTAX)])
+    return value
+
+
+#: How many values a Relaton record may hold once its aliases are expanded. A real record
+#: holds a few hundred; a few hundred bytes of nested aliases expand to billions.
+MAX_YAML_NODES = 1_000_000
+
+
+def _expanded_size(value: Any, memo: dict[int, int]) -> int:
+    """The number of values ``value`` holds with every alias expanded, counted once per
+    shared object (so the count costs as much as the document, not as its expansion)."""
+    if not isinstance(value, (list, dict)):
+        return 1
+    key = id(value)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    memo[key] = MAX_YAML_NODES + 1  # a cycle (a recursive alias) expands without end
+    items = value.values() if isinstance(value, dict) else value
+    size = 1
+    for item in items:
+        size += _expanded_size(item, memo)
+        if size > MAX_YAML_NODES:
+            break
+    memo[key] = size
+    return size
 
 
 def read(data: bytes, source: str, log: ConversionLog) -> Document:

@@ -74,7 +74,9 @@ def declare_prefixes(data: bytes, source: str, log: ConversionLog) -> bytes:
 def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
     """Read NISO STS (Interchange or Extended) or ISOSTS 1.1 into a document."""
     data = declare_prefixes(data, source, log)
-    root = parse_xml(data, source, allow_internal_entities=True, html_entities=True)
+    root = parse_xml(
+        data, source, allow_internal_entities=True, html_entities=True, warnings=log.warnings
+    )
     ctx = Ctx(source, log, _LazyIds(root))
     lang = root.get(XML_LANG) or "en"
     with no_gc():

@@ -7,6 +7,7 @@ from typing import Any
 from ...model import Cell, Row, Table, TableColumn, TableMarkup
 from ..base import Change
 from .common import (
+    OASIS_FPI_NS,
     OASIS_NS,
     OASIS_OPEN_NS,
     Ctx,
@@ -29,7 +30,7 @@ from .read_body import (
     valid_id,
 )
 
-OASIS_TABLES = frozenset({f"{{{OASIS_NS}}}table", f"{{{OASIS_OPEN_NS}}}table"})
+OASIS_TABLES = frozenset(f"{{{ns}}}table" for ns in (OASIS_NS, OASIS_OPEN_NS, OASIS_FPI_NS))
 
 _CELL_PLAIN = ("align", "valign", "char", "charoff", "scope", "style")
 _CELL_ATTRS = frozenset({"colspan", "rowspan", *_CELL_PLAIN})

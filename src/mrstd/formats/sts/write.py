@@ -33,7 +33,7 @@ from ...model import (
     XrefKind,
 )
 from ..base import Change, ConversionLog
-from ..xmlescape import escape_attr, escape_text
+from ..xmlescape import encode_xml, escape_attr, escape_text
 from .common import (
     CARRIED_PREFIX,
     MML_NS,
@@ -580,7 +580,7 @@ class Writer:
         if languages:
             self.lang = languages[0]
         self.layer(doc, root=True)
-        return "".join(self.out).encode("utf-8")
+        return encode_xml("".join(self.out), doc)
 
     def _root_attrs(self, root: bool) -> str:
         if not root:
