@@ -57,3 +57,15 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             terminalreporter.write_line(header)
         for row in sorted(rows):
             terminalreporter.write_line(row)
+
+
+# ------------------------------------------------------------ the quick loop
+_SLOW_FOLDERS = ("corpus", "properties")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the corpus and property tests ``slow``: ``pytest -m "not slow"`` leaves them out
+    for the edit-test loop; the README's ``pytest -n 2`` runs everything."""
+    for item in items:
+        if Path(str(item.fspath)).parent.name in _SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)

@@ -46,11 +46,17 @@ def require_corpus() -> Path:
     """The corpus folder; skips the test, or fails it under MRSTD_REQUIRE_CORPUS=1, if absent."""
     root = corpus_root()
     if root is None:
-        reason = "shared corpus not found at ../shared/corpus or $MRSTD_CORPUS"
-        if os.environ.get("MRSTD_REQUIRE_CORPUS") == "1":
-            pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
-        pytest.skip(reason)
+        missing_corpus("shared corpus not found at ../shared/corpus or $MRSTD_CORPUS")
+    assert root is not None
     return root
+
+
+def missing_corpus(reason: str) -> None:
+    """Skip for a missing corpus file, or fail under MRSTD_REQUIRE_CORPUS=1: there, nothing
+    skips."""
+    if os.environ.get("MRSTD_REQUIRE_CORPUS") == "1":
+        pytest.fail(reason + " (MRSTD_REQUIRE_CORPUS=1)")
+    pytest.skip(reason)
 
 
 def niso_schema(tag_set: str) -> etree.XMLSchema:
@@ -269,3 +275,16 @@ def segments(root: etree._Element) -> Counter[tuple[str, ...]]:
     walk(root)
     flush()
     return found
+
+
+def check_golden(golden: Path, actual: bytes) -> None:
+    """Compare ``actual`` with a golden file. With ``MRSTD_UPDATE_GOLDEN=1`` the file is
+    rewritten and the test fails on purpose: an update must never look like a passing run."""
+    if os.environ.get("MRSTD_UPDATE_GOLDEN") == "1":
+        changed = not golden.exists() or golden.read_bytes() != actual
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(actual)
+        state = "updated" if changed else "unchanged"
+        pytest.fail(f"{golden.name} {state}; run the tests again without MRSTD_UPDATE_GOLDEN")
+    assert golden.exists(), f"missing golden {golden}; run with MRSTD_UPDATE_GOLDEN=1"
+    assert actual == golden.read_bytes(), f"{golden} differs; refresh with MRSTD_UPDATE_GOLDEN=1"

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import mrstd
 from mrstd.commands.validate import validate_command
+from support import check_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 INVALID = ROOT / "examples" / "invalid"
@@ -52,8 +53,4 @@ def test_golden(name: str, fmt: str) -> None:
     code, output = run(name, fmt)
     assert code == 1, f"{name} should be invalid"
     golden = GOLDEN / f"{Path(name).stem}.{FORMATS[fmt]}"
-    if os.environ.get("MRSTD_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(output, "utf-8")
-    assert golden.exists(), f"missing golden {golden}; run with MRSTD_UPDATE_GOLDEN=1"
-    assert output == golden.read_text("utf-8")
+    check_golden(golden, output.encode("utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mrstd.model import Document
@@ -22,6 +23,7 @@ def _check(node: Any) -> None:
             _check(item)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, suppress_health_check=list(HealthCheck), deadline=None)
 @given(documents())
 def test_instances_keep_declaration_order(doc: Document) -> None:

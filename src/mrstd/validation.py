@@ -17,11 +17,10 @@ from .errors import DocumentError, MrstdError, ProblemKind, UnsupportedVersionEr
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
-from .formats.jsonpos import locate_many
 from .io import SourceError, read_source
 from .model import Document, ProvisionKind
 from .model.base import no_gc
-from .paths import PathPart, format_path
+from .paths import format_path
 from .rules import Finding, Severity, select_rules
 from .rules import load as load_codes
 from .rules.context import (
@@ -158,19 +157,10 @@ def locate_findings(
     """
     if not findings:
         return findings
-    if fmt.name == "json":
-        places = locate_many(data.decode("utf-8", "replace"), [f.loc for f in findings])
+    if fmt.locate is not None:
+        places = fmt.locate(data, [f.loc for f in findings])
         for finding in findings:
-            finding.line, finding.column = places.get(finding.loc, (1, 1))
-    elif fmt.locate is not None:
-        cache: dict[tuple[PathPart, ...], tuple[int, int] | None] = {}
-        for finding in findings:
-            if finding.loc not in cache:
-                try:
-                    cache[finding.loc] = fmt.locate(data, finding.loc)
-                except (ValueError, MrstdError, RecursionError):
-                    cache[finding.loc] = None
-            place = cache[finding.loc]
+            place = places.get(finding.loc)
             if place is not None:
                 finding.line, finding.column = place
     elif doc is not None and data.lstrip()[:1] == b"<":

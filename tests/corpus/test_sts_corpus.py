@@ -18,7 +18,7 @@ from mrstd.formats.native_json import dumps_bytes, loads_bytes
 from mrstd.formats.sts import read_sts, write_sts
 from mrstd.formats.sts.read import declare_prefixes
 from mrstd.formats.xmlsafe import parse_xml
-from support import corpus_root, fidelity, modelled, refs, segments, xsd_errors
+from support import corpus_root, fidelity, missing_corpus, modelled, refs, segments, xsd_errors
 
 _TABLE_HEAD = (
     "| file | bytes | tag set | text | in order | structure (elements) | ids kept | modelled "
@@ -51,7 +51,7 @@ def test_sts_round_trip(
 ) -> None:
     path = corpus / "sts" / "samples" / name
     if not path.is_file():
-        pytest.skip("sample missing")
+        missing_corpus(f"{path} not found")
     data = path.read_bytes()
     log = ConversionLog()
     doc = read_sts(data, name, log)
@@ -109,7 +109,7 @@ def test_sts_output_is_valid_in_each_tag_set(corpus: Path, name: str, tag_set: s
     the source is valid; an error the source itself has may pass on."""
     path = corpus / "sts" / "samples" / name
     if not path.is_file():
-        pytest.skip("sample missing")
+        missing_corpus(f"{path} not found")
     data = path.read_bytes()
     out = etree.fromstring(
         write_sts(read_sts(data, name, ConversionLog()), ConversionLog(), tag_set)

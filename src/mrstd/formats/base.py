@@ -78,7 +78,10 @@ class ConversionLog:
 Reader = Callable[[bytes, str, ConversionLog], Document]
 Writer = Callable[[Document, ConversionLog], bytes]
 #: Maps a path inside the model back to (line, column) in the source bytes, for findings.
-Locator = Callable[[bytes, Sequence[PathPart]], "tuple[int, int] | None"]
+#: Places model paths in a source: (line, column) of each path found, all in one pass.
+Locator = Callable[
+    [bytes, Sequence["tuple[PathPart, ...]"]], "dict[tuple[PathPart, ...], tuple[int, int]]"
+]
 
 
 @dataclass(frozen=True)

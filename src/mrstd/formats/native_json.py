@@ -139,8 +139,10 @@ def _write(doc: Document, log: ConversionLog) -> bytes:
     return dumps_bytes(doc)
 
 
-def _locate(data: bytes, path: Sequence[PathPart]) -> tuple[int, int]:
-    return locate(data.decode("utf-8", "replace"), path)
+def _locate(
+    data: bytes, paths: Sequence[tuple[PathPart, ...]]
+) -> dict[tuple[PathPart, ...], tuple[int, int]]:
+    return locate_many(data.decode("utf-8", "replace"), paths)
 
 
 def _sniff(data: bytes) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...errors import DocumentError, Problem, UnsupportedVersionError
+from ...errors import DocumentError, MrstdError, Problem, UnsupportedVersionError
 from ...model import SCHEMA_VERSION, Document
 from ...paths import PathPart, format_path
 from ...versioning import readable_versions
@@ -103,13 +103,26 @@ def _write(doc: Document, log: ConversionLog) -> bytes:
     return dumps_bytes(doc)
 
 
-def _locate_path(data: bytes, path: Sequence[PathPart]) -> tuple[int, int] | None:
+def _locate_paths(
+    data: bytes, paths: Sequence[tuple[PathPart, ...]]
+) -> dict[tuple[PathPart, ...], tuple[int, int]]:
     try:
         root = parse_xml(data, "<locate>")
     except DocumentError:
-        return None
-    element, attribute = _locate.find(reader(etree.QName(root).namespace or NAMESPACE), root, path)
-    return _locate.position(data, element, attribute)
+        return {}
+    spec = reader(etree.QName(root).namespace or NAMESPACE)
+    found: dict[tuple[PathPart, ...], tuple[int, int]] = {}
+    for path in paths:
+        if path in found:
+            continue
+        try:
+            element, attribute = _locate.find(spec, root, path)
+            place = _locate.position(data, element, attribute)
+        except (ValueError, MrstdError, RecursionError):
+            place = None
+        if place is not None:
+            found[path] = place
+    return found
 
 
 _SNIFF = re.compile(
@@ -134,7 +147,7 @@ FORMAT = register(
         read=_read,
         write=_write,
         sniff=_sniff,
-        locate=_locate_path,
+        locate=_locate_paths,
         aliases=("mrstd-xml",),
     )
 )

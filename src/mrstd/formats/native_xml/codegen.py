@@ -196,7 +196,18 @@ def _field_reader(
     name = _field_fn("c", f, owner, index)
     seq = "list" if f.container is list else "tuple"
     if f.kind is Kind.XML:
-        return [f"def {name}(el):", "    return read_xml(el)", ""]
+        assert f.scalar is not None
+        conv = converter(f.scalar)
+        if conv is None:
+            return [f"def {name}(el):", "    return read_xml(el)", ""]
+        return [
+            f"def {name}(el):",
+            "    try:",
+            f"        return {names.ref('V', conv)}(read_xml(el))",
+            "    except BadValue as exc:",
+            "        raise Invalid(el, str(exc)) from None",
+            "",
+        ]
     if f.kind in (Kind.ATTR, Kind.BODY, Kind.CONST):
         return []
     if f.kind is Kind.MODEL and not f.union:

@@ -21,8 +21,11 @@ import enum
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
+
+from pydantic import AfterValidator
 
 from ...model import SCHEMA_VERSION, Document, Text
 
@@ -61,6 +64,9 @@ class Scalar:
     le: int | None = None
     gt: int | None = None
     lt: int | None = None
+    #: The model's own checks (pydantic AfterValidators), run by this reader as pydantic runs
+    #: them: one well-formed element for embedded XML, say.
+    after: tuple[Callable[[Any], Any], ...] = ()
 
 
 @dataclass
@@ -132,6 +138,9 @@ def _union_args(tp: Any) -> tuple[Any, ...] | None:
 
 def _scalar(tp: Any, metas: list[Any]) -> Scalar | None:
     constraints: dict[str, Any] = {}
+    after = tuple(meta.func for meta in metas if isinstance(meta, AfterValidator))
+    if after:
+        constraints["after"] = after
     for meta in metas:
         for key in ("pattern", "min_length", "max_length", "ge", "le", "gt", "lt"):
             value = getattr(meta, key, None)

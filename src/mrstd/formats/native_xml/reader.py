@@ -60,6 +60,15 @@ def _converter(scalar: Scalar) -> Converter | None:
                 raise _BadValue(f"{value!r} does not match the pattern {pattern}")
 
         checks.append(check_pattern)
+    for validator in scalar.after:
+
+        def check_after(value: Any, validator: Callable[[Any], Any] = validator) -> None:
+            try:
+                validator(value)
+            except ValueError as exc:
+                raise _BadValue(str(exc)) from None
+
+        checks.append(check_after)
     if scalar.min_length is not None or scalar.max_length is not None:
         low, high = scalar.min_length or 0, scalar.max_length
 
