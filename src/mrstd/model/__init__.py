@@ -26,7 +26,7 @@ from .blocks import (
     Table,
     TableColumn,
 )
-from .content import Block
+from .content import Block, BlockNode
 from .document import SCHEMA_URI, SCHEMA_VERSION, Clause, Document, Layer
 from .enums import (
     AdoptionMethod,
@@ -108,6 +108,7 @@ __all__ = [
     "AdoptionLink",
     "AdoptionMethod",
     "Block",
+    "BlockNode",
     "CcsCode",
     "Cell",
     "CitationPart",

@@ -28,7 +28,9 @@ from .inline import Footnote, Inline
 from .references import ReferenceEntry
 from .terms import TermEntry
 
-Block = Annotated[
+#: Every block type: dispatch on it with ``match`` and end with ``assert_never``, so that
+#: ``mypy --strict`` names each place a new block type is not handled yet.
+BlockNode = (
     Paragraph
     | ListBlock
     | Note
@@ -45,9 +47,9 @@ Block = Annotated[
     | Quote
     | TermEntry
     | ReferenceEntry
-    | ForeignBlock,
-    Field(discriminator="type"),
-]
+    | ForeignBlock
+)
+Block = Annotated[BlockNode, Field(discriminator="type")]
 
 _NAMESPACE = {"Block": Block, "Inline": Inline}
 for _module in (inline, blocks, terms, references):
