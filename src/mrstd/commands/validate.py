@@ -12,7 +12,8 @@ from typing import Any
 
 import click
 
-from ..formats import formats
+from ..errors import FormatError
+from ..formats import formats, get_format
 from ..io import SourceError, write_atomic
 from ..report import Run, get_reporter, reporter_names
 from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
@@ -271,9 +272,6 @@ def validate_command(
         source_format,
     )
     if source_format is not None:
-        from ..errors import FormatError
-        from ..formats import get_format
-
         try:
             get_format(source_format)
         except FormatError as exc:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from mrstd.ids.chinese import looks_chinese, parse_chinese
 from mrstd.ids.gost import looks_gost, parse_foreign, parse_gost
-from mrstd.ids.identifier import Identifier, IdentifierError
+from mrstd.ids.identifier import Identifier, IdentifierError, Supplement
 from mrstd.ids.international import parse_international
 from mrstd.ids.urn import parse_urn
 
@@ -186,8 +186,6 @@ def _parse_one(s: str) -> Identifier:
 
 
 def _national_annex(s: str, m: re.Match[str]) -> Identifier:
-    from mrstd.ids.identifier import Supplement
-
     sups = []
     for a in re.finditer(r"\+A(\d+):(\d{2,4})", m.group(1)):
         y = int(a.group(2))

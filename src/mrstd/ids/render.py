@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mrstd.ids.chinese import render_chinese
+from mrstd.ids.gost import render_gost
 from mrstd.ids.identifier import Identifier
 from mrstd.ids.international import FUSED
 
@@ -42,12 +44,8 @@ def render(ident: Identifier, house: str | None = None, edition: bool = True) ->
 
 def _render_one(ident: Identifier, house: str | None = None, edition: bool = True) -> str:
     if ident.scope is not None:
-        from mrstd.ids.chinese import render_chinese
-
         return render_chinese(ident)
     if ident.body in ("GOST", "EASC"):
-        from mrstd.ids.gost import render_gost
-
         return render_gost(ident)
     style = ident.style
     if ident.body == "ASTM" and "h" in style:

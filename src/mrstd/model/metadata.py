@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..ids import parse_cached
 from .base import Node, node, value_node
 from .enums import (
     AdoptionMethod,
@@ -50,8 +51,6 @@ class DocumentIdentifier(Node):
     @property
     def parsed(self) -> object:
         """The parsed :class:`mrstd.ids.Identifier` (raises ``IdentifierError``)."""
-        from ..ids import parse_cached
-
         return parse_cached(self.value)
 
 

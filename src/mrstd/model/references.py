@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from ..ids import IdentifierError, parse_cached
 from .base import Node, node
 from .enums import Lifecycle
 from .inline import Inline
@@ -55,8 +56,6 @@ class ReferenceEntry(Node):
         """True for a dated reference, False for undated, None for a free citation."""
         if self.identifier is None:
             return None
-        from ..ids import IdentifierError, parse_cached
-
         try:
             return parse_cached(self.identifier).year is not None
         except IdentifierError:

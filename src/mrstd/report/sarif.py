@@ -6,6 +6,7 @@ from typing import Any
 
 import orjson
 
+from .. import __version__
 from ..rules import Rule, Severity
 from .base import Reporter, Run, display_path, register
 
@@ -35,8 +36,6 @@ class SarifReporter(Reporter):
     description = "SARIF 2.1.0 log"
 
     def render(self, run: Run) -> str:
-        from .. import __version__
-
         # Only the rules with results: the log stays small and says what was found.
         used = {f.code for f in run.findings}
         rules = [rule for rule in run.rules if rule.code in used]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -331,8 +332,6 @@ def script_codes(ctx: Context) -> Iterator[Finding]:
 
 
 def _script_hint(script: str) -> str | None:
-    import difflib
-
     close = difflib.get_close_matches(
         script.title(), sorted(code_table("iso15924")), n=1, cutoff=0.5
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -180,8 +181,6 @@ def _line_starts(data: bytes) -> list[int]:
 
 
 def _line_col(data: bytes, starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
     line = bisect.bisect_right(starts, offset)
     begin = starts[line - 1]
     column = len(data[begin:offset].decode("utf-8", "replace")) + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -27,8 +28,6 @@ def serialize_element(element: etree._Element) -> str:
 
 
 def _standalone(element: etree._Element) -> etree._Element:
-    import copy
-
     return copy.deepcopy(element)
 
 

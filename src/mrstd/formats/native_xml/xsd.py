@@ -9,8 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from ...io import write_atomic
 from ...model import SCHEMA_VERSION
-from .mapping import NAMESPACE, ClassSpec, FieldSpec, Kind, Mapping, Scalar, mapping
+from ...model import types as model_types
+from .mapping import (
+    NAMESPACE,
+    ClassSpec,
+    FieldSpec,
+    Kind,
+    Mapping,
+    Scalar,
+    _scalar,
+    _strip_annotated,
+    mapping,
+)
 
 XSD_PATH = Path(__file__).resolve().parents[4] / "schemas" / SCHEMA_VERSION / "mrstd.xsd"
 
@@ -250,9 +262,6 @@ def _scalar_key(scalar: Scalar) -> tuple[object, ...]:
 
 def _named_types() -> dict[tuple[object, ...], str]:
     """Names of the constrained string types declared in mrstd.model.types."""
-    from ...model import types as model_types
-    from .mapping import _scalar, _strip_annotated
-
     names: dict[tuple[object, ...], str] = {}
     for name, value in vars(model_types).items():
         metas: list[object] = []
@@ -276,8 +285,6 @@ def generate_xsd() -> str:
 
 def write_xsd(path: Path = XSD_PATH) -> Path:
     """Write the XSD (atomically) and return its path."""
-    from ...io import write_atomic
-
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, generate_xsd().encode("utf-8"))
     return path

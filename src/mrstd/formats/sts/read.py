@@ -8,7 +8,8 @@ from typing import Any, cast
 
 from lxml import etree
 
-from ...model import Clause, ClauseKind, Document, DocumentIdentifier, Layer, Metadata
+from ...errors import DocumentError, Problem
+from ...model import Clause, ClauseKind, Document, DocumentIdentifier, ForeignBlock, Layer, Metadata
 from ...model.base import no_gc
 from ..base import Change, ConversionLog
 from ..xmlsafe import parse_xml
@@ -85,8 +86,6 @@ def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
         elif root.tag == "standard":
             fields = _standard(ctx, root, "", lang)
         else:
-            from ...errors import DocumentError, Problem
-
             raise DocumentError(
                 source, [Problem(f"root <{root.tag}> is not standard or adoption", 1, 1)]
             )
@@ -235,8 +234,6 @@ def _later(
 
 
 def _foreign(xml: str) -> Any:
-    from ...model import ForeignBlock
-
     return build(ForeignBlock, xml=xml)
 
 

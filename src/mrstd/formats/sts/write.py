@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
+from lxml import etree
 from typing_extensions import assert_never
 
 from ...errors import ConversionError
@@ -519,8 +520,6 @@ def foreign_text(xml: str) -> str:
     together; inline elements in mixed content join their text as written. A block element's
     text starts and ends with a space, so that it stays apart from text around it.
     """
-    from lxml import etree
-
     try:
         root = etree.fromstring(xml)
     except etree.XMLSyntaxError:
