@@ -14,6 +14,7 @@ from pathlib import Path
 from typing_extensions import assert_never
 
 from .errors import DocumentError, MrstdError, ProblemKind, UnsupportedVersionError
+from .findings import Finding, Severity
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
@@ -21,8 +22,8 @@ from .io import SourceError, read_source
 from .model import Document, ProvisionKind
 from .model.base import no_gc
 from .paths import format_path
-from .rules import Finding, Severity, select_rules
 from .rules import load as load_codes
+from .rules import select_rules
 from .rules.context import (
     DEFINITION,
     EXAMPLE,

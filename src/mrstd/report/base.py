@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import ClassVar
 
-from ..rules import Finding, Rule, Severity, all_rules
+from ..findings import Finding, Severity
+from ..rules import Rule, all_rules
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import Severity
+from ..findings import Severity
 from .base import Reporter, Run, display_path, register
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from ..rules import Severity
+from ..findings import Severity
 from .base import Reporter, Run, display_path, register
 
 

@@ -7,7 +7,8 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..rules import Rule, Severity
+from ..findings import Severity
+from ..rules import Rule
 from .base import Reporter, Run, display_path, register
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

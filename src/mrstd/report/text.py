@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import Finding
+from ..findings import Finding
 from .base import Reporter, Run, display_path, register
 
 
