@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import mrstd
 from mrstd.cli import main
+from mrstd.formats import get_format
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET = ROOT / "examples" / "iso-widget.json"
@@ -196,3 +197,18 @@ def test_api_convert(tmp_path: Path) -> None:
     result = mrstd.convert(WIDGET, tmp_path / "w.xml", report=tmp_path / "r.json")
     assert [f.ok for f in result.files] == [True]
     assert (tmp_path / "w.xml").exists() and (tmp_path / "r.json").exists()
+
+
+def test_writer_options_are_declared_by_the_format(tmp_path: Path) -> None:
+    code, _, err = run(
+        "convert", str(WIDGET), "-o", str(tmp_path / "w.json"), "--sts-tag-set", "extended"
+    )
+    assert code == 2 and "takes no option 'tag_set'" in err
+    code, _, err = run(
+        "convert", str(WIDGET), "-o", str(tmp_path / "w.sts.xml"), "--sts-tag-set", "extended"
+    )
+    assert code == 0, err
+    assert dict(get_format("sts").write_options)["tag_set"] == (
+        "interchange",
+        "extended",
+    )

@@ -16,11 +16,9 @@ from typing import Any
 
 import orjson
 
-from .api import dumps_bytes
 from .errors import DocumentError, FormatError, MrstdError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
-from .formats.sts import write_sts
 from .io import SourceError, read_source, write_atomic
 from .model import Document
 
@@ -105,8 +103,7 @@ def convert(
     rep = str(report) if report is not None else None
     folder = src != STDIO and os.path.isdir(src)
     target = _target(out, to, folder)
-    if sts_tag_set is not None and target.name != "sts":
-        raise FormatError(f"an STS tag set is for STS output, not {target.name}")
+    options = _write_options(target, {"tag_set": sts_tag_set})
     _check_report(rep, out)
     if folder:
         jobs, skipped = _folder_jobs(Path(src), out, target, source_format)
@@ -115,7 +112,7 @@ def convert(
             one = FileConversion(path, dest)
             try:
                 os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
-                _convert_file(one, source_format, target, sts_tag_set)
+                _convert_file(one, source_format, target, options)
             except DocumentError as exc:
                 one.errors = [problem.render(exc.source) for problem in exc.problems]
             except MrstdError as exc:
@@ -124,7 +121,7 @@ def convert(
     else:
         _check_output(src, out)
         one = FileConversion(src, out)
-        _convert_file(one, source_format, target, sts_tag_set)
+        _convert_file(one, source_format, target, options)
         result = Conversion(target, files=[one])
     if rep is not None:
         data = orjson.dumps(result.as_json(), option=orjson.OPT_INDENT_2)
@@ -231,8 +228,23 @@ def _folder_jobs(
     return jobs, skipped
 
 
+def _write_options(target: Format, given: dict[str, str | None]) -> dict[str, str]:
+    """The writer options given, checked against those the target format declares."""
+    declared = dict(target.write_options)
+    options: dict[str, str] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if name not in declared:
+            raise FormatError(f"{target.name} output takes no option {name!r}")
+        if value not in declared[name]:
+            raise FormatError(f"{name} {value!r}: use one of {', '.join(declared[name])}")
+        options[name] = value
+    return options
+
+
 def _convert_file(
-    one: FileConversion, source_format: str | None, target: Format, sts_tag_set: str | None
+    one: FileConversion, source_format: str | None, target: Format, options: dict[str, str]
 ) -> None:
     if one.source == STDIO:
         data, name = sys.stdin.buffer.read(), "<stdin>"
@@ -242,14 +254,8 @@ def _convert_file(
     if fmt.read is None:
         raise FormatError(f"format {fmt.name!r} cannot be read")
     doc: Document = fmt.read(data, name, one.log)
-    result = _render(doc, target, one.log, sts_tag_set)
-    _write(one.output, result)
-
-
-def _render(doc: Document, fmt: Format, log: ConversionLog, sts_tag_set: str | None) -> bytes:
-    if sts_tag_set is not None:
-        return write_sts(doc, log, tag_set=sts_tag_set)
-    return dumps_bytes(doc, fmt.name, log=log)
+    assert target.write is not None
+    _write(one.output, target.write(doc, one.log, **options))
 
 
 def _write(path: str, data: bytes) -> None:

@@ -76,7 +76,9 @@ class ConversionLog:
 
 
 Reader = Callable[[bytes, str, ConversionLog], Document]
-Writer = Callable[[Document, ConversionLog], bytes]
+#: ``write(doc, log, **options)``: the options are those the format names in
+#: ``Format.write_options`` (STS: ``tag_set``); a caller passes no others.
+Writer = Callable[..., bytes]
 #: Maps a path inside the model back to (line, column) in the source bytes, for findings.
 #: Places model paths in a source: (line, column) of each path found, all in one pass.
 Locator = Callable[
@@ -98,6 +100,8 @@ class Format:
     lossy: bool
     read: Reader | None = None
     write: Writer | None = None
+    #: Keyword options the writer takes, each with the values it accepts.
+    write_options: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sniff: Callable[[bytes], bool] | None = None
     locate: Locator | None = None
     aliases: tuple[str, ...] = ()

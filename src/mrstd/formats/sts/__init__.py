@@ -36,6 +36,7 @@ register(
         lossy=True,
         read=read_sts,
         write=write_sts,
+        write_options=(("tag_set", TAG_SETS),),
         sniff=sniff,
         aliases=("niso-sts", "isosts"),
     )
