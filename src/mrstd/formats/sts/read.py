@@ -37,6 +37,9 @@ from .read_body import (
 )
 from .read_front import META_ELEMENTS, metadata
 
+# Imported for what they add to read_body.BLOCK_HANDLERS: term sections, tables, arrays.
+from . import read_tables, read_terms  # noqa: F401  # isort: skip
+
 #: Prefixes that old ISOSTS files declare only through DTD default attributes.
 _WELL_KNOWN = {b"tbx": TBX_NS, b"xlink": XLINK_NS, b"mml": MML_NS}
 _ROOT = re.compile(rb"<(standard|adoption)(?=[\s>/])")

@@ -1137,24 +1137,9 @@ def _fn_group(ctx: Ctx, el: El, path: str) -> list[Block]:
     return out
 
 
-def _term_sec(ctx: Ctx, el: El, path: str) -> list[Block]:
-    from .read_terms import term_sec
-
-    return [term_sec(ctx, el, path)]
-
-
-def _table_wrap(ctx: Ctx, el: El, path: str) -> list[Block]:
-    from .read_tables import table_wrap
-
-    return [table_wrap(ctx, el, path)]
-
-
-def _array(ctx: Ctx, el: El, path: str) -> list[Block]:
-    from .read_tables import array
-
-    return [array(ctx, el, path)]
-
-
+#: The reader of each block element. The term and table readers build on this module's
+#: inline readers, so they add their own entries ("term-sec", "table-wrap", "array") when
+#: they are imported (read.py imports them), rather than this module importing them back.
 BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "p": _p,
     "non-normative-note": _note,
@@ -1173,9 +1158,6 @@ BLOCK_HANDLERS: dict[str, Callable[[Ctx, El, str], list[Block]]] = {
     "ref-list": _ref_list,
     "fn-group": _fn_group,
     "fn": lambda ctx, el, path: [_fn(ctx, el, path)],
-    "term-sec": _term_sec,
-    "table-wrap": _table_wrap,
-    "array": _array,
 }
 
 

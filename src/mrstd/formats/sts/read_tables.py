@@ -19,6 +19,7 @@ from .common import (
     oasis_column_name,
 )
 from .read_body import (
+    BLOCK_HANDLERS,
     BLOCK_TAGS,
     blocks_of,
     caption_of,
@@ -294,3 +295,15 @@ def _oasis_colspan(entry: El, index_of: dict[str, int], columns: list[TableColum
     if colspan < 2 or oasis_column_name(columns, start, colspan) != end:
         raise Unmodelled("an OASIS span that is not from one column to a later one")
     return colspan
+
+
+def _table_wrap_block(ctx: Ctx, el: El, path: str) -> list[Any]:
+    return [table_wrap(ctx, el, path)]
+
+
+def _array_block(ctx: Ctx, el: El, path: str) -> list[Any]:
+    return [array(ctx, el, path)]
+
+
+BLOCK_HANDLERS["table-wrap"] = _table_wrap_block
+BLOCK_HANDLERS["array"] = _array_block

@@ -35,6 +35,7 @@ from .common import (
     template,
 )
 from .read_body import (
+    BLOCK_HANDLERS,
     blocks_of,
     check_attrs,
     holds_blocks,
@@ -397,3 +398,10 @@ def _term_display(ctx: Ctx, el: El, path: str, label: str | None, section_id: st
         definitions=(build(Definition, content=inlines(ctx, paras[0], f"{path}.definitions")),),
         section_id=section_id,
     )
+
+
+def _term_sec_block(ctx: Ctx, el: El, path: str) -> list[Any]:
+    return [term_sec(ctx, el, path)]
+
+
+BLOCK_HANDLERS["term-sec"] = _term_sec_block
