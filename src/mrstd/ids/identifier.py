@@ -219,8 +219,6 @@ class Identifier:
 
     # -- rendering -------------------------------------------------------------------
     def __str__(self) -> str:
-        from mrstd.ids.render import render
-
         return render(self)
 
     def __repr__(self) -> str:
@@ -232,15 +230,11 @@ class Identifier:
         ISO: ``ISO/IEC Guide 51``, ``/Amd 1``); ``edition=False`` leaves out a trailing
         edition statement (``… ED3``), as short references do. ``str()`` is
         ``format()``: the conventions of the identifier's own body, edition kept."""
-        from mrstd.ids.render import render
-
         return render(self, house, edition)
 
     @property
     def urn(self) -> str | None:
         """The URN (RFC 5141 for ISO, the IEC webstore form for IEC), or None."""
-        from mrstd.ids.urn import to_urn
-
         return to_urn(self)
 
     # -- derived identifiers ---------------------------------------------------------
@@ -341,3 +335,10 @@ class Identifier:
             "mandate": self.mandate,
             "adopts": self.adopts.to_json_dict() if self.adopts is not None else None,
         }
+
+
+# Rendering and URNs are in their own modules, which build on the classes above (as do the
+# parsers they use): imported here, after the classes exist, so that the cycle is in plain
+# sight rather than hidden in the methods.
+from mrstd.ids.render import render  # noqa: E402
+from mrstd.ids.urn import to_urn  # noqa: E402

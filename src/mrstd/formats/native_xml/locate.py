@@ -6,14 +6,16 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from ...model import Document
 from ...paths import PathPart
 from .mapping import ClassSpec, FieldSpec, Kind
-from .reader import Reader
+
+if TYPE_CHECKING:  # the reader uses spec_of at run time; this module only names its type
+    from .reader import Reader
 
 
 def _is_element(node: Any) -> bool:

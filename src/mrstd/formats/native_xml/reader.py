@@ -17,6 +17,7 @@ from ...model import Document
 from ...model.base import no_gc
 from ...model.types import python_regex
 from .codegen import build_reader
+from .locate import spec_of
 from .mapping import NAMESPACE, ClassSpec, FieldSpec, Kind, Scalar, mapping
 from .xmltext import serialize_element
 
@@ -212,8 +213,6 @@ class Reader:
 
     def spec_at(self, el: Any) -> ClassSpec | None:
         """The spec of the type an element holds, found by its ancestors."""
-        from .locate import spec_of
-
         return spec_of(self, el)
 
     def _scalars(self, el: Any, convert: Converter | None) -> list[Any]:
