@@ -24,7 +24,7 @@ from mrstd.formats import ConversionLog, native_json, native_xml
 from mrstd.model import Document
 from mrstd.testing import documents
 
-SETTINGS = settings(max_examples=30, suppress_health_check=list(HealthCheck), deadline=None)
+SETTINGS = settings(max_examples=60, suppress_health_check=list(HealthCheck), deadline=None)
 
 #: Values that break a constraint somewhere, or nearly do: trailing and leading space and
 #: newlines (the "$" versus "\Z" divergence), empty strings, bounds, lookalike numbers.
@@ -93,9 +93,13 @@ def _optional(node: Any, name: str) -> bool:
     return type(None) in typing.get_args(annotation)
 
 
+#: Built once (hypothesis checks a strategy each time a new one is drawn from).
+_DOCUMENTS = documents()
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> Document:
-    doc = draw(documents())
+    doc = draw(_DOCUMENTS)
     for _ in range(draw(st.integers(1, 2))):
         nodes = [n for n in _nodes(doc) if _scalar_fields(n)]
         node = draw(st.sampled_from(nodes))

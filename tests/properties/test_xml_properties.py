@@ -53,10 +53,15 @@ def test_xml_output_is_stable(doc: Document) -> None:
     assert native_xml.dumps_bytes(native_xml.loads_bytes(xml)) == xml
 
 
+#: Built once: hypothesis checks a strategy each time a new one is drawn from, and this one
+#: is large (drawing from a fresh documents() cost seconds per example).
+_FLAT_DOCUMENTS = documents(max_adoption_depth=0)
+
+
 @st.composite
 def _mutated(draw: st.DrawFn) -> bytes:
     """The XML of a generated document after a few edits that usually make it invalid."""
-    root = etree.fromstring(native_xml.dumps_bytes(draw(documents(max_adoption_depth=0))))
+    root = etree.fromstring(native_xml.dumps_bytes(draw(_FLAT_DOCUMENTS)))
     tags = sorted({el.tag for el in root.iter() if isinstance(el.tag, str)})
     attributes = ["id", "kind", "target", "value", "label", "odd"]
     return edit(draw, root, tags, attributes, st.sampled_from(["", "x", "1", "no such", "é"]))
