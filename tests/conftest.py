@@ -64,8 +64,10 @@ _SLOW_FOLDERS = ("corpus", "properties")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the corpus and property tests ``slow``: ``pytest -m "not slow"`` leaves them out
-    for the edit-test loop; the README's ``pytest -n 2`` runs everything."""
+    """Mark the corpus and property tests, and every test that reads the corpus, ``slow``:
+    ``pytest -m "not slow"`` leaves them out for the edit-test loop; the README's
+    ``pytest -n 2`` runs everything."""
     for item in items:
-        if Path(str(item.fspath)).parent.name in _SLOW_FOLDERS:
+        in_folder = Path(str(item.fspath)).parent.name in _SLOW_FOLDERS
+        if in_folder or "corpus" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)

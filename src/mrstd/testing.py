@@ -10,6 +10,7 @@ This module needs hypothesis, which is not a runtime dependency: ``pip install
 
 from __future__ import annotations
 
+import functools
 import itertools
 import zlib
 from typing import Any
@@ -517,6 +518,9 @@ def make_consistent(data: Json) -> Json:
     return data
 
 
+# Strategies are immutable, and building this one takes seconds: each is built once per
+# depth and shared by every test that asks for it.
+@functools.cache
 def document_dicts(max_adoption_depth: int = 1) -> st.SearchStrategy[Json]:
     """Valid documents as JSON-ready dicts (before model validation)."""
     return _layer(max_adoption_depth).map(
@@ -524,6 +528,7 @@ def document_dicts(max_adoption_depth: int = 1) -> st.SearchStrategy[Json]:
     )
 
 
+@functools.cache
 def documents(max_adoption_depth: int = 1) -> st.SearchStrategy[Document]:
     """Valid :class:`Document` values."""
     return document_dicts(max_adoption_depth).map(Document.model_validate)
