@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,11 +27,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "MRSTD_REQUIRE_CORPUS=1" in ci
 
 
-def test_readme_python_example_runs(capsys: object, monkeypatch: object) -> None:
+def test_readme_python_example_runs(capsys: object, monkeypatch: object, tmp_path: Path) -> None:
     import pytest
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
-    monkeypatch.chdir(ROOT)
+    # The example writes files (out/, report.json): run it in a scratch copy, not the repo.
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
     text = ROOT.joinpath("README.md").read_text(encoding="utf-8")
     code = re.findall(r"```python\n(.+?)\n```", text, re.S)[0]
     exec(compile(code, "README.md", "exec"), {})
