@@ -16,11 +16,11 @@ from typing import Any
 
 import orjson
 
+from .api import load, loads
 from .errors import DocumentError, FormatError, MrstdError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
-from .io import SourceError, read_source, write_atomic
-from .model import Document
+from .io import SourceError, write_atomic
 
 __all__ = ["Conversion", "FileConversion", "convert"]
 
@@ -247,13 +247,9 @@ def _convert_file(
     one: FileConversion, source_format: str | None, target: Format, options: dict[str, str]
 ) -> None:
     if one.source == STDIO:
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        doc = loads(sys.stdin.buffer.read(), source_format, source="<stdin>", log=one.log)
     else:
-        data, name = read_source(one.source), one.source
-    fmt = get_format(source_format) if source_format else detect_format(name, data)
-    if fmt.read is None:
-        raise FormatError(f"format {fmt.name!r} cannot be read")
-    doc: Document = fmt.read(data, name, one.log)
+        doc = load(one.source, source_format, log=one.log)
     assert target.write is not None
     _write(one.output, target.write(doc, one.log, **options))
 
