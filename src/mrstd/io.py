@@ -30,7 +30,18 @@ def read_source(path: str | Path) -> bytes:
 
 
 def _umask_mode() -> int:
-    """The mode a new file gets from ``open()``: 0o666 less the process umask."""
+    """The mode a new file gets from ``open()``: 0o666 less the process umask.
+
+    Linux states the umask in /proc; setting it to read it back (the only portable way)
+    would briefly let another thread create a world-writable file, so that is the fallback.
+    """
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
