@@ -476,6 +476,8 @@ _XHTML_FRAME = {
 }
 _XHTML_FRAMES = frozenset({*_XHTML_FRAME.values(), "border", "lhs", "rhs"})
 _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
+#: Inline content of tbx:term inside a tig.
+_TIG_TERM_INLINE = TERM_INLINE | {"break"}
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
 #: Metadata fields with no STS element, carried as mrstd:<field> custom-meta.
 _CARRIED_FIELDS = (
@@ -597,9 +599,21 @@ class Writer:
         self.log = log
         self.tag_set = tag_set
         self.out: list[str] = []
-        self.path = ""
+        #: Where in the document the writer is, for the log: a path, and the index of the
+        #: block in it (formatted only when something is logged).
+        self._where: tuple[str, int | None] = ("", None)
         #: The STS default language of a standard (xml:lang default "en").
         self.lang = "en"
+
+    @property
+    def path(self) -> str:
+        """The path of what is being written, as the log gives it."""
+        base, index = self._where
+        return base if index is None else f"{base}[{index}]"
+
+    @path.setter
+    def path(self, value: str) -> None:
+        self._where = (value, None)
 
     def lost(self, detail: str) -> None:
         self.log.add(Change.LOST, self.path, detail)
@@ -852,56 +866,57 @@ class Writer:
         return ""
 
     def blocks(self, blocks: Sequence[Any], allowed: frozenset[str], path: str) -> None:
-        """Blocks in a container that allows the elements in ``allowed``."""
-        w = self.out.append
+        """Blocks in a container that allows the elements in ``allowed``; runs of references
+        and of footnotes are grouped as the container allows."""
         pending_refs: list[Any] = []
         pending_fns: list[Any] = []
-
-        def flush() -> None:
-            if pending_refs:
-                if "ref-list" in allowed:
-                    w("<ref-list>\n")
-                    for ref in pending_refs:
-                        self._ref_or_foreign(ref)
-                    w("</ref-list>\n")
-                else:
-                    w("<p><ref-list>\n")
-                    for ref in pending_refs:
-                        self._ref_or_foreign(ref)
-                    w("</ref-list></p>\n")
-                pending_refs.clear()
-            if pending_fns:
-                if "fn" in allowed:
-                    for fn in pending_fns:
-                        self.footnote(fn)
-                elif "fn-group" in allowed:
-                    w("<fn-group>\n")
-                    for fn in pending_fns:
-                        self.footnote(fn)
-                    w("</fn-group>\n")
-                else:
-                    for fn in pending_fns:
-                        w("<p>")
-                        self.footnote(fn)
-                        w("</p>\n")
-                pending_fns.clear()
-
         for index, b in enumerate(blocks):
-            self.path = f"{path}[{index}]"
-            kind = b.type
-            if kind == "reference" or (kind == "foreign" and root_name(b.xml) == "ref"):
+            self._where = (path, index)
+            cls = b.__class__
+            if cls is ReferenceEntry or (cls is ForeignBlock and root_name(b.xml) == "ref"):
                 if pending_fns:
-                    flush()
+                    self._flush(pending_refs, pending_fns, allowed)
                 pending_refs.append(b)
                 continue
-            if kind == "footnote":
+            if cls is Footnote:
                 if pending_refs:
-                    flush()
+                    self._flush(pending_refs, pending_fns, allowed)
                 pending_fns.append(b)
                 continue
-            flush()
-            self.block(b, allowed)
-        flush()
+            if pending_refs or pending_fns:
+                self._flush(pending_refs, pending_fns, allowed)
+            if cls is Paragraph and "p" in allowed:
+                self.paragraph(b)  # the most frequent block, where it is allowed
+            else:
+                self.block(b, allowed)
+        if pending_refs or pending_fns:
+            self._flush(pending_refs, pending_fns, allowed)
+
+    def _flush(self, refs: list[Any], fns: list[Any], allowed: frozenset[str]) -> None:
+        """Write the references and footnotes held back by ``blocks``, and forget them."""
+        w = self.out.append
+        if refs:
+            wrap = "ref-list" not in allowed
+            w("<p><ref-list>\n" if wrap else "<ref-list>\n")
+            for ref in refs:
+                self._ref_or_foreign(ref)
+            w("</ref-list></p>\n" if wrap else "</ref-list>\n")
+            refs.clear()
+        if fns:
+            if "fn" in allowed:
+                for fn in fns:
+                    self.footnote(fn)
+            elif "fn-group" in allowed:
+                w("<fn-group>\n")
+                for fn in fns:
+                    self.footnote(fn)
+                w("</fn-group>\n")
+            else:
+                for fn in fns:
+                    w("<p>")
+                    self.footnote(fn)
+                    w("</p>\n")
+            fns.clear()
 
     def _ref_or_foreign(self, b: Any) -> None:
         if b.type == "reference":
@@ -1460,7 +1475,7 @@ class Writer:
         script = f' script="{attr(d.script)}"' if d.script is not None else ""
         w(f"<tbx:tig{attrs}><tbx:term{script}>")
         if d.content:
-            self.inlines(d.content, TERM_INLINE | {"break"})
+            self.inlines(d.content, _TIG_TERM_INLINE)
         else:
             w(esc(d.text))
         w("</tbx:term>")
@@ -1481,7 +1496,7 @@ class Writer:
                 w(f'<tbx:grammaticalNumber value="{d.grammatical_number}"/>')
             else:
                 self.lost(f"grammatical number {d.grammatical_number!r}")
-        status = _STATUS.get(d.status.value)
+        status = _STATUS.get(d.status)  # a StrEnum: looked up as its str value
         if status:
             w(f'<tbx:normativeAuthorization value="{status}"/>')
         if d.pronunciation is not None:
@@ -1616,12 +1631,16 @@ class Writer:
         """Write runs; return those that must be written after the enclosing element."""
         w = self.out.append
         hoisted: list[Any] = []
+        fixed = _FIXED_ELEMENT
         for run in runs:
-            kind = run.type
-            if kind == "text":
+            cls = run.__class__
+            if cls is Text:
                 w(escape_text(run.text))
                 continue
-            name = _inline_element(run)
+            name = fixed.get(cls)
+            if name is None:
+                name = _inline_element(run)
+            kind = run.type
             if name in allowed or (kind == "provision"):
                 later = self.write_inline(run, allowed)
                 if later:
@@ -1667,13 +1686,16 @@ class Writer:
         written after the enclosing element. mypy --strict fails here when an inline type
         is added to the model and not handled."""
         match run:
+            # The most frequent types first: a match tries its cases in order.
+            case NamedContent():
+                return self.named_content(run, allowed)
+            case Xref():
+                return self.xref(run, allowed)
+            case Styled():
+                return self.styled(run, allowed)
             case Text():
                 self.out.append(escape_text(run.text))
                 return []
-            case Styled():
-                return self.styled(run, allowed)
-            case Xref():
-                return self.xref(run, allowed)
             case FootnoteRef():
                 return self.footnote_ref(run, allowed)
             case StandardRef():
@@ -1688,8 +1710,6 @@ class Writer:
                 return self.link(run, allowed)
             case LineBreak():
                 return self.line_break(run, allowed)
-            case NamedContent():
-                return self.named_content(run, allowed)
             case StyledContent():
                 return self.styled_content(run, allowed)
             case CitationTitle():
@@ -2179,21 +2199,6 @@ _BLOCK_ELEMENT = {
     "term-entry": "term-sec",
     "reference": "ref",
 }
-_INLINE_ELEMENT = {
-    "styled": "bold",
-    "xref": "xref",
-    "footnote-ref": "xref",
-    "standard-ref": "std",
-    "term-ref": "tbx:entailedTerm",
-    "footnote": "fn",
-    "inline-formula": "inline-formula",
-    "break": "break",
-    "named-content": "named-content",
-    "styled-content": "styled-content",
-    "citation-title": "title",
-    "inline-graphic": "inline-graphic",
-    "number": "num",
-}
 
 
 def _std_attrs(node: Any) -> str:
@@ -2210,18 +2215,40 @@ def _std_ref_attrs(node: Any) -> str:
     return f' type="{_DATED_NAME[node.identifier_marked_dated]}"'
 
 
+#: The element of each inline type that is always written as the same element (the others
+#: depend on the run: ``_inline_element``).
+_FIXED_ELEMENT: dict[type, str] = {
+    NamedContent: "named-content",
+    Xref: "xref",
+    Styled: "bold",
+    FootnoteRef: "xref",
+    StandardRef: "std",
+    TermRef: "tbx:entailedTerm",
+    Footnote: "fn",
+    InlineFormula: "inline-formula",
+    LineBreak: "break",
+    StyledContent: "styled-content",
+    CitationTitle: "title",
+    InlineGraphic: "inline-graphic",
+    Number: "num",
+}
+
+
 def _inline_element(run: Any) -> str:
-    """The STS element an inline run is written as."""
-    kind = run.type
-    if kind == "link":
-        if any(r.type != "text" for r in run.content):
-            return "ext-link"
-        return _LINK_ELEMENT[run.form]
-    if kind == "citation-part":
-        return str(run.part.value)
-    if kind == "foreign":
-        return root_name(run.xml)
-    return _INLINE_ELEMENT.get(kind, "")
+    """The STS element an inline run is written as ("" for text and provision spans)."""
+    fixed = _FIXED_ELEMENT.get(run.__class__)
+    if fixed is not None:
+        return fixed
+    match run:
+        case Link():
+            if any(r.__class__ is not Text for r in run.content):
+                return "ext-link"
+            return _LINK_ELEMENT[run.form]
+        case CitationPart():
+            return str(run.part.value)
+        case ForeignInline():
+            return root_name(run.xml)
+    return ""
 
 
 def write_sts(doc: Document, log: ConversionLog, tag_set: str = "interchange") -> bytes:
