@@ -98,6 +98,11 @@ _REF_TYPE = {
     XrefKind.LIST_ITEM: "list",
     XrefKind.TABLE_FOOTNOTE: "table-fn",
 }
+#: The ref-type attribute of a cross-reference, by its kind (none for no kind).
+_REF_TYPE_ATTR: dict[XrefKind | None, str] = {
+    None: "",
+    **{kind: f' ref-type="{_REF_TYPE.get(kind, "other")}"' for kind in XrefKind},
+}
 _LINK_ELEMENT = {form: tag for tag, form in LINK_ELEMENTS.items()}
 _DATED_NAME = {dated: name for name, dated in DATED.items()}
 
@@ -476,6 +481,8 @@ _XHTML_FRAME = {
 }
 _XHTML_FRAMES = frozenset({*_XHTML_FRAME.values(), "border", "lhs", "rhs"})
 _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
+#: The parts of a term entry that belong to a language, in the order a langSet holds them.
+_TERM_PARTS = ("subject field", "note", "example", "source", "cross-reference")
 #: Inline content of tbx:term inside a tig.
 _TIG_TERM_INLINE = TERM_INLINE | {"break"}
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
@@ -602,6 +609,8 @@ class Writer:
         #: Where in the document the writer is, for the log: a path, and the index of the
         #: block in it (formatted only when something is logged).
         self._where: tuple[str, int | None] = ("", None)
+        #: Escaped named-content names, by name.
+        self._names: dict[str, str] = {}
         #: The STS default language of a standard (xml:lang default "en").
         self.lang = "en"
 
@@ -1413,14 +1422,22 @@ class Writer:
                 self.normalised("definition in a language without terms moved to the first one")
             definitions.setdefault(key, []).append(definition)
 
-        # What carries no language, or a language without terms, goes to the first langSet.
-        def home(item: Any, what: str) -> str | None:
-            if item.language is None or item.language == first:
-                return first
-            if item.language in groups:
-                return str(item.language)
-            self.normalised(f"{what} in a language without terms moved to the first one")
-            return first
+        # What carries no language, or a language without terms, goes to the first langSet:
+        # each item is placed once, in its langSet's list for its kind.
+        placed: dict[str | None, tuple[list[Any], ...]] = {
+            language: ([], [], [], [], []) for language in groups
+        }
+        kinds = (b.subject_fields, b.notes, b.examples, b.sources, b.cross_references)
+        for kind, items in enumerate(kinds):
+            for item in items:
+                home = item.language
+                if home is None:
+                    home = first
+                elif home not in groups:
+                    what = _TERM_PARTS[kind]
+                    self.normalised(f"{what} in a language without terms moved to the first one")
+                    home = first
+                placed[home][kind].append(item)
 
         for graphic in b.graphics:
             gid = f' id="{graphic.id}"' if graphic.id else ""
@@ -1440,23 +1457,19 @@ class Writer:
                 w("</tbx:definition>\n")
             if language == first and b.domain is not None:
                 w(f"<tbx:subjectField>{esc(b.domain)}</tbx:subjectField>\n")
-            for field in b.subject_fields:
-                if home(field, "subject field") == language:
-                    w(f"<tbx:subjectField>{esc(field.text)}</tbx:subjectField>\n")
-                    if field.script is not None:
-                        self.lost("script of a subject field")
-            for note in b.notes:
-                if home(note, "note") == language:
-                    self.tbx_note("note", note)
-            for example in b.examples:
-                if home(example, "example") == language:
-                    self.tbx_note("example", example)
-            for source in b.sources:
-                if home(source, "source") == language:
-                    self.term_source(source)
-            for ref in b.cross_references:
-                if home(ref, "cross-reference") == language:
-                    self.term_cross_reference(ref)
+            fields, notes, examples, sources, refs = placed[language]
+            for field in fields:
+                w(f"<tbx:subjectField>{esc(field.text)}</tbx:subjectField>\n")
+                if field.script is not None:
+                    self.lost("script of a subject field")
+            for note in notes:
+                self.tbx_note("note", note)
+            for example in examples:
+                self.tbx_note("example", example)
+            for source in sources:
+                self.term_source(source)
+            for ref in refs:
+                self.term_cross_reference(ref)
             if not designations:
                 w("<tbx:tig><tbx:term/></tbx:tig>\n")
             for designation in designations:
@@ -1640,12 +1653,11 @@ class Writer:
             name = fixed.get(cls)
             if name is None:
                 name = _inline_element(run)
-            kind = run.type
-            if name in allowed or (kind == "provision"):
+            if name in allowed or cls is ProvisionSpan:
                 later = self.write_inline(run, allowed)
                 if later:
                     hoisted.extend(self._place(later, allowed))
-            elif kind == "foreign" and not _in_tag_set(name):
+            elif cls is ForeignInline and not _in_tag_set(name):
                 # Markup outside the tag set stays where it was, as it was: the output is
                 # then as invalid as the source, and the log says so.
                 self.log.add(
@@ -1654,16 +1666,16 @@ class Writer:
                     f"<{name}> is not in the NISO STS tag set; written where it was",
                 )
                 w(run.xml)
-            elif kind in ("footnote", "inline-formula") or (kind == "foreign" and _HAS_ID(run.xml)):
+            elif cls in _HOISTED or (cls is ForeignInline and _HAS_ID(run.xml)):
                 hoisted.append(run)
-            elif kind == "foreign":
+            elif cls is ForeignInline:
                 self.lost(f"<{name}> is not allowed here; its text is kept")
                 w(esc(foreign_text(run.xml)))
-            elif kind == "footnote-ref":
+            elif cls is FootnoteRef:
                 self.lost("footnote reference inside a link or cross-reference")
                 w(esc(run.label or ""))
             else:
-                self.normalised(f"{kind} not allowed here; its content is kept")
+                self.normalised(f"{run.type} not allowed here; its content is kept")
                 inner = self._inlines(getattr(run, "content", ()), allowed)
                 hoisted.extend(self._place(inner, allowed))
         return hoisted
@@ -1735,12 +1747,15 @@ class Writer:
         return later
 
     def xref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        ref_type = ""
-        if run.kind is not None:
-            ref_type = f' ref-type="{_REF_TYPE.get(run.kind, "other")}"'
-        self.out.append(f'<xref{ref_type} rid="{run.target}">')
-        later = self._inlines(run.content, NARROW)
-        self.out.append("</xref>")
+        w = self.out.append
+        w(f'<xref{_REF_TYPE_ATTR[run.kind]} rid="{run.target}">')
+        content = run.content
+        if len(content) == 1 and content[0].__class__ is Text:  # the usual case: a number
+            w(escape_text(content[0].text))
+            w("</xref>")
+            return []
+        later = self._inlines(content, NARROW)
+        w("</xref>")
         return later
 
     def footnote_ref(self, run: Any, allowed: frozenset[str]) -> list[Any]:
@@ -1869,13 +1884,25 @@ class Writer:
         return later
 
     def named_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
-        attrs = f' id="{run.id}"' if run.id else ""
-        attrs += f' content-type="{attr(run.name)}"'
-        if run.href is not None:
-            attrs += f' xlink:href="{attr(run.href)}"'
-        self.out.append(f"<named-content{attrs}>")
-        later = self._inlines(run.content, NAMED_CONTENT)
-        self.out.append("</named-content>")
+        w = self.out.append
+        name = self._names.get(run.name)
+        if name is None:  # content-type names repeat: each is escaped once
+            name = self._names[run.name] = attr(run.name)
+        if run.id or run.href is not None:
+            attrs = f' id="{run.id}"' if run.id else ""
+            attrs += f' content-type="{name}"'
+            if run.href is not None:
+                attrs += f' xlink:href="{attr(run.href)}"'
+            w(f"<named-content{attrs}>")
+        else:
+            w(f'<named-content content-type="{name}">')
+        content = run.content
+        if len(content) == 1 and content[0].__class__ is Text:
+            w(escape_text(content[0].text))
+            w("</named-content>")
+            return []
+        later = self._inlines(content, NAMED_CONTENT)
+        w("</named-content>")
         return later
 
     def styled_content(self, run: Any, allowed: frozenset[str]) -> list[Any]:
@@ -2232,6 +2259,10 @@ _FIXED_ELEMENT: dict[type, str] = {
     InlineGraphic: "inline-graphic",
     Number: "num",
 }
+
+
+#: Inline runs that move out of an element that cannot hold them, to where they can stand.
+_HOISTED = frozenset({Footnote, InlineFormula})
 
 
 def _inline_element(run: Any) -> str:
