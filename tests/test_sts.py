@@ -184,6 +184,30 @@ def test_term_id_on_the_term_is_kept_on_the_tig() -> None:
     assert_valid(out)
 
 
+def test_a_note_in_a_language_without_terms_is_moved_and_logged_once() -> None:
+    xml = """<standard xmlns:tbx="urn:iso:std:iso:30042:ed-1"><front><std-meta>
+    <std-ref>XYZ 1</std-ref></std-meta></front><body><sec><title>Terms</title>
+    <term-sec><tbx:termEntry id="te1">
+    <tbx:langSet xml:lang="en"><tbx:tig><tbx:term>rake</tbx:term></tbx:tig></tbx:langSet>
+    <tbx:langSet xml:lang="fr"><tbx:tig><tbx:term>râteau</tbx:term></tbx:tig></tbx:langSet>
+    <tbx:langSet xml:lang="de"><tbx:note>Aus Holz.</tbx:note>
+    <tbx:tig><tbx:term>Rechen</tbx:term></tbx:tig></tbx:langSet>
+    </tbx:termEntry></term-sec></sec></body></standard>"""
+    doc, _ = read(xml)
+    section = doc.body[0]
+    entry = section.blocks[0]
+    assert entry.notes[0].language == "de"
+    # Without its German term, the German note has no langSet of its own.
+    entry = entry.model_copy(update={"designations": entry.designations[:2]})
+    doc = doc.model_copy(update={"body": (section.model_copy(update={"blocks": (entry,)}),)})
+    log = ConversionLog()
+    out = write_sts(doc, log)
+    moved = [e for e in log.entries if "note in a language without terms" in e.detail]
+    assert len(moved) == 1, moved  # once, not once per langSet
+    assert out.index(b"Aus Holz.") < out.index(b'xml:lang="fr"')  # in the first langSet
+    assert_valid(out)
+
+
 def test_annex_obligation_from_the_tag_library_content_types() -> None:
     for value, obligation in (
         ("norm-annex", Obligation.NORMATIVE),
