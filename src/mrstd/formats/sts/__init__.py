@@ -11,7 +11,8 @@ import re
 
 from ..base import Format, register
 from .read import read_sts
-from .write import TAG_SETS, write_sts
+from .write import write_sts
+from .write_base import TAG_SETS
 
 _SNIFF = re.compile(rb"<(standard|adoption)[\s>/]")
 _SKIP = re.compile(
