@@ -17,7 +17,7 @@ from lxml import etree
 import mrstd
 from mrstd.errors import DocumentError
 from mrstd.formats import Change, ConversionLog, get_format
-from mrstd.formats.relaton import xml_format, yaml_format
+from mrstd.formats.relaton import xml_parse, yaml_parse
 from mrstd.formats.relaton.common import Hash, as_list, text
 from mrstd.model import Document
 from support import missing_corpus
@@ -85,8 +85,8 @@ def _key(doc: Document) -> tuple[object, ...]:
 def _hash(data: bytes, suffix: str) -> Hash:
     """The record as the reader sees it before mapping: a Relaton hash."""
     if suffix == ".xml":
-        return xml_format._Reader(ConversionLog()).record(etree.fromstring(data))
-    found: Hash = yaml_format.parse(data, "record")
+        return xml_parse._Reader(ConversionLog()).record(etree.fromstring(data))
+    found: Hash = yaml_parse.parse(data, "record")
     return found
 
 

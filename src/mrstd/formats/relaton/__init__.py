@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..base import Format, register
-from . import xml_format, yaml_format
+from . import xml_parse, xml_render, yaml_parse, yaml_render
 
 YAML = register(
     Format(
@@ -11,9 +11,9 @@ YAML = register(
         description="Relaton bibliographic record, YAML (v1.2.x layout); metadata only",
         extensions=(".yaml", ".yml"),
         lossy=True,
-        read=yaml_format.read,
-        write=yaml_format.write,
-        sniff=yaml_format.sniff,
+        read=yaml_parse.read,
+        write=yaml_render.write,
+        sniff=yaml_parse.sniff,
     )
 )
 XML = register(
@@ -22,9 +22,9 @@ XML = register(
         description="Relaton bibliographic record, XML (bibdata/bibitem); metadata only",
         extensions=(".rxl",),
         lossy=True,
-        read=xml_format.read,
-        write=xml_format.write,
-        sniff=xml_format.sniff,
+        read=xml_parse.read,
+        write=xml_render.write,
+        sniff=xml_parse.sniff,
     )
 )
 

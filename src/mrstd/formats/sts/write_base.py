@@ -20,7 +20,6 @@ TAG_SETS = ("interchange", "extended")
 
 _ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
 
-
 esc = escape_text
 attr = escape_attr
 

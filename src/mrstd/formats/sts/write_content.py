@@ -8,12 +8,9 @@ from .read_body import BLOCK_TAGS, STYLES
 
 STYLE_TAGS = {style: tag for tag, style in STYLES.items()}
 
-
 _STYLES = frozenset(STYLE_TAGS.values()) | {"fixed-case", "num", "ruby"}
 
-
 _NARROW = _STYLES | {"named-content", "styled-content", "inline-graphic", "private-char"}
-
 
 _PHRASE = _NARROW | {
     "xref",
@@ -43,14 +40,11 @@ _PHRASE = _NARROW | {
     "std-ref",
 }
 
-
 #: Inline content of p, title, td, term, tbx:definition and the like.
 RICH = _PHRASE | {"break"}
 
-
 #: Inside bold, italic, sub, sup...: no line breaks.
 STYLED = _PHRASE
-
 
 #: Inside mixed-citation: phrases plus the citation parts of the tag set.
 CITATION = RICH | {
@@ -112,14 +106,11 @@ CITATION = RICH | {
     "year",
 }
 
-
 #: Inside xref and ext-link.
 NARROW = _NARROW
 
-
 #: Inside std, after its std-ref.
 STD = _NARROW | {"ext-link", "fn", "std-id", "title", "uri", "xref"}
-
 
 #: Blocks allowed in sec, app, body and notes (the para-level class of the tag set).
 PARA_LEVEL = (BLOCK_TAGS - {"ref-list"}) | {
@@ -130,21 +121,16 @@ PARA_LEVEL = (BLOCK_TAGS - {"ref-list"}) | {
     "tex-math",
 }
 
-
 SEC_BLOCKS = PARA_LEVEL | {"fn-group", "glossary", "ref-list"}
-
 
 #: Inline content of p: phrases, and the blocks a paragraph may hold.
 P_INLINE = RICH | (PARA_LEVEL - {"p"}) | {"ref-list"}
 
-
 #: Inline content of tbx:definition, tbx:note, tbx:example, tbx:source, tbx:entailedTerm.
 TBX_INLINE = RICH | (PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"})
 
-
 #: Inline content of tbx:entailedTerm (which cannot nest).
 ENTAILED_INLINE = TBX_INLINE - {"tbx:entailedTerm"}
-
 
 #: Inline content of term and tbx:term.
 TERM_INLINE = (
@@ -155,7 +141,6 @@ TERM_INLINE = (
         "preformat",
     }
 )
-
 
 #: Content of a table cell.
 CELL_INLINE = (
@@ -176,7 +161,6 @@ CELL_INLINE = (
     }
 )
 
-
 #: What disp-formula holds beside its label and MathML (a key written after a break).
 FORMULA_INLINE = _STYLES | {
     "break",
@@ -191,30 +175,23 @@ FORMULA_INLINE = _STYLES | {
     "private-char",
 }
 
-
 FORMULA_BLOCKS = frozenset(
     {"array", "code", "graphic", "media", "preformat", "notes-group"}
     | {"non-normative-note", "non-normative-example", "normative-note", "normative-example"}
 )
 
-
 NOTE_BLOCKS = PARA_LEVEL
-
 
 ITEM_BLOCKS = frozenset(
     {"p", "normative-note", "non-normative-note", "normative-example", "non-normative-example"}
     | {"notes-group", "def-list", "list"}
 )
 
-
 DEF_BLOCKS = ITEM_BLOCKS - {"def-list", "list"}
-
 
 FN_BLOCKS = DEF_BLOCKS
 
-
 FOOT_BLOCKS = DEF_BLOCKS | {"fn-group", "fn"}
-
 
 FIG_BLOCKS = (
     PARA_LEVEL - {"fig", "fig-group", "boxed-text", "address", "tex-math", "mml:math"}
@@ -222,7 +199,6 @@ FIG_BLOCKS = (
     "fn-group",
     "fn",
 }
-
 
 #: preformat holds highlighting and a few phrases.
 PREFORMAT_INLINE = _NARROW | {
@@ -244,20 +220,15 @@ PREFORMAT_INLINE = _NARROW | {
     "xref",
 }
 
-
 #: After its citation a ref holds notes.
 REF_NOTE_BLOCKS = frozenset({"non-normative-note"})
-
 
 #: What disp-quote holds before its source and attribution.
 QUOTE_BLOCKS = PARA_LEVEL - {"address", "boxed-text", "fig", "fig-group", "table-wrap"}
 
-
 _TITLE_PART = _STYLES | {"email", "ext-link", "uri", "named-content", "styled-content"}
 
-
 _PLACE_PARTS = frozenset({"city", "country", "fax", "institution", "phone", "postal-code", "state"})
-
 
 #: What each citation or address part holds (NISO STS 1.0); an empty set: text only.
 PART_CONTENT: dict[CitationPartKind, frozenset[str]] = {
@@ -280,10 +251,8 @@ PART_CONTENT: dict[CitationPartKind, frozenset[str]] = {
     CitationPartKind.ADDR_LINE: _NARROW | _PLACE_PARTS | {"inline-formula"},
 }
 
-
 #: What attrib (a quotation's attribution) and related-object (its source) hold.
 ATTRIB_CONTENT = STYLED - {"break"}
-
 
 RELATED_OBJECT_CONTENT = (
     _STYLES
@@ -292,7 +261,6 @@ RELATED_OBJECT_CONTENT = (
     | {part.value for part in CitationPartKind} - {"comment"} - _PLACE_PARTS - {"addr-line"}
     | {"institution"}
 )
-
 
 #: What a label holds.
 LABEL_CONTENT = _STYLES | {
@@ -307,12 +275,10 @@ LABEL_CONTENT = _STYLES | {
     "chem-struct",
 }
 
-
 #: What named-content and styled-content hold (phrases, but no citations).
 NAMED_CONTENT = (
     STYLED - {"std", "std-ref", "element-citation", "mixed-citation"} - {"citation-alternatives"}
 )
-
 
 #: What address holds (text directly in it has no place).
 ADDRESS_PARTS = frozenset(
@@ -320,28 +286,21 @@ ADDRESS_PARTS = frozenset(
     | {"email", "ext-link", "uri"}
 )
 
-
 #: fig-group holds figures (and graphics, which the model keeps as media).
 FIG_GROUP_BLOCKS = frozenset({"fig"})
 
-
 CELL_BLOCKS = PARA_LEVEL - {"table-wrap", "table-wrap-group", "boxed-text", "address"}
-
 
 TBX_BLOCKS = PARA_LEVEL - {"p", "tex-math", "related-article", "related-object"}
 
-
 BODY_SECTIONS = frozenset({"sec", "term-sec", "sub-part"})
 
-
 FRONT_SECTIONS = frozenset({"sec", "ack", "notes", "toc", "toc-group"})
-
 
 BACK_SECTIONS = frozenset(
     {"sec", "term-sec", "app-group", "bio", "fn-group", "glossary", "ref-list", "ack", "notes"}
     | {"toc", "toc-group", "index", "index-group"}
 )
-
 
 #: Children of the metadata elements, in the order every one of them requires.
 META_ORDER = [
@@ -380,7 +339,6 @@ META_ORDER = [
     "custom-meta-group",
 ]
 
-
 _COMMON_META = set(META_ORDER) - {
     "doc-ident",
     "proj-id",
@@ -390,7 +348,6 @@ _COMMON_META = set(META_ORDER) - {
     "authorization",
     "release-version-id",
 }
-
 
 META_CHILDREN: dict[str, frozenset[str]] = {
     "std-meta": frozenset(_COMMON_META | {"proj-id", "release-version", "wi-number"})
@@ -402,7 +359,6 @@ META_CHILDREN: dict[str, frozenset[str]] = {
     | {"release-version-id"},
     "nat-meta": frozenset(_COMMON_META - {"is-proof"} | {"doc-ident"}),
 }
-
 
 #: Every element name the writer knows from the NISO STS tag sets (metadata, sections,
 #: blocks and inline content); TBX and MathML elements carry their prefixes.

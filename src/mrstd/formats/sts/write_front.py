@@ -16,11 +16,9 @@ from .write_content import META_CHILDREN, META_ORDER
 
 _RANK = {name: i for i, name in enumerate(META_ORDER)}
 
-
 # Elements of a choice group share their rank, so they keep their relative order.
 for _a, _b in (("std-org-group", "std-org"), ("comm-ref-group", "comm-ref"), ("ics-wrap", "ics")):
     _RANK[_a] = _RANK[_b]
-
 
 _SINGLE = frozenset(
     {
@@ -40,9 +38,7 @@ _SINGLE = frozenset(
     }
 )
 
-
 _OTHER_DATE_FIELDS = ("implemented", "withdrawn", "confirmed")
-
 
 #: Metadata fields with no STS element, carried as mrstd:<field> custom-meta.
 _CARRIED_FIELDS = (
@@ -59,7 +55,6 @@ _CARRIED_FIELDS = (
     "plan_number",
 )
 
-
 #: Release identification in doc-ident order: STS element and Metadata field.
 _RELEASE_PARTS = (
     ("sdo", "sdo"),
@@ -69,11 +64,9 @@ _RELEASE_PARTS = (
     ("urn", "urn"),
 )
 
-
 _RELEASE_FIELD = dict(
     _RELEASE_PARTS, **{"wi-number": "work_item", "release-version-id": "release_version_id"}
 )
-
 
 #: StructuredIdentifier fields std-ident writes.
 _STD_IDENT_WRITTEN = frozenset(
@@ -81,9 +74,7 @@ _STD_IDENT_WRITTEN = frozenset(
     | {"supplement_number", "supplement_version", "year", "isbn", "issn"}
 )
 
-
 _ORG_WRITTEN = frozenset({"name", "abbreviation"})
-
 
 _PARTLY_WRITTEN = (
     ("titles", frozenset({"language", "introductory", "main", "complementary", "full"})),

@@ -69,19 +69,15 @@ _REF_TYPE = {
     XrefKind.TABLE_FOOTNOTE: "table-fn",
 }
 
-
 #: The ref-type attribute of a cross-reference, by its kind (none for no kind).
 _REF_TYPE_ATTR: dict[XrefKind | None, str] = {
     None: "",
     **{kind: f' ref-type="{_REF_TYPE.get(kind, "other")}"' for kind in XrefKind},
 }
 
-
 _LINK_ELEMENT = {form: tag for tag, form in LINK_ELEMENTS.items()}
 
-
 _HAS_ID = re.compile(r'\sid="').search
-
 
 #: The element of each inline type that is always written as the same element (the others
 #: depend on the run: ``_inline_element``).
@@ -100,7 +96,6 @@ _FIXED_ELEMENT: dict[type, str] = {
     InlineGraphic: "inline-graphic",
     Number: "num",
 }
-
 
 #: Inline runs that move out of an element that cannot hold them, to where they can stand.
 _HOISTED = frozenset({Footnote, InlineFormula})

@@ -12,12 +12,9 @@ from .write_content import CELL_BLOCKS, CELL_INLINE, FOOT_BLOCKS
 
 _ALIGN = frozenset({"left", "center", "right", "justify", "char"})
 
-
 _VALIGN = frozenset({"top", "middle", "bottom", "baseline"})
 
-
 _SCOPE = frozenset({"row", "col", "rowgroup", "colgroup"})
-
 
 #: OASIS table frames (the keys) and the XHTML frame that draws the same rules.
 _XHTML_FRAME = {
@@ -28,7 +25,6 @@ _XHTML_FRAME = {
     "bottom": "below",
     "topbot": "hsides",
 }
-
 
 _XHTML_FRAMES = frozenset({*_XHTML_FRAME.values(), "border", "lhs", "rhs"})
 

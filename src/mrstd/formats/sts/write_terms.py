@@ -24,22 +24,16 @@ _TERM_TYPES = frozenset(
     {"abbreviation", "acronym", "equation", "formula", "fullForm", "symbol", "variant"}
 )
 
-
 _NUMBERS = frozenset({"singular", "plural"})
-
 
 _POS = frozenset({"adj", "adv", "noun", "verb"})
 
-
 _GENDERS = frozenset({"feminine", "masculine", "neuter"})
-
 
 _STATUS = {"admitted": "admittedTerm", "deprecated": "deprecatedTerm"}
 
-
 #: The parts of a term entry that belong to a language, in the order a langSet holds them.
 _TERM_PARTS = ("subject field", "note", "example", "source", "cross-reference")
-
 
 #: Inline content of tbx:term inside a tig.
 _TIG_TERM_INLINE = TERM_INLINE | {"break"}

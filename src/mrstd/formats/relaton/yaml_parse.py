@@ -1,4 +1,4 @@
-"""Relaton YAML (the v1.2.x layout of the relaton-data-* sets)."""
+"""Parsing Relaton YAML (the v1.2.x layout of the relaton-data-* sets) into the model."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from ...errors import DocumentError, Problem
 from ...errors import ProblemKind as _Kind
 from ...model import Document
 from ..base import ConversionLog
-from .common import from_hash, to_hash
+from .hash_parse import from_hash
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 _BOM = b"\xef\xbb\xbf"
+
 _ID_KEY = re.compile(rb"^(docid|docidentifier):", re.MULTILINE)
+
 _TITLE_KEY = re.compile(rb"^title:", re.MULTILINE)
 
 
@@ -96,16 +98,3 @@ def read(data: bytes, source: str, log: ConversionLog) -> Document:
     if value is None:
         raise DocumentError(source, [Problem("empty document", 1, 1, kind=_Kind.SYNTAX)])
     return from_hash(value, source, log)
-
-
-def dumps(h: Any) -> bytes:
-    """YAML text of a hash: block style, UTF-8, key order kept."""
-    text: str = yaml.dump(
-        h, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
-    return ("---\n" + text).encode("utf-8")
-
-
-def write(doc: Document, log: ConversionLog) -> bytes:
-    """Relaton YAML of a document's metadata; what it cannot carry is logged as LOST."""
-    return dumps(to_hash(doc, log, "yaml"))
