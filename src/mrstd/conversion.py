@@ -18,6 +18,7 @@ import orjson
 
 from .api import load, loads
 from .errors import DocumentError, FormatError, MrstdError
+from .folders import documents_in
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .io import SourceError, write_atomic
@@ -180,37 +181,21 @@ def _check_writable(path: str) -> None:
         raise SourceError(f"{path}: cannot write: permission denied")
 
 
-def _readable(path: Path, source_format: str | None) -> Format | None:
-    """The format a file in a folder is read as, or None to skip it."""
-    if source_format is not None:
-        return get_format(source_format)
-    try:
-        fmt = detect_format(path.name, None)
-    except FormatError:
-        return None
-    return fmt if fmt.read is not None else None
-
-
 def _folder_jobs(
     source: Path, out_dir: str, target: Format, source_format: str | None
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """Each file to convert with its output path; files not to convert are skipped.
 
-    Hidden files and folders are skipped, as ``mrstd validate`` skips them. An output name is
+    The documents are those ``mrstd validate`` finds (``folders.documents_in``). An output name is
     the source name with the extension of its format replaced (``a.xml.json`` gives
     ``a.xml.xml``), and two sources that would write one output are refused.
     """
     ext = target.extensions[0] if target.extensions else ".out"
     jobs: list[tuple[str, str]] = []
-    skipped: list[str] = []
     claimed: dict[str, str] = {}
-    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+    found = documents_in(source, source_format)
+    for path, fmt in found.documents:
         relative = path.relative_to(source)
-        hidden = any(part.startswith(".") for part in relative.parts)
-        fmt = None if hidden else _readable(path, source_format)
-        if fmt is None:
-            skipped.append(str(path))
-            continue
         name = path.name
         lower = name.lower()
         for known in sorted(fmt.extensions, key=len, reverse=True):
@@ -225,7 +210,7 @@ def _folder_jobs(
         jobs.append((str(path), dest))
     if not jobs:
         raise SourceError(f"{source}: no files to convert")
-    return jobs, skipped
+    return jobs, [str(path) for path in found.skipped]
 
 
 def _write_options(target: Format, given: dict[str, str | None]) -> dict[str, str]:

@@ -13,7 +13,8 @@ from typing import Any
 import click
 
 from ..errors import FormatError
-from ..formats import formats, get_format
+from ..folders import documents_in
+from ..formats import get_format
 from ..io import SourceError, write_atomic
 from ..report import Run, get_reporter, reporter_names
 from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
@@ -135,28 +136,15 @@ def resolve_settings(
     return settings
 
 
-def _extensions() -> tuple[str, ...]:
-    return tuple(sorted({e for f in formats() if f.read is not None for e in f.extensions}))
-
-
-def collect(paths: Sequence[str]) -> list[str]:
-    """Files to check: files as given, folders searched recursively for readable formats.
-
-    Hidden files and folders are skipped inside folders; a path that does not exist is kept,
-    so that it is reported.
-    """
-    extensions = _extensions()
+def collect(paths: Sequence[str], format: str | None = None) -> list[str]:
+    """Files to check: files as given, and the documents under each folder (those
+    ``mrstd convert`` would read: ``folders.documents_in``). A path that does not exist is
+    kept, so that it is reported."""
     out: list[str] = []
     seen: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and name.lower().endswith(extensions):
-                        found.append(os.path.join(root, name))
-            candidates = sorted(found)
+            candidates = [str(found) for found, _ in documents_in(path, format).documents]
         else:
             candidates = [path]
         for candidate in candidates:
@@ -276,7 +264,7 @@ def validate_command(
             get_format(source_format)
         except FormatError as exc:
             raise click.UsageError(str(exc)) from None
-    files = collect(paths)
+    files = collect(paths, source_format)
     stdin = sys.stdin.buffer.read() if "-" in files else None
     findings: list[Finding] = []
     results = check_files(files, settings, stdin)
