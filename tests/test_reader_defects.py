@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import mrstd
+from mrstd.formats import ConversionLog
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET = ROOT / "examples" / "iso-widget.json"
@@ -44,3 +45,24 @@ def test_codes_come_from_where_the_error_is_raised_not_from_its_text() -> None:
 
 def test_invalid_yaml_is_a_syntax_finding() -> None:
     assert _codes(b"docid: [unclosed\n", "r.yaml") == ["MRS001"]
+
+
+STS_WITH_COMMENTS = """<?xml version="1.0" encoding="{encoding}"?>
+<!-- in the prolog -->
+<standard><front><std-meta><std-ref>XYZ 1</std-ref></std-meta></front>
+<body><sec><title>Scope</title>{inside}<p>Text.</p></sec></body></standard>"""
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16", "UTF-16BE"])
+@pytest.mark.parametrize("inside", ["<!-- in the body -->", "<?pi in the body?>", ""])
+def test_every_comment_is_logged_in_any_encoding(encoding: str, inside: str) -> None:
+    # UTF-16 documents lost their comments without a word: the check for comment markers
+    # searched the bytes for ASCII "<!--".
+    xml = STS_WITH_COMMENTS.format(encoding=encoding, inside=inside)
+    data = xml.encode(encoding)
+    if encoding == "UTF-16":
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")  # with its byte order mark
+    log = ConversionLog()
+    mrstd.loads(data, "sts", log=log)
+    lost = [e for e in log.entries if "comment or processing instruction" in e.detail]
+    assert len(lost) == (2 if inside else 1), [e.detail for e in log.entries]

@@ -207,9 +207,32 @@ def comments_and_pis(root: etree._Element, data: bytes) -> list[Any]:
 
     Typed loosely: the lxml stubs give these nodes a str tag and sourceline an odd type.
     """
-    # The XML declaration is not a processing instruction; without either marker, no walk.
-    if b"<!--" not in data and b"<?" not in data[5:]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        inside = True  # UTF-16 or UTF-32: the markers cannot be searched for as bytes
+    elif b"<!--" not in data and b"<?" not in data[5:]:
+        # The XML declaration is not a processing instruction; without either marker, none.
         return []
-    nodes: list[Any] = [*root.itersiblings(preceding=True), *root.iter(etree.Comment, etree.PI)]
+    else:
+        # The root and what it holds start on the root's line: a comment or processing
+        # instruction inside it needs one of the markers from there on (a walk of the whole
+        # tree costs as much as a tenth of reading it; a comment in the prolog is common).
+        start = _line_start(data, root.sourceline or 1)
+        inside = data.find(b"<!--", start) != -1 or data.find(b"<?", start) != -1
+    nodes: list[Any] = list(root.itersiblings(preceding=True))
+    if inside:
+        nodes.extend(root.iter(etree.Comment, etree.PI))
     nodes.extend(root.itersiblings())
     return nodes
+
+
+def _line_start(data: bytes, line: int) -> int:
+    """The offset at which a line (counted from 1) starts; 0 where libxml2 may have capped
+    the line number (65535)."""
+    if line >= 65535:
+        return 0
+    offset = 0
+    for _ in range(line - 1):
+        offset = data.find(b"\n", offset) + 1
+        if offset == 0:
+            return 0  # fewer lines than that: look from the start
+    return offset
