@@ -66,3 +66,30 @@ def test_every_comment_is_logged_in_any_encoding(encoding: str, inside: str) -> 
     mrstd.loads(data, "sts", log=log)
     lost = [e for e in log.entries if "comment or processing instruction" in e.detail]
     assert len(lost) == (2 if inside else 1), [e.detail for e in log.entries]
+
+
+@pytest.mark.parametrize("encoding", ["UTF-16", "UTF-16BE", "UTF-32"])
+def test_wide_encodings_read_as_utf8_does(encoding: str) -> None:
+    # HTML entities, format detection and comments all looked for ASCII bytes: a UTF-16
+    # document with &mdash; was refused, and one without a name went undetected.
+    sts = STS_WITH_COMMENTS.format(encoding=encoding, inside="<!-- c -->").replace(
+        "<p>Text.</p>", "<p>a &mdash; b</p>"
+    )
+    wide, narrow = sts.encode(encoding), sts.replace(encoding, "UTF-8").encode()
+    logs = ConversionLog(), ConversionLog()
+    docs = [mrstd.loads(data, log=log) for data, log in zip((wide, narrow), logs, strict=True)]
+    assert docs[0] == docs[1]
+    assert docs[0].body[0].blocks[0].content[0].text == "a \u2014 b"
+    assert [e.detail for e in logs[0].entries] == [e.detail for e in logs[1].entries]
+    native = mrstd.dumps(mrstd.load(WIDGET), "xml").replace(
+        'encoding="UTF-8"', f'encoding="{encoding}"'
+    )
+    assert mrstd.loads(native.encode(encoding)) == mrstd.load(WIDGET)
+
+
+def test_a_broken_utf16_document_is_an_encoding_error() -> None:
+    data = "<standard>\n<body>".encode("utf-16") + b"\x00\xd8"
+    with pytest.raises(mrstd.DocumentError) as caught:
+        mrstd.loads(data, "sts")
+    assert "not valid UTF-16" in str(caught.value) and ":2:" in str(caught.value)
+    assert _codes(data, "broken.sts.xml") == ["MRS002"]

@@ -9,6 +9,7 @@ from enum import Enum
 from ..errors import FormatError, Problem
 from ..model import Document
 from ..paths import PathPart
+from .xmlsafe import wide_encoding
 
 
 class Change(str, Enum):
@@ -137,6 +138,9 @@ def get_format(name: str) -> Format:
 def detect_format(filename: str | None, data: bytes | None) -> Format:
     """Pick a format by content where it is distinctive, else by file extension."""
     if data is not None:
+        codec = wide_encoding(data)
+        if codec is not None:  # sniffers look for ASCII markup: give them the head as UTF-8
+            data = data[:65536].decode(codec, "ignore").encode("utf-8")
         for fmt in formats():
             if fmt.sniff is not None and fmt.sniff(data):
                 return fmt

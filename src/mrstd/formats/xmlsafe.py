@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html.entities
 import re
 from typing import Any
@@ -127,6 +128,51 @@ def _replace_html_entities(data: bytes, declared: dict[bytes, bytes]) -> bytes:
     return _NAMED_REF.sub(sub, data)
 
 
+#: Byte order marks of the encodings whose markup is not ASCII bytes (UTF-32 first: its
+#: little-endian mark starts with UTF-16's), and the first four bytes of ``<?`` in each
+#: when there is no mark (XML 1.0, appendix F).
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WIDE_UNMARKED = {
+    b"\x00\x00\x00<": "utf-32-be",
+    b"<\x00\x00\x00": "utf-32-le",
+    b"\x00<\x00?": "utf-16-be",
+    b"<\x00?\x00": "utf-16-le",
+}
+_DECLARED_ENCODING = re.compile(r"""\A(<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*\2""")
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The codec of a document in UTF-16 or UTF-32; None for any other."""
+    for mark, codec in _WIDE_MARKS:
+        if data.startswith(mark):
+            return codec
+    return _WIDE_UNMARKED.get(data[:4])
+
+
+def as_utf8(data: bytes, source: str) -> bytes:
+    """A document in UTF-16 or UTF-32 as UTF-8, its declaration saying so; any other as it is.
+
+    Every check the readers make on the bytes (comments, entities, namespace prefixes,
+    sniffing) looks for ASCII markup, which UTF-16 and UTF-32 do not have.
+    """
+    codec = wide_encoding(data)
+    if codec is None:
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, "replace").count("\n") + 1
+        message = f"not valid {codec.upper()}: {exc.reason}"
+        raise _problem(source, message, line, kind=ProblemKind.ENCODING) from None
+    text = _DECLARED_ENCODING.sub(r"\1\2UTF-8\2", text.lstrip("\ufeff"), count=1)
+    return text.encode("utf-8")
+
+
 def parse_xml(
     data: bytes,
     source: str,
@@ -144,6 +190,7 @@ def parse_xml(
     namespace named by something other than a URI (the formal public identifier of old
     CALS tables) is read as written and reported there instead of refused.
     """
+    data = as_utf8(data, source)
     if _NOT_SPACE.search(data) is None:  # (a search copies nothing; strip() copies it all)
         raise _problem(source, "empty document", kind=ProblemKind.SYNTAX)
     if data.count(b"xmlns:") > MAX_PREFIXES and len(set(_PREFIX_DECL.findall(data))) > MAX_PREFIXES:
@@ -207,7 +254,7 @@ def comments_and_pis(root: etree._Element, data: bytes) -> list[Any]:
 
     Typed loosely: the lxml stubs give these nodes a str tag and sourceline an odd type.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+    if wide_encoding(data) is not None:
         inside = True  # UTF-16 or UTF-32: the markers cannot be searched for as bytes
     elif b"<!--" not in data and b"<?" not in data[5:]:
         # The XML declaration is not a processing instruction; without either marker, none.
@@ -216,7 +263,8 @@ def comments_and_pis(root: etree._Element, data: bytes) -> list[Any]:
         # The root and what it holds start on the root's line: a comment or processing
         # instruction inside it needs one of the markers from there on (a walk of the whole
         # tree costs as much as a tenth of reading it; a comment in the prolog is common).
-        start = _line_start(data, root.sourceline or 1)
+        line = root.sourceline
+        start = _line_start(data, line if isinstance(line, int) else 1)
         inside = data.find(b"<!--", start) != -1 or data.find(b"<?", start) != -1
     nodes: list[Any] = list(root.itersiblings(preceding=True))
     if inside:

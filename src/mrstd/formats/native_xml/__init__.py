@@ -16,7 +16,7 @@ from ...model import SCHEMA_VERSION, Document
 from ...paths import PathPart, format_path
 from ...versioning import readable_versions
 from ..base import Change, ConversionLog, Format, register
-from ..xmlsafe import comments_and_pis, parse_xml
+from ..xmlsafe import as_utf8, comments_and_pis, parse_xml
 from . import locate as _locate
 from .mapping import MATHML_NS, NAMESPACE
 from .reader import Invalid, reader
@@ -42,6 +42,7 @@ def loads_bytes(data: bytes, source: str = "<string>") -> Document:
 
 
 def _load(data: bytes, source: str) -> tuple[etree._Element, Document]:
+    data = as_utf8(data, source)
     root = parse_xml(data, source)
     namespace = _check_root(root, data, source)
     try:
@@ -94,6 +95,7 @@ def _check_root(root: etree._Element, data: bytes, source: str) -> str:
 
 
 def _read(data: bytes, source: str, log: ConversionLog) -> Document:
+    data = as_utf8(data, source)  # the positions and comments below are found in the bytes
     root, doc = _load(data, source)
     _skipped_nodes(root, data, log)
     return doc
@@ -107,6 +109,7 @@ def _locate_paths(
     data: bytes, paths: Sequence[tuple[PathPart, ...]]
 ) -> dict[tuple[PathPart, ...], tuple[int, int]]:
     try:
+        data = as_utf8(data, "<locate>")
         root = parse_xml(data, "<locate>")
     except DocumentError:
         return {}

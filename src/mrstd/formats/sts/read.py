@@ -12,7 +12,7 @@ from ...errors import DocumentError, Problem
 from ...model import Clause, ClauseKind, Document, DocumentIdentifier, ForeignBlock, Layer, Metadata
 from ...model.base import no_gc
 from ..base import Change, ConversionLog
-from ..xmlsafe import parse_xml
+from ..xmlsafe import as_utf8, parse_xml
 from .common import (
     MML_NS,
     TBX_NS,
@@ -77,7 +77,7 @@ def declare_prefixes(data: bytes, source: str, log: ConversionLog) -> bytes:
 
 def read_sts(data: bytes, source: str, log: ConversionLog) -> Document:
     """Read NISO STS (Interchange or Extended) or ISOSTS 1.1 into a document."""
-    data = declare_prefixes(data, source, log)
+    data = declare_prefixes(as_utf8(data, source), source, log)
     root = parse_xml(
         data, source, allow_internal_entities=True, html_entities=True, warnings=log.warnings
     )
