@@ -15,7 +15,7 @@ from typing import Any
 from .errors import one_line
 from .paths import PathPart
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Related", "Severity"]
 
 
 class Severity(str, Enum):
@@ -38,6 +38,27 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass
+class Related:
+    """Another place a finding's cause shows, reported with the finding rather than as
+    findings of their own (SARIF ``relatedLocations``)."""
+
+    path: str
+    message: str = ""
+    line: int | None = None
+    column: int | None = None
+    loc: tuple[PathPart, ...] = field(default=(), repr=False, compare=False)
+
+    def as_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (without the internal ``loc``)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
 class Finding:
     """One problem found in a document: what, how bad, and where.
 
@@ -54,6 +75,8 @@ class Finding:
     line: int | None = None
     column: int | None = None
     loc: tuple[PathPart, ...] = field(default=(), repr=False, compare=False)
+    #: The other places with the same cause (one cause, one finding).
+    related: tuple[Related, ...] = ()
 
     def __post_init__(self) -> None:
         # Messages quote document text; each finding must stay one line in every report.
@@ -72,4 +95,5 @@ class Finding:
             "column": self.column,
             "path": self.path,
             "hint": self.hint,
+            "related": [place.as_json() for place in self.related],
         }

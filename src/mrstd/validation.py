@@ -14,7 +14,7 @@ from pathlib import Path
 from typing_extensions import assert_never
 
 from .errors import DocumentError, MrstdError, ProblemKind, UnsupportedVersionError
-from .findings import Finding, Severity
+from .findings import Finding, Related, Severity
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
@@ -158,19 +158,21 @@ def locate_findings(
     """
     if not findings:
         return findings
+    # Each finding and each of its related places: all have a loc, line and column.
+    targets: list[Finding | Related] = [*findings, *(r for f in findings for r in f.related)]
     if fmt.locate is not None:
-        places = fmt.locate(data, [f.loc for f in findings])
-        for finding in findings:
-            place = places.get(finding.loc)
+        places = fmt.locate(data, [t.loc for t in targets])
+        for target in targets:
+            place = places.get(target.loc)
             if place is not None:
-                finding.line, finding.column = place
+                target.line, target.column = place
     elif doc is not None and data.lstrip()[:1] == b"<":
         lines = IdLines(data, source)
-        for finding in findings:
-            ident = deepest_id(doc, finding.loc)
+        for target in targets:
+            ident = deepest_id(doc, target.loc)
             line = lines.line(ident) if ident is not None else None
             if line is not None:
-                finding.line, finding.column = line, 1
+                target.line, target.column = line, 1
     for finding in findings:
         finding.file = source
     findings.sort(key=_order)

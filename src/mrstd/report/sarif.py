@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..findings import Severity
+from ..findings import Related, Severity
 from ..rules import Rule
 from .base import Reporter, Run, display_path, register
 
@@ -58,6 +58,11 @@ class SarifReporter(Reporter):
                 "message": {"text": f.message + (f" Hint: {f.hint}" if f.hint else "")},
                 "locations": [location],
             }
+            if f.related:
+                result["relatedLocations"] = [
+                    _related(place, uri, artifacts[uri], number)
+                    for number, place in enumerate(f.related, 1)
+                ]
             if f.code in index:
                 result["ruleIndex"] = index[f.code]
             results.append(result)
@@ -82,3 +87,16 @@ class SarifReporter(Reporter):
             ],
         }
         return orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def _related(place: Related, uri: str, index: int, number: int) -> dict[str, Any]:
+    """A related location: another place of the same cause, in the same file."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": index}}
+    if place.line is not None:
+        physical["region"] = {"startLine": place.line, "startColumn": place.column or 1}
+    related: dict[str, Any] = {"id": number, "physicalLocation": physical}
+    if place.path:
+        related["logicalLocations"] = [{"fullyQualifiedName": place.path, "kind": "element"}]
+    if place.message:
+        related["message"] = {"text": place.message}
+    return related

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -10,12 +11,32 @@ from typing import Any
 from ..ids import Identifier, IdentifierError, parse_cached
 from ..model import DocumentType, Metadata
 
+#: A document under preparation, cited with a dash for its year and a footnote saying so
+#: ("ISO 16634:—"; ISO/IEC Directives Part 2:2021, 10; Metanorma writes "--").
+_UNDER_PREPARATION = re.compile(r"\s*:\s*(?:\u2014|\u2013|--)\s*$")
+#: The label of a bibliography entry, "[10]": Metanorma cites entries that are not standards
+#: by it, and gives it as their std-ref.
+_ENTRY_LABEL = re.compile(r"\[\s*[0-9]+[a-z]?\s*\]")
+
+
+def under_preparation(text: str | None) -> bool:
+    """Whether a citation names a document under preparation ("ISO 16634:—")."""
+    return bool(text) and _UNDER_PREPARATION.search(text or "") is not None
+
+
+def is_entry_label(text: str | None) -> bool:
+    """Whether a citation's "identifier" is the label of a bibliography entry ("[10]")."""
+    return bool(text) and _ENTRY_LABEL.fullmatch((text or "").strip()) is not None
+
 
 @lru_cache(maxsize=4096)
 def parse_id(text: str | None) -> Identifier | None:
-    """The parsed identifier, or None when it follows no known grammar."""
+    """The parsed identifier, or None when it follows no known grammar. A document under
+    preparation ("ISO 16634:—") parses as its undated identifier."""
     if not text:
         return None
+    if under_preparation(text):
+        text = _UNDER_PREPARATION.sub("", text)
     try:
         return parse_cached(text)
     except (IdentifierError, ValueError):
@@ -44,7 +65,10 @@ def id_year(text: str | None) -> int | None:
 
 
 def is_dated(text: str | None) -> bool | None:
-    """True for a dated identifier, False for undated, None when it cannot be parsed."""
+    """True for a dated identifier, False for undated, None when it cannot be parsed. A
+    document under preparation counts as dated: its citation names the coming edition."""
+    if under_preparation(text):
+        return parse_id(text) is not None or None
     ident = parse_id(text)
     if ident is None:
         return None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..findings import Related
 from ..model import (
     Cell,
     CitationTitle,
@@ -405,14 +407,17 @@ class _Builder:
                     self.add_id(item.id, "formula", item, (*base, i), layer)
 
 
+#: An annex label: the word (any space after it, a no-break space included) and the letter.
+_ANNEX_LABEL = re.compile(r"(?:Annex|Appendix|附录)?\s*([A-Z]{1,2})(?![A-Za-z0-9])")
+
+
 def _annex_letter(label: str | None) -> str | None:
+    """The letter of an annex from its label ("Annex A", "Annex\u00a0B (normative)", "附录 C")."""
     if not label:
         return None
-    text = label.strip()
-    for prefix in ("Annex ", "Appendix ", "附录 ", "附录"):
-        if text.startswith(prefix):
-            text = text[len(prefix) :].strip()
-    return text or None
+    text = " ".join(label.split())
+    match = _ANNEX_LABEL.match(text)
+    return match.group(1) if match else text or None
 
 
 def build_index(doc: Document) -> Index:
@@ -477,10 +482,20 @@ class Context:
         """The document's layers, outermost first."""
         return self.index.layers
 
-    def report(self, loc: Sequence[PathPart], message: str, hint: str | None = None) -> Finding:
-        """A finding of the rule being run, at ``loc``."""
+    def report(
+        self,
+        loc: Sequence[PathPart],
+        message: str,
+        hint: str | None = None,
+        related: Sequence[tuple[Sequence[PathPart], str]] = (),
+    ) -> Finding:
+        """A finding of the rule being run, at ``loc``; ``related`` are the other places of
+        the same cause, each with a short message."""
         current = self.rule
         code = current.code if current is not None else ""
         severity = current.severity if current is not None else Severity.ERROR
         where = tuple(loc)
-        return Finding(code, severity, message, format_path(where), hint, loc=where)
+        places = tuple(
+            Related(format_path(tuple(other)), text, loc=tuple(other)) for other, text in related
+        )
+        return Finding(code, severity, message, format_path(where), hint, loc=where, related=places)

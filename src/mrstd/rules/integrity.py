@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..model.enums import XrefKind
 from ..paths import format_path
-from ._common import document_key
+from ._common import document_key, is_entry_label
 from .context import BIBLIOGRAPHY, FOREWORD, NORMATIVE_REFERENCES, Context, Target, plain_text
 from .registry import Finding, rule
 from .samples import (
@@ -131,6 +132,8 @@ def xref_kind(ctx: Context) -> Iterator[Finding]:
         if not targets:
             continue
         actual = targets[0].kind
+        if xref.kind is XrefKind.ANNEX and actual == "clause" and "annexes" in targets[0].loc:
+            continue  # a clause of an annex (A.2.1): what Metanorma and ISO mark as an annex
         if actual not in _COMPATIBLE[xref.kind]:
             yield ctx.report(
                 loc,
@@ -176,6 +179,11 @@ def unresolved_term_ref(ctx: Context) -> Iterator[Finding]:
             yield ctx.report(loc, f"term reference to {ref.target!r}, which is a {targets[0].kind}")
 
 
+#: The number of the entry a term reference gives after the term, "(3.1.2)" (its closing
+#: parenthesis may sit outside the reference).
+_ENTRY_NUMBER = re.compile(r"\s*\(\s*(?:[a-z]\.)?\d+(?:\.\d+)*\s*\)?$")
+
+
 @rule(
     code="MRS110",
     name="term-ref-designation-unmatched",
@@ -194,6 +202,8 @@ def term_ref_designation(ctx: Context) -> Iterator[Finding]:
         if ref.target is not None:
             continue
         wording = " ".join(plain_text(ref.content).split()).casefold()
+        # ISO writes the entry's number after the term: "combustion (3.46)".
+        wording = _ENTRY_NUMBER.sub("", wording)
         if not wording:
             continue
         if designations is None:
@@ -211,12 +221,18 @@ def term_ref_designation(ctx: Context) -> Iterator[Finding]:
 
 
 def _reference_keys(ctx: Context) -> dict[tuple[object, ...], list[str]]:
+    """The reference entries by what names their document, and by their labels ("[10]")."""
     keys: dict[tuple[object, ...], list[str]] = {}
     for info in ctx.index.references:
-        key = document_key(info.entry.identifier)
-        if key is not None:
-            keys.setdefault(key, []).append(info.entry.id or "")
+        for name in (info.entry.identifier, info.entry.label):
+            key = _label_key(name) if is_entry_label(name) else document_key(name)
+            if key is not None:
+                keys.setdefault(key, []).append(info.entry.id or "")
     return keys
+
+
+def _label_key(label: str | None) -> tuple[object, ...]:
+    return ("label", "".join((label or "").split()))
 
 
 @rule(
@@ -241,7 +257,10 @@ def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
             continue
         if keys is None:
             keys = _reference_keys(ctx)
-        key = document_key(ref.identifier)
+        if is_entry_label(ref.identifier):
+            key: tuple[object, ...] | None = _label_key(ref.identifier)
+        else:
+            key = document_key(ref.identifier)
         if key is None or key in keys or key in own:
             continue
         yield ctx.report(

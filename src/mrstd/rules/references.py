@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Lifecycle, LocalityType
-from ._common import document_key, is_dated, parse_id
+from ._common import document_key, is_dated, is_entry_label, parse_id
 from .context import BIBLIOGRAPHY, NORMATIVE_REFERENCES, Context, Loc
 from .registry import Finding, rule
 from .samples import body, cites, entry, norm_refs, para, sref, text
@@ -162,7 +162,7 @@ def unparseable(ctx: Context) -> Iterator[Finding]:
     seen: set[str] = set()
     for info in ctx.index.references:
         ident = info.entry.identifier
-        if ident and parse_id(ident) is None:
+        if ident and parse_id(ident) is None and not is_entry_label(ident):
             seen.add(ident)
             yield ctx.report(
                 (*info.loc, "identifier"),
@@ -170,7 +170,9 @@ def unparseable(ctx: Context) -> Iterator[Finding]:
                 hint="check the spelling, or give it as a free citation without identifier",
             )
     for ref, loc, _layer, _flags in ctx.index.standard_refs:
-        if ref.identifier not in seen and parse_id(ref.identifier) is None:
+        if ref.identifier in seen or is_entry_label(ref.identifier):
+            continue  # a bibliography label ("[10]") is not an identifier: MRS105 resolves it
+        if parse_id(ref.identifier) is None:
             seen.add(ref.identifier)
             yield ctx.report(loc, f"identifier {ref.identifier!r} follows no known grammar")
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import TermStatus
-from .context import DEFINITION, TERMS, Context, plain_text
+from ..paths import format_path
+from .context import DEFINITION, TERMS, Context, Loc, plain_text
 from .registry import Finding, rule
 from .samples import GENERAL, body, para, term, terms_clause
 from .verbal import EXT, REC, P, R, forms
@@ -264,10 +265,34 @@ def duplicate_term(ctx: Context) -> Iterator[Finding]:
     good=_terms(term("term-count", "widget count")),
 )
 def term_outside(ctx: Context) -> Iterator[Finding]:
+    # One cause, one finding: the entries of one clause are outside for one reason (most often
+    # the clause is not marked as the terms clause), so the clause is reported once, at its
+    # first entry, with the others as related places.
+    stray: dict[Loc, list[tuple[Loc, str | None]]] = {}
     for entry, loc, flags, _layer in ctx.index.terms:
         if not flags & TERMS:
-            yield ctx.report(
-                loc,
-                f"term entry {entry.id!r} is outside the terms and definitions clause",
-                hint="move it to the terms and definitions clause",
+            stray.setdefault(_holder(loc), []).append((loc, entry.id))
+    for holder, entries in stray.items():
+        first, ident = entries[0]
+        if len(entries) == 1:
+            message = f"term entry {ident!r} is outside the terms and definitions clause"
+        else:
+            message = (
+                f"{len(entries)} term entries are outside the terms and definitions clause, "
+                f"all in {format_path(holder) or 'the document'}"
             )
+        yield ctx.report(
+            first,
+            message,
+            hint="move them to the terms and definitions clause, or mark the clause that "
+            "holds them as that clause (kind 'terms-and-definitions', sec-type 'terms')",
+            related=[(loc, f"term entry {other!r}") for loc, other in entries[1:]],
+        )
+
+
+def _holder(loc: Loc) -> Loc:
+    """The clause a block at ``loc`` sits in: its path up to the last ``blocks`` step."""
+    for i in range(len(loc) - 1, -1, -1):
+        if loc[i] == "blocks":
+            return loc[:i]
+    return ()
