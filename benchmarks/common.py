@@ -9,6 +9,7 @@ output (lxml frees a tree in C, mrstd's model is freed object by object by CPyth
 from __future__ import annotations
 
 import gc
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -35,6 +36,22 @@ def compare(
         mine.append(_once(ours))
         theirs.append(_once(baseline))
     return min(mine), min(theirs)
+
+
+def paired_ratio(
+    ours: Callable[[], object], baseline: Callable[[], object], runs: int = 21
+) -> float:
+    """The median of the ratios of runs of ``ours`` and ``baseline`` made one after the other.
+
+    On a machine whose speed drifts during a run (a shared virtual machine), the best times
+    of the two can come from different moments; a pair sees the same moment, and the median
+    ignores the pairs a pause hit. Issue 12's ratios are measured this way.
+    """
+    ratios = []
+    for _ in range(runs):
+        mine = _once(ours)
+        ratios.append(mine / _once(baseline))
+    return statistics.median(ratios)
 
 
 def row(name: str, times: tuple[float, float], target: float | None = None) -> str:
