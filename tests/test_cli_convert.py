@@ -131,4 +131,4 @@ def test_python_dash_m_entry_point() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mrstd", "schema"], capture_output=True, check=True, timeout=60
     )
-    assert json.loads(proc.stdout)["$id"].endswith("/1.1/document.schema.json")
+    assert json.loads(proc.stdout)["$id"].endswith("/1.2/document.schema.json")

@@ -74,15 +74,15 @@ def test_unknown_block_type_in_union() -> None:
 
 
 def test_newer_schema_version() -> None:
-    data = GOOD.replace("/schema/1.1/", "/schema/2.0/")
+    data = GOOD.replace("/schema/1.2/", "/schema/2.0/")
     message = _error(data)
     assert message == (
-        "doc.json:2:14: unsupported schema version 2.0; this release reads 1.0, 1.1 [$schema]"
+        "doc.json:2:14: unsupported schema version 2.0; this release reads 1.0, 1.1, 1.2 [$schema]"
     )
 
 
 def test_missing_schema_key() -> None:
-    data = GOOD.replace('"$schema": "https://mrstd.dev/schema/1.1/document.json",', "")
+    data = GOOD.replace('"$schema": "https://mrstd.dev/schema/1.2/document.json",', "")
     assert "missing $schema" in _error(data)
 
 

@@ -28,6 +28,7 @@ from .model.enums import (
     DateType,
     Degree,
     DocumentType,
+    DraftingRules,
     IdentifierType,
     Lifecycle,
     LinkForm,
@@ -449,6 +450,7 @@ def metadata() -> st.SearchStrategy[Json]:
         work_item=_opt(st.integers(1, 99999).map(str)),
         secretariats=st.lists(words, max_size=2),
         page_count=_opt(st.integers(0, 400).map(str)),
+        drafting_rules=_opt(_enum(DraftingRules)),
     )
 
 

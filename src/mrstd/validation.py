@@ -19,7 +19,7 @@ from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format
 from .formats.idlocate import IdLines, deepest_id
 from .io import SourceError, read_source
-from .model import Document, ProvisionKind
+from .model import Document, DraftingRules, ProvisionKind
 from .model.base import no_gc
 from .paths import format_path
 from .rules import load as load_codes
@@ -35,6 +35,7 @@ from .rules.context import (
     TABLE,
     Context,
 )
+from .rules.editions import BY_RULES, Determined, drafting_rules_of
 from .rules.registry import Rule
 from .rules.verbal import classify, is_chinese, sentences
 
@@ -55,30 +56,73 @@ def validate(
     profile: str = "generic",
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    drafting_rules: DraftingRules | str | None = None,
 ) -> list[Finding]:
     """Findings of the profile's rules (or the ``select`` prefixes, minus ``ignore``) on ``doc``.
 
     ``doc`` is a :class:`Document`, or the path of a file, which is read as
-    :func:`validate_file` reads it. Raises ValueError for an unknown profile, and TypeError
-    for anything else given as ``doc``.
+    :func:`validate_file` reads it. Only the rules for the drafting rules ``doc`` was written
+    under run: those its metadata states, else ``drafting_rules``, else those in force when it
+    was published (:mod:`mrstd.rules.editions`); one MRS010 finding names the rules that did
+    not. Raises ValueError for an unknown profile or drafting rules, and TypeError for anything
+    else given as ``doc``.
     """
     if isinstance(doc, (str, Path)):
-        return validate_file(doc, profile=profile, select=select, ignore=ignore)
+        return validate_file(
+            doc, profile=profile, select=select, ignore=ignore, drafting_rules=drafting_rules
+        )
     if not isinstance(doc, Document):
         raise TypeError(
             f"validate() takes a Document or the path of a file, not {type(doc).__name__}; "
             "read bytes with mrstd.loads() or use validate_bytes()"
         )
-    rules = select_rules(profile, select, ignore)
+    chosen = select_rules(profile, select, ignore)
+    edition = drafting_rules_of(doc, drafting_rules, profile)
+    rules = [entry for entry in chosen if entry.applies_to(edition.rules)]
+    skipped = _not_run(chosen, rules, edition, bool(select))
     try:
         # The index adds many small objects; full collections over a large model cost more
         # than the whole check, and the index holds no cycles.
         with no_gc():
             ctx = Context(doc, profile)
-            return _run(ctx, rules)
+            return skipped + _run(ctx, rules)
     except RecursionError:
         rule = load_codes.INTERNAL
         return [Finding(rule.code, rule.severity, "the document is nested too deeply to check")]
+
+
+def _not_run(
+    chosen: list[Rule], run: list[Rule], edition: Determined, selected: bool
+) -> list[Finding]:
+    """One finding naming the chosen rules that do not apply to the document's edition: those
+    for another edition of its drafting rules, all of them for a document drafted under other
+    rules, and any the user selected by code. (A GB/T 1.1 rule on an ISO document is simply
+    not about it.)"""
+    own = BY_RULES[edition.rules].family
+    left = [
+        entry
+        for entry in chosen
+        if entry not in run
+        and (selected or own == "other" or any(BY_RULES[e].family == own for e in entry.editions))
+    ]
+    if not left:
+        return []
+    cited = sorted(
+        {
+            BY_RULES[rules].title
+            for entry in left
+            for rules in entry.editions
+            if own in ("other", BY_RULES[rules].family) or selected
+        }
+    )
+    codes = ", ".join(entry.code for entry in left)
+    rule = load_codes.NOT_APPLICABLE
+    message = (
+        f"{len(left)} rule(s) not run ({codes}): they enforce {' or '.join(cited)}, and the "
+        f"document was drafted under {edition.title}: {edition.how}"
+    )
+    hint = "give the drafting rules (--drafting-rules, metadata.drafting_rules) to run them"
+    return [Finding(rule.code, rule.severity, message, "metadata", hint, loc=("metadata",))]
 
 
 def _run(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
@@ -98,6 +142,7 @@ def validate_file(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     format: str | None = None,
+    drafting_rules: DraftingRules | str | None = None,
 ) -> list[Finding]:
     """Read ``path`` and validate it; a source that cannot be read gives MRS0xx findings.
 
@@ -109,7 +154,13 @@ def validate_file(
     except SourceError as exc:
         return [_load_finding(load_codes.UNREADABLE, str(exc).removeprefix(f"{source}: "), source)]
     return validate_bytes(
-        data, source, profile=profile, select=select, ignore=ignore, format=format
+        data,
+        source,
+        profile=profile,
+        select=select,
+        ignore=ignore,
+        format=format,
+        drafting_rules=drafting_rules,
     )
 
 
@@ -121,6 +172,7 @@ def validate_bytes(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     format: str | None = None,
+    drafting_rules: DraftingRules | str | None = None,
 ) -> list[Finding]:
     """Validate a document given as bytes (stdin, a network message); ``source`` names it in
     the findings. Otherwise as :func:`validate_file`."""
@@ -139,7 +191,9 @@ def validate_bytes(
         return [_load_finding(load_codes.INTERNAL, "the document is nested too deeply", source)]
     except (MrstdError, ValueError) as exc:
         return [_load_finding(load_codes.FORMAT, f"cannot read as {fmt.name}: {exc}", source)]
-    findings = validate(doc, profile=profile, select=select, ignore=ignore)
+    findings = validate(
+        doc, profile=profile, select=select, ignore=ignore, drafting_rules=drafting_rules
+    )
     located = locate_findings(findings, data, fmt, source, doc)
     warned = [
         _load_finding(load_codes.SOURCE_WARNING, w.message, source, w.line, w.column, w.path)

@@ -66,3 +66,9 @@ def upgrade(data: dict[str, Any], version: str) -> dict[str, Any]:
 def _from_1_0(data: dict[str, Any]) -> dict[str, Any]:
     """1.1 only adds optional fields and types (issue 12): a 1.0 document is unchanged."""
     return data
+
+
+@migration("1.1", "1.2")
+def _from_1_1(data: dict[str, Any]) -> dict[str, Any]:
+    """1.2 only adds ``metadata.drafting_rules`` (issue 14): a 1.1 document is unchanged."""
+    return data

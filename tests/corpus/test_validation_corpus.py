@@ -32,6 +32,24 @@ def test_sarif_output_validates_against_the_schema(
     assert log["runs"][0]["results"]
     empty = CliRunner().invoke(validate_command, ["examples/iso-widget.json", "-f", "sarif"])
     assert not list(validator.iter_errors(json.loads(empty.stdout)))
+    # One cause, one finding: the other places as relatedLocations (issue 14).
+    source = tmp_path / "terms.sts.xml"
+    source.write_text(_UNMARKED_TERMS, "utf-8")
+    grouped = CliRunner().invoke(validate_command, [str(source), "-f", "sarif", "--profile", "iso"])
+    log = json.loads(grouped.stdout)
+    assert any("relatedLocations" in r for r in log["runs"][0]["results"])
+    assert not list(validator.iter_errors(log))
+
+
+_ENTRY = """<term-sec id="ts{n}"><tbx:termEntry id="t{n}"><tbx:langSet xml:lang="en">
+<tbx:definition>widget of kind {n}</tbx:definition><tbx:tig><tbx:term>kind {n}</tbx:term>
+</tbx:tig></tbx:langSet></tbx:termEntry></term-sec>"""
+_UNMARKED_TERMS = (
+    '<standard xmlns:tbx="urn:iso:std:iso:30042:ed-1"><front><iso-meta><std-ref>ISO 99802:2026'
+    "</std-ref></iso-meta></front><body><sec id='s1'><label>3</label><title>Kinds</title>"
+    + "".join(_ENTRY.format(n=n) for n in range(3))
+    + "</sec></body></standard>"
+)
 
 
 def test_ics_table_matches_the_ics_list(corpus: Path) -> None:

@@ -53,6 +53,7 @@ _NO_RELATON_PLACE = (
     "work_item",
     "secretariats",
     "page_count",
+    "drafting_rules",
 )
 
 
@@ -86,7 +87,8 @@ def _restrict(meta: dict[str, Any]) -> dict[str, Any]:
     meta["titles"] = titles
     meta["publishers"] = []
     meta.pop("originator", None)
-    # Release identification, secretariats and page counts have no Relaton place (LOST).
+    # Release identification, secretariats, page counts and drafting rules have no Relaton
+    # place (LOST).
     for field in _NO_RELATON_PLACE:
         meta.pop(field, None)
     for contributor in meta["contributors"]:

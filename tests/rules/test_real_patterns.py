@@ -144,3 +144,12 @@ def test_one_unmarked_terms_clause_is_one_finding_with_its_entries_related(
         "term entry 'term_4.2'",
         "term entry 'term_4.3'",
     ]
+
+
+def test_a_source_without_identifier_is_told_so_not_that_a_placeholder_is_unparseable() -> None:
+    # Without std-ref and doc-number the reader names the document "unidentified".
+    xml = _xml("").replace(b'<std-ref type="dated">ISO 99801:2026</std-ref>', b"")
+    doc = mrstd.loads(xml.replace(b"<doc-number>99801</doc-number>", b""), "sts")
+    assert doc.metadata.identifier.scheme == "derived"
+    found = validate(doc, select=["MRS615"])
+    assert [(f.code, f.message) for f in found] == [("MRS615", "the document has no identifier")]

@@ -12,6 +12,7 @@ from mrstd.model import (
     Degree,
     Document,
     DocumentIdentifier,
+    DraftingRules,
     Layer,
     Metadata,
     Paragraph,
@@ -21,14 +22,20 @@ from mrstd.model import (
     Title,
 )
 from mrstd.rules import PROFILES, Rule, all_rules, get_rule, select_rules
+from mrstd.rules.editions import BY_RULES
 from mrstd.rules.samples import BASE, extra_clause, para, sample
 from mrstd.validation import validate
 
 CHECKS = [rule for rule in all_rules() if rule.check is not None]
 
 
+def _edition(rule: Rule) -> DraftingRules | None:
+    """The first edition of drafting rules a rule cites (None: it holds for every document)."""
+    return next(iter(rule.editions), None)
+
+
 def _codes(doc: Document, rule: Rule) -> list[str]:
-    return [f.code for f in validate(doc, select=[rule.code])]
+    return [f.code for f in validate(doc, select=[rule.code], drafting_rules=_edition(rule))]
 
 
 def test_registry_has_at_least_40_checks() -> None:
@@ -58,7 +65,41 @@ def test_passing_fixture_does_not(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", CHECKS, ids=lambda r: r.code)
 def test_failing_fixture_is_found_by_one_of_its_profiles(rule: Rule) -> None:
     doc = sample(rule.bad)
-    assert any(rule.code in [f.code for f in validate(doc, profile=p)] for p in rule.profiles)
+    edition = _edition(rule)
+    assert any(
+        rule.code in [f.code for f in validate(doc, profile=p, drafting_rules=edition)]
+        for p in rule.profiles
+    )
+
+
+EDITIONED = [rule for rule in CHECKS if rule.editions]
+
+
+@pytest.mark.parametrize("rule", EDITIONED, ids=lambda r: r.code)
+def test_rule_runs_for_the_editions_it_cites_and_only_those(rule: Rule) -> None:
+    doc = sample(rule.bad)
+    for edition in rule.editions:
+        assert rule.code in _codes_under(doc, rule, edition)
+    others = [e for e in DraftingRules if e not in rule.editions]
+    for edition in others:
+        found = validate(doc, select=[rule.code], drafting_rules=edition)
+        # Silent, and said so: one MRS010 naming the rule, the edition and the one it cites.
+        assert [f.code for f in found] == ["MRS010"], edition
+        assert rule.code in found[0].message
+        assert BY_RULES[edition].title in found[0].message
+
+
+def _codes_under(doc: Document, rule: Rule, edition: DraftingRules) -> list[str]:
+    return [f.code for f in validate(doc, select=[rule.code], drafting_rules=edition)]
+
+
+def test_every_rule_citing_drafting_rules_names_a_known_edition() -> None:
+    # Each citation's editions parse (registration would have failed otherwise), and the
+    # rules that hold for every document are the ones that say so.
+    universal = {rule.code for rule in CHECKS if not rule.editions}
+    assert {"MRS101", "MRS102", "MRS304", "MRS609", "MRS601"} <= universal
+    assert {"MRS203", "MRS403", "MRS502", "MRS505"}.isdisjoint(universal)
+    assert list(get_rule("MRS505").editions) == [DraftingRules.DIRECTIVES_2021]
 
 
 @pytest.mark.parametrize("profile", PROFILES)

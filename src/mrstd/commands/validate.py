@@ -16,6 +16,7 @@ from ..errors import FormatError
 from ..folders import documents_in
 from ..formats import get_format
 from ..io import SourceError, write_atomic
+from ..model.enums import DraftingRules
 from ..report import Run, get_reporter, reporter_names
 from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
 from ..rules import load as load_codes
@@ -27,7 +28,19 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-CONFIG_KEYS = ("profile", "select", "ignore", "fail-on", "output-format", "jobs")
+CONFIG_KEYS = (
+    "profile",
+    "select",
+    "ignore",
+    "fail-on",
+    "output-format",
+    "jobs",
+    "drafting-rules",
+)
+
+
+#: The values of --drafting-rules and [tool.mrstd] drafting-rules.
+DRAFTING_RULES = tuple(rules.value for rules in DraftingRules)
 
 
 class ConfigError(click.UsageError):
@@ -45,6 +58,8 @@ class Settings:
     output_format: str = "text"
     jobs: int = 1
     source_format: str | None = None
+    #: The drafting rules of documents whose metadata does not state them.
+    drafting_rules: str | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -107,6 +122,7 @@ def resolve_settings(
     output_format: str | None,
     jobs: int | None,
     source_format: str | None,
+    drafting_rules: str | None = None,
 ) -> Settings:
     """Command-line options over ``[tool.mrstd]`` defaults over built-in defaults."""
     config, where = load_config()
@@ -114,6 +130,7 @@ def resolve_settings(
         "profile": PROFILES,
         "fail-on": FAIL_ON,
         "output-format": tuple(reporter_names()),
+        "drafting-rules": DRAFTING_RULES,
     }
     for key, allowed in choice.items():
         if key in config and config[key] not in allowed:
@@ -130,6 +147,7 @@ def resolve_settings(
         output_format=output_format or config.get("output-format", "text"),
         jobs=jobs or config.get("jobs", 1),
         source_format=source_format,
+        drafting_rules=drafting_rules or config.get("drafting-rules"),
     )
     _check_codes(settings.select, "--select")
     _check_codes(settings.ignore, "--ignore")
@@ -161,6 +179,7 @@ def _check_one(job: tuple[str, Settings, bytes | None]) -> list[Finding]:
         "select": settings.select,
         "ignore": settings.ignore,
         "format": settings.source_format,
+        "drafting_rules": settings.drafting_rules,
     }
     try:
         if data is not None:
@@ -227,6 +246,13 @@ def _severity_choice() -> click.Choice[str]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes.")
 @click.option("--from", "source_format", default=None, help="Read files in this format.")
 @click.option(
+    "--drafting-rules",
+    type=click.Choice(DRAFTING_RULES),
+    default=None,
+    help="The drafting rules of documents whose metadata does not state them (default: those "
+    "in force when each was published; [tool.mrstd] drafting-rules).",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, writable=True),
@@ -242,6 +268,7 @@ def validate_command(
     fail_on: str | None,
     jobs: int | None,
     source_format: str | None,
+    drafting_rules: str | None,
     output: str | None,
 ) -> None:
     """Validate documents (files, or folders searched recursively) against coded rules.
@@ -258,6 +285,7 @@ def validate_command(
         output_format,
         jobs,
         source_format,
+        drafting_rules,
     )
     if source_format is not None:
         try:

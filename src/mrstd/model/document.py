@@ -14,8 +14,8 @@ from .inline import Inline
 from .metadata import Metadata
 from .types import Id
 
-SCHEMA_VERSION = "1.1"
-SCHEMA_URI: Final = "https://mrstd.dev/schema/1.1/document.json"
+SCHEMA_VERSION = "1.2"
+SCHEMA_URI: Final = "https://mrstd.dev/schema/1.2/document.json"
 
 
 @node
@@ -88,7 +88,7 @@ class Document(Node, _LayerMethods):
     """One standards document, the root of the model: the outermost layer, versioned."""
 
     schema_: Annotated[
-        Literal["https://mrstd.dev/schema/1.1/document.json"], Field(alias="$schema")
+        Literal["https://mrstd.dev/schema/1.2/document.json"], Field(alias="$schema")
     ] = SCHEMA_URI
     metadata: Metadata
     preface: Annotated[tuple[Clause, ...], Field(description="foreword, introduction")] = ()

@@ -312,3 +312,21 @@ class TableMarkup(StrEnum):
 
     XHTML = "xhtml"
     OASIS = "oasis"
+
+
+class DraftingRules(StrEnum):
+    """The rules a document was drafted under, by the edition of the document that sets them.
+
+    ISO and IEC documents follow ISO/IEC Directives Part 2 (CEN and CENELEC take over the same
+    rules in their Internal Regulations Part 3); Chinese standards follow GB/T 1.1. A document
+    drafted under other rules (NISO, IETF...) is ``other``: no drafting rule applies to it.
+    """
+
+    DIRECTIVES_2004 = "iso-iec-directives-2:2004"
+    DIRECTIVES_2011 = "iso-iec-directives-2:2011"
+    DIRECTIVES_2016 = "iso-iec-directives-2:2016"
+    DIRECTIVES_2018 = "iso-iec-directives-2:2018"
+    DIRECTIVES_2021 = "iso-iec-directives-2:2021"
+    GB_T_1_1_2009 = "gb-t-1.1-2009"
+    GB_T_1_1_2020 = "gb-t-1.1-2020"
+    OTHER = "other"

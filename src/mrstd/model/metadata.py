@@ -14,6 +14,7 @@ from .enums import (
     DateType,
     Degree,
     DocumentType,
+    DraftingRules,
     IdentifierType,
     Lifecycle,
     Mandate,
@@ -400,3 +401,11 @@ class Metadata(Node):
         tuple[StatedDate, ...],
         Field(description="release dates written other than in ISO 8601 (see dates)"),
     ] = ()
+    drafting_rules: Annotated[
+        DraftingRules | None,
+        Field(
+            description="the drafting rules the document was written under (an edition of "
+            "ISO/IEC Directives Part 2 or GB/T 1.1); when absent, validation infers them from "
+            "the publisher and the publication date"
+        ),
+    ] = None

@@ -434,7 +434,7 @@ def adopted_layer(ctx: Context) -> Iterator[Finding]:
     profiles=ALL,
     citation="Relaton document relations (a relation links two different documents)",
     summary="No relation points at the document itself.",
-    bad=meta(relations=[{"kind": "supersedes", "identifier": "ISO 12345:2020"}]),
+    bad=meta(relations=[{"kind": "supersedes", "identifier": "ISO 12345:2022"}]),
     good=meta(relations=[{"kind": "supersedes", "identifier": "ISO 12345:2011"}]),
 )
 def self_relation(ctx: Context) -> Iterator[Finding]:

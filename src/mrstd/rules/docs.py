@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .editions import BY_RULES
 from .registry import PROFILES, Rule, all_rules
 from .samples import BASE
 
@@ -37,6 +38,21 @@ a default severity, the profiles it belongs to (`generic`, `iso`, `gb`; choose o
 `--profile`) and the clause of the source it enforces. `--select` and `--ignore` take codes or
 prefixes (`MRS5`, `MRS501`); an explicit `--select` picks among all rules whatever their profile.
 `mrstd rules --json` lists the same data.
+
+## Drafting rules and their editions
+
+A rule that enforces drafting rules applies to the editions it cites: the 9th edition of
+ISO/IEC Directives Part 2 (2021) and GB/T 1.1-2020 for the rules below, shown as "Applies to".
+A rule shown as applying to every document checks the document's own consistency (unique ids,
+cross-references that resolve, codes that exist) and runs whatever rules it was drafted under.
+
+Each document is judged by the drafting rules it was written under: those its metadata states
+(`metadata.drafting_rules`), else those given with `--drafting-rules` (or `[tool.mrstd]
+drafting-rules`, or `validate(..., drafting_rules=...)`), else the edition in force when it was
+published, for its publisher (ISO, IEC, CEN and CENELEC: ISO/IEC Directives Part 2; Chinese
+standards: GB/T 1.1; an adoption counts as the document it adopts; anyone else: no drafting
+rules). A chosen rule that does not apply does not run, and one MRS010 finding names it, with
+the edition it enforces and the one the document was found to follow.
 
 The examples are merge patches applied to a small valid document (shown at the end): objects
 merge key by key, lists replace the document's list, and a list that starts with `"..."` keeps
@@ -67,6 +83,17 @@ def _profiles(rule: Rule) -> str:
     )
 
 
+def _applies(rule: Rule) -> str:
+    if rule.load_phase:
+        return "every source"
+    if not rule.editions:
+        return "every document, whatever its drafting rules"
+    return "; ".join(
+        f"{BY_RULES[rules].title}{', ' + clause if clause else ''}"
+        for rules, clause in rule.editions.items()
+    )
+
+
 def rule_text(rule: Rule) -> list[str]:
     """One rule's section of docs/rules.md (and what ``mrstd rule CODE`` prints)."""
     out = [
@@ -79,6 +106,7 @@ def rule_text(rule: Rule) -> list[str]:
         f"- Severity: {rule.severity.value}",
         f"- Profiles: {_profiles(rule)}",
         f"- Source: {rule.citation}",
+        f"- Applies to: {_applies(rule)}",
         "",
     ]
     if rule.bad is not None:

@@ -50,6 +50,7 @@ def _suggest(ctx: Context, target: str, kinds: set[str] | None = None) -> str | 
 @rule(
     code="MRS101",
     name="duplicate-id",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 5 (every element identifiable); "
@@ -77,6 +78,7 @@ def _where(target: Target) -> str:
 @rule(
     code="MRS102",
     name="unresolved-xref",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 10 (references to elements of the text)",
@@ -115,6 +117,7 @@ _COMPATIBLE: dict[XrefKind, frozenset[str]] = {
 @rule(
     code="MRS103",
     name="xref-kind-mismatch",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 10 (references to elements of the text)",
@@ -156,6 +159,7 @@ _TERMS = terms_clause(term("term-count", "widget count"))
 @rule(
     code="MRS104",
     name="unresolved-term-ref",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 16.5 (terminological entries); ISO 10241-1:2011, 6",
@@ -187,6 +191,7 @@ _ENTRY_NUMBER = re.compile(r"\s*\(\s*(?:[a-z]\.)?\d+(?:\.\d+)*\s*\)?$")
 @rule(
     code="MRS110",
     name="term-ref-designation-unmatched",
+    any_edition=True,
     severity="info",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 16 (terms used in the text are those defined); "
@@ -238,6 +243,7 @@ def _label_key(label: str | None) -> tuple[object, ...]:
 @rule(
     code="MRS105",
     name="uncited-standard-not-listed",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references) and 21 (bibliography)",
@@ -274,6 +280,7 @@ def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS106",
     name="normative-reference-not-cited",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references are cited in the text)",
@@ -318,6 +325,7 @@ def normative_reference_cited(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS107",
     name="unresolved-footnote-ref",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 26 (footnotes)",
@@ -338,6 +346,7 @@ def unresolved_footnote(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS108",
     name="citation-entry-unresolved",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 10 and 15 (citing referenced documents)",
@@ -382,6 +391,7 @@ def _sourced(reference: str) -> dict[str, Any]:
 @rule(
     code="MRS109",
     name="term-source-unresolved",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 16.5.11 (source of a terminological entry)",

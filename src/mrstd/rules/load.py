@@ -1,6 +1,8 @@
-"""Codes for sources that cannot be read as documents at all (MRS0xx).
+"""Codes validation reports itself, never a check (MRS0xx): sources that cannot be read as
+documents at all, and rules that do not apply to a document.
 
-These are reported by :func:`mrstd.validation.validate_file`, never by a check.
+These are reported by :func:`mrstd.validation.validate_file` and
+:func:`mrstd.validation.validate`.
 """
 
 from __future__ import annotations
@@ -65,4 +67,13 @@ INTERNAL_ERROR = load_rule(
     name="internal-error",
     citation="-",
     summary="mrstd failed while checking this file; this is a bug in mrstd, please report it.",
+)
+NOT_APPLICABLE = load_rule(
+    code="MRS010",
+    name="rules-not-applicable",
+    citation="the drafting rules each rule cites (mrstd.rules.editions)",
+    summary="Rules were chosen that enforce drafting rules the document was not written "
+    "under (an edition of ISO/IEC Directives Part 2 or GB/T 1.1, from its metadata or its "
+    "publication date); they did not run.",
+    severity=Severity.INFO,
 )

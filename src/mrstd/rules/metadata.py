@@ -187,6 +187,7 @@ def stage_code(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS604",
     name="implemented-before-published",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="GB/T 1.1-2020, 8.1 (cover: publication and implementation dates); domain notes, "
@@ -341,6 +342,7 @@ def _script_hint(script: str) -> str | None:
 @rule(
     code="MRS609",
     name="title-missing",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 11 (every document has a title); GB/T 1.1-2020, 8.1",
@@ -490,6 +492,7 @@ def gb_implementation(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS615",
     name="unparseable-document-identifier",
+    any_edition=True,
     severity="warning",
     profiles=ALL,
     citation="ISO/IEC Directives Part 1 and GB/T 1.1-2020, 8.1 (document reference); mrstd "
@@ -501,7 +504,14 @@ def gb_implementation(ctx: Context) -> Iterator[Finding]:
 def own_identifier(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
         value = metadata.identifier.value
-        if parse_id(value) is None:
+        if metadata.identifier.scheme == "derived":
+            # A reader's placeholder ("unidentified"): the source gave no identifier at all.
+            yield ctx.report(
+                (*loc, "identifier"),
+                "the document has no identifier",
+                hint="give the document reference (an STS std-ref, a Relaton docidentifier)",
+            )
+        elif parse_id(value) is None:
             yield ctx.report(
                 (*loc, "identifier", "value"), f"identifier {value!r} follows no known grammar"
             )

@@ -146,6 +146,7 @@ def withdrawn_reference(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS304",
     name="unparseable-identifier",
+    any_edition=True,
     severity="info",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 10 (documents are referred to by their "
@@ -180,6 +181,7 @@ def unparseable(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS305",
     name="duplicate-reference-entry",
+    any_edition=True,
     severity="warning",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 and 21 (each document is listed once)",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding as Finding
 from ..findings import Severity as Severity
+from ..model.enums import DraftingRules
 from ..paths import PathPart, format_path
+from .editions import cited_editions
 
 if TYPE_CHECKING:
     from .context import Context
@@ -40,6 +42,13 @@ class Rule:
     bad: Mapping[str, Any] | None = None
     good: Mapping[str, Any] | None = None
     family: str = ""
+    #: The editions of drafting rules the rule applies to, each with the clause it cites
+    #: there (:mod:`mrstd.rules.editions`); empty for a rule that holds for every document.
+    editions: Mapping[DraftingRules, str] = field(default_factory=dict)
+
+    def applies_to(self, rules: DraftingRules) -> bool:
+        """Whether the rule runs on a document drafted under ``rules``."""
+        return not self.editions or rules in self.editions
 
     @property
     def load_phase(self) -> bool:
@@ -56,6 +65,7 @@ class Rule:
             "family": self.family,
             "citation": self.citation,
             "summary": self.summary,
+            "editions": {rules.value: clause for rules, clause in self.editions.items()},
         }
 
 
@@ -76,8 +86,14 @@ def rule(
     summary: str,
     bad: Mapping[str, Any] | None = None,
     good: Mapping[str, Any] | None = None,
+    any_edition: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule ``code``."""
+    """Register the decorated function as the check of rule ``code``.
+
+    The editions of drafting rules that ``citation`` cites are those the rule applies to;
+    ``any_edition`` makes it hold for every document (a check of the document's own
+    consistency, such as unique ids, which the citation grounds but does not bound).
+    """
 
     def register(check: Check) -> Check:
         _add(
@@ -92,6 +108,7 @@ def rule(
                 bad=bad,
                 good=good,
                 family=_family(check.__module__),
+                editions={} if any_edition else cited_editions(citation),
             )
         )
         return check

@@ -47,11 +47,11 @@ GENERAL: dict[str, Any] = {
 BASE: dict[str, Any] = {
     "$schema": SCHEMA_URI,
     "metadata": {
-        "identifier": {"value": "ISO 12345:2020"},
+        "identifier": {"value": "ISO 12345:2022"},
         "titles": [{"language": "en", "main": "Widgets", "complementary": "Counting"}],
         "languages": ["en"],
         "status": {"stage": "60.60", "lifecycle": "published"},
-        "dates": {"published": "2020-03-01"},
+        "dates": {"published": "2022-03-01"},
         "ics": [{"code": "03.120.10"}],
     },
     "preface": [

@@ -31,6 +31,7 @@ def _terms(*entries: Any) -> dict[str, Any]:
 @rule(
     code="MRS401",
     name="term-without-preferred-term",
+    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 16.5 (each entry gives its preferred term); "
@@ -223,6 +224,7 @@ def notes_numbered(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS407",
     name="duplicate-preferred-term",
+    any_edition=True,
     severity="warning",
     profiles=ALL,
     citation="ISO 10241-1:2011, 6.2 (one concept, one preferred term); ISO/IEC Directives "

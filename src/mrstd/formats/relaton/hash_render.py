@@ -179,6 +179,7 @@ _NO_RELATON_PLACE = (
     "work_item",
     "secretariats",
     "page_count",
+    "drafting_rules",
 )
 
 

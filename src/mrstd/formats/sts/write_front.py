@@ -53,6 +53,7 @@ _CARRIED_FIELDS = (
     "ccs",
     "links",
     "plan_number",
+    "drafting_rules",
 )
 
 #: Release identification in doc-ident order: STS element and Metadata field.
