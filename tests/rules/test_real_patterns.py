@@ -153,3 +153,27 @@ def test_a_source_without_identifier_is_told_so_not_that_a_placeholder_is_unpars
     assert doc.metadata.identifier.scheme == "derived"
     found = validate(doc, select=["MRS615"])
     assert [(f.code, f.message) for f in found] == [("MRS615", "the document has no identifier")]
+
+
+def test_messages_quote_text_with_its_line_breaks_made_spaces() -> None:
+    # MRS506 quoted "'it\\n              is necessary'" from an indented source.
+    annex = """<app-group><app id="annex_A" content-type="inform-annex"><label>Annex A</label>
+    <annex-type>(informative)</annex-type><title>Practice</title>
+    <p>For counting, it
+              is necessary to reset the counter.</p></app></app-group>"""
+    doc = mrstd.loads(_xml("", annex), "sts")
+    found = validate(doc, select=["MRS506"], drafting_rules="iso-iec-directives-2:2021")
+    assert [f.message for f in found] == [
+        "an informative annex contains the requirement form 'it is necessary'"
+    ]
+
+
+def test_an_unparseable_identifier_is_reported_once_and_quoted_with_plain_spaces() -> None:
+    body = """<sec id="sec_4"><label>4</label><title>Time</title>
+    <p>As in <std><std-ref>BIPM Recommendation CCTF 3 (2017)</std-ref></std>.</p></sec>"""
+    back = """<ref-list content-type="bibl" id="sec_bibl"><title>Bibliography</title>
+    <ref id="ref_1"><std><std-ref>BIPM\u00a0Recommendation\u00a0CCTF\u00a03\u00a0(2017)</std-ref>
+    </std></ref></ref-list>"""
+    assert _codes(body, back, select=["MRS304"]) == [
+        ("MRS304", "identifier 'BIPM Recommendation CCTF 3 (2017)' follows no known grammar")
+    ]

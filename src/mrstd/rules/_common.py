@@ -29,6 +29,12 @@ def is_entry_label(text: str | None) -> bool:
     return bool(text) and _ENTRY_LABEL.fullmatch((text or "").strip()) is not None
 
 
+def quoted(text: str) -> str:
+    """Document text as a message quotes it: its runs of space (no-break spaces and line
+    breaks too) made one space, in quotes, with nothing escaped."""
+    return "'" + " ".join(text.split()) + "'"
+
+
 @lru_cache(maxsize=4096)
 def parse_id(text: str | None) -> Identifier | None:
     """The parsed identifier, or None when it follows no known grammar. A document under

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Lifecycle, Mandate, Metadata
-from ._common import code_table, compare_dates, is_chinese_national, parse_id, parse_partial_date
+from ._common import (
+    code_table,
+    compare_dates,
+    is_chinese_national,
+    parse_id,
+    parse_partial_date,
+    quoted,
+)
 from .context import Context, Loc
 from .registry import Finding, rule
 from .samples import meta
@@ -513,7 +520,8 @@ def own_identifier(ctx: Context) -> Iterator[Finding]:
             )
         elif parse_id(value) is None:
             yield ctx.report(
-                (*loc, "identifier", "value"), f"identifier {value!r} follows no known grammar"
+                (*loc, "identifier", "value"),
+                f"identifier {quoted(value)} follows no known grammar",
             )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Lifecycle, LocalityType
-from ._common import document_key, is_dated, is_entry_label, parse_id
+from ._common import document_key, is_dated, is_entry_label, parse_id, quoted
 from .context import BIBLIOGRAPHY, NORMATIVE_REFERENCES, Context, Loc
 from .registry import Finding, rule
 from .samples import body, cites, entry, norm_refs, para, sref, text
@@ -160,22 +160,25 @@ def withdrawn_reference(ctx: Context) -> Iterator[Finding]:
     good=body(norm_refs(entry("ref-1", "ISO 4000:2018")), cites(sref("ISO 4000:2018"))),
 )
 def unparseable(ctx: Context) -> Iterator[Finding]:
+    # One finding per identifier, however often it is cited (and however its spaces are
+    # written: Metanorma writes no-break spaces in some places and not others).
     seen: set[str] = set()
     for info in ctx.index.references:
         ident = info.entry.identifier
         if ident and parse_id(ident) is None and not is_entry_label(ident):
-            seen.add(ident)
+            seen.add(quoted(ident))
             yield ctx.report(
                 (*info.loc, "identifier"),
-                f"identifier {ident!r} follows no known grammar",
+                f"identifier {quoted(ident)} follows no known grammar",
                 hint="check the spelling, or give it as a free citation without identifier",
             )
     for ref, loc, _layer, _flags in ctx.index.standard_refs:
-        if ref.identifier in seen or is_entry_label(ref.identifier):
+        shown = quoted(ref.identifier)
+        if shown in seen or is_entry_label(ref.identifier):
             continue  # a bibliography label ("[10]") is not an identifier: MRS105 resolves it
         if parse_id(ref.identifier) is None:
-            seen.add(ref.identifier)
-            yield ctx.report(loc, f"identifier {ref.identifier!r} follows no known grammar")
+            seen.add(shown)
+            yield ctx.report(loc, f"identifier {shown} follows no known grammar")
 
 
 @rule(

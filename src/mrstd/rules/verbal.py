@@ -130,7 +130,8 @@ BOILERPLATE = re.compile(
 
 @dataclass(frozen=True)
 class Form:
-    """One verbal form found in a text: as written, normalised, its kind and language."""
+    """One verbal form found in a text: as written (its spaces and line breaks made one space,
+    as messages quote it), normalised, its kind and language."""
 
     written: str
     form: str
@@ -151,9 +152,8 @@ def forms(text: str) -> Iterator[Form]:
             yield Form(m.group(), m.group(), _ZH_KIND[m.group()], "zh", m.start())
     else:
         for m in EN_FORMS.finditer(text):
-            written = m.group()
-            form = _SPACE.sub(" ", written.lower())
-            yield Form(written, form, _EN_KIND[form], "en", m.start())
+            written = _SPACE.sub(" ", m.group())
+            yield Form(written, written.lower(), _EN_KIND[written.lower()], "en", m.start())
 
 
 def sentences(text: str) -> Iterator[str]:
