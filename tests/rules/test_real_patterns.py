@@ -11,6 +11,7 @@ from click.testing import CliRunner
 import mrstd
 from mrstd.cli import main
 from mrstd.findings import Finding
+from mrstd.rules.samples import meta, sample
 from mrstd.validation import validate
 
 HEAD = """<standard xmlns:xlink="http://www.w3.org/1999/xlink"
@@ -177,3 +178,22 @@ def test_an_unparseable_identifier_is_reported_once_and_quoted_with_plain_spaces
     assert _codes(body, back, select=["MRS304"]) == [
         ("MRS304", "identifier 'BIPM Recommendation CCTF 3 (2017)' follows no known grammar")
     ]
+
+
+def test_a_relation_names_the_designation_year_and_fits_its_hint_to_an_amendment() -> None:
+    # A Relaton record: the relation's date (2022) is when it was recorded, not the year of
+    # the amendment (2009); and an amendment of this very document calls for amended-by.
+    doc = sample(
+        meta(
+            identifier={"value": "ISO 11111-7:2005"},
+            dates={"published": "2005-06-01"},
+            relations=[
+                {"kind": "revises", "identifier": "ISO 11111-7:2005/Amd 1:2009", "date": "2022"}
+            ],
+        )
+    )
+    (found,) = validate(doc, select=["MRS705"])
+    assert "which is newer (2009, its designation's year)" in found.message
+    assert (
+        found.hint == "ISO 11111-7:2005/Amd 1:2009 is a supplement of this document: use amended-by"
+    )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
+from ..ids import Identifier
 from ..model import Degree, Metadata, RelationKind
 from ._common import date_year, document_key, id_year, is_chinese_national, own_year, parse_id
 from .context import Context, Loc
@@ -245,8 +247,28 @@ _SUPERSEDING = {RelationKind.SUPERSEDES, RelationKind.REVISES}
 _SUPERSEDED = {RelationKind.SUPERSEDED_BY, RelationKind.REVISED_BY}
 
 
-def _relation_year(identifier: str, date: str | None) -> int | None:
-    return date_year(date) or id_year(identifier)
+def _relation_year(identifier: str, date: str | None) -> tuple[int | None, str]:
+    """The year of a related document, and where it comes from: its designation first (a
+    relation's date may be when it was circulated or recorded, not the document's year)."""
+    year = id_year(identifier)
+    if year is not None:
+        return year, "its designation's year"
+    return date_year(date), "the relation's date"
+
+
+#: The relation a document has with a supplement of its own, by the supplement's kind.
+_SUPPLEMENT_RELATION = {"AMD": RelationKind.AMENDED_BY, "COR": RelationKind.CORRECTED_BY}
+
+
+def _reverse_hint(target: Identifier | None, own: Identifier | None, reverse: RelationKind) -> str:
+    """What to use instead of a relation that runs the wrong way: for a supplement of this
+    very document (``ISO 1:2005`` and ``ISO 1:2005/Amd 1:2009``), the supplement relation."""
+    if target is not None and target.supplements and own is not None:
+        base = dataclasses.replace(target, supplements=())
+        better = _SUPPLEMENT_RELATION.get(target.supplements[-1].kind.upper()[:3])
+        if better is not None and base.document_key == own.document_key:
+            return f"{target} is a supplement of this document: use {better.value}"
+    return f"the relation runs the wrong way: use {reverse.value}"
 
 
 def _relations(ctx: Context) -> Iterator[tuple[Metadata, Loc, int | None]]:
@@ -268,8 +290,9 @@ def _relations(ctx: Context) -> Iterator[tuple[Metadata, Loc, int | None]]:
 )
 def supersedes_direction(ctx: Context) -> Iterator[Finding]:
     for metadata, loc, year in _relations(ctx):
+        own = parse_id(metadata.identifier.value)
         for i, relation in enumerate(metadata.relations):
-            other = _relation_year(relation.identifier, relation.date)
+            other, source = _relation_year(relation.identifier, relation.date)
             target = parse_id(relation.identifier)
             where = (*loc, "relations", i)
             if relation.kind in _SUPERSEDING:
@@ -277,8 +300,8 @@ def supersedes_direction(ctx: Context) -> Iterator[Finding]:
                     yield ctx.report(
                         where,
                         f"this {year} document {relation.kind.value} {relation.identifier}, which "
-                        f"is newer ({other})",
-                        hint="the relation runs the wrong way: use superseded-by",
+                        f"is newer ({other}, {source})",
+                        hint=_reverse_hint(target, own, RelationKind.SUPERSEDED_BY),
                     )
                 elif target is not None and target.stage is not None:
                     yield ctx.report(
@@ -290,8 +313,8 @@ def supersedes_direction(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report(
                     where,
                     f"this {year} document is {relation.kind.value.replace('-', ' ')} "
-                    f"{relation.identifier}, which is older ({other})",
-                    hint="the relation runs the wrong way: use supersedes",
+                    f"{relation.identifier}, which is older ({other}, {source})",
+                    hint=_reverse_hint(target, own, RelationKind.SUPERSEDES),
                 )
 
 
@@ -322,7 +345,7 @@ def supplement_direction(ctx: Context) -> Iterator[Finding]:
         if year is None:
             continue
         for i, relation in enumerate(metadata.relations):
-            other = _relation_year(relation.identifier, relation.date)
+            other, source = _relation_year(relation.identifier, relation.date)
             if other is None:
                 continue
             kind = relation.kind
@@ -330,14 +353,14 @@ def supplement_direction(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report(
                     (*loc, "relations", i),
                     f"this {year} supplement {kind.value} {relation.identifier}, which is newer "
-                    f"({other})",
+                    f"({other}, {source})",
                     hint="a supplement applies to an earlier edition; check the relation type",
                 )
             elif kind in (RelationKind.AMENDED_BY, RelationKind.CORRECTED_BY) and other < year:
                 yield ctx.report(
                     (*loc, "relations", i),
                     f"this {year} document is {kind.value.replace('-', ' ')} "
-                    f"{relation.identifier}, which is older ({other})",
+                    f"{relation.identifier}, which is older ({other}, {source})",
                     hint="the relation runs the wrong way",
                 )
 
