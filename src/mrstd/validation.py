@@ -24,6 +24,7 @@ from .model.base import no_gc
 from .paths import format_path
 from .rules import load as load_codes
 from .rules import select_rules
+from .rules.boilerplate import prescribed_in
 from .rules.context import (
     DEFINITION,
     EXAMPLE,
@@ -285,7 +286,9 @@ class Provision:
     ``marked`` is True when the document itself marks the kind (a provision paragraph or
     span); otherwise the kind is inferred from the verbal form. ``context`` says where the
     sentence sits: body, foreword, introduction, note, example, definition, footnote, table
-    or informative-annex.
+    or informative-annex. ``boilerplate`` names the prescribed sentence it is (the standard
+    foreword text, the patent statement: ``mrstd/data/boilerplate.yaml``), which is wording
+    the drafting rules require of every document, not a provision of this one.
     """
 
     kind: ProvisionKind
@@ -295,6 +298,7 @@ class Provision:
     path: str
     context: str
     marked: bool = False
+    boilerplate: str | None = None
 
 
 def _context_name(flags: int) -> str:
@@ -318,7 +322,7 @@ def provisions(doc: Document) -> list[Provision]:
     ctx = Context(doc)
     out: list[Provision] = []
     for unit in ctx.index.units:
-        text = unit.text
+        text = unit.full_text
         if not text.strip():
             continue
         path = format_path(unit.loc)
@@ -332,6 +336,7 @@ def provisions(doc: Document) -> list[Provision]:
                 kind = found.kind
             else:
                 continue
+            prescribed = prescribed_in(sentence) if unit.marked is None else None
             out.append(
                 Provision(
                     kind=kind,
@@ -341,6 +346,7 @@ def provisions(doc: Document) -> list[Provision]:
                     path=path,
                     context=context,
                     marked=unit.marked is not None,
+                    boilerplate=prescribed.id if prescribed is not None else None,
                 )
             )
     return out

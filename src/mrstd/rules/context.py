@@ -45,6 +45,7 @@ from ..model import (
 )
 from ..model.inline import LineBreak
 from ..paths import PathPart, format_path
+from .boilerplate import without_prescribed
 from .registry import Finding, Rule, Severity
 
 Loc = tuple[PathPart, ...]
@@ -116,9 +117,16 @@ class TextUnit:
     language: str | None = None
 
     @cached_property
-    def text(self) -> str:
+    def full_text(self) -> str:
         """The plain text, without nested provision spans or footnotes."""
         return plain_text(self.inlines)
+
+    @cached_property
+    def text(self) -> str:
+        """The text the rules read: ``full_text`` with its prescribed sentences (the standard
+        foreword text, the patent statement) blanked out, for they are not the document's own
+        wording (:mod:`mrstd.rules.boilerplate`)."""
+        return without_prescribed(self.full_text)
 
 
 @dataclass

@@ -54,6 +54,14 @@ standards: GB/T 1.1; an adoption counts as the document it adopts; anyone else: 
 rules). A chosen rule that does not apply does not run, and one MRS010 finding names it, with
 the edition it enforces and the one the document was found to follow.
 
+## Prescribed texts
+
+The sentences the drafting rules prescribe for every document (the standard text of ISO, IEC,
+CEN/CENELEC and SAC forewords, the patent statement) are quoted with their sources in
+`mrstd/data/boilerplate.yaml`. They are recognised whatever their line breaks, are not read by
+any wording rule ("shall not be held responsible" is not a requirement of the document), and
+`mrstd.provisions()` marks them with the id of the prescribed sentence (`boilerplate`).
+
 The examples are merge patches applied to a small valid document (shown at the end): objects
 merge key by key, lists replace the document's list, and a list that starts with `"..."` keeps
 the document's items and appends the rest. Every failing example is a test fixture that must
