@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
-from mrstd.model import Document
+import mrstd
+from mrstd.model import Clause, Document, ForeignBlock, Paragraph, Xref
 from mrstd.paths import format_path
 from mrstd.rules import PROFILES, all_rules
 from mrstd.testing import documents
@@ -30,3 +33,38 @@ def test_generated_references_resolve(doc: Document) -> None:
     assert validate(doc, select=["MRS101", "MRS102", "MRS107"]) == []
     for provision in provisions(doc):
         assert provision.text.strip()
+
+
+#: Elements of the tag set a reader may keep as foreign XML, each with an id.
+FOREIGN_TARGETS = ["table-wrap", "fig", "disp-formula", "term-sec", "fn", "app", "sec", "array"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    documents(),
+    st.lists(st.tuples(st.sampled_from(FOREIGN_TARGETS), st.integers(0, 10**6)), max_size=4),
+    st.booleans(),
+)
+def test_a_cross_reference_to_any_element_with_that_id_is_resolved(
+    doc: Document, foreign: list[tuple[str, int]], nested: bool
+) -> None:
+    """Whatever holds the target (a table, figure, formula, term entry, designation,
+    footnote, annex, a medium, or an element the model keeps as foreign XML, at any depth in
+    it), a cross-reference to its id resolves: no MRS102. The ids are read independently of
+    the rules, from the document written as native XML."""
+    fragments = []
+    for tag, number in foreign:
+        inner = f'<label id="in-{tag}-{number}">x</label>' if nested else "<label>x</label>"
+        fragments.append(ForeignBlock(xml=f'<{tag} id="f-{tag}-{number}">{inner}</{tag}>'))
+    extra = Clause(id="xref-holder", blocks=tuple(fragments))
+    with_fragments = doc.model_copy(update={"body": (*doc.body, extra)})
+    xml = etree.fromstring(mrstd.dumps_bytes(with_fragments, "xml"))
+    every = sorted(set(xml.xpath("//@id")))
+    runs = tuple(Xref(target=ident) for ident in every)
+    citing = Clause(id="xref-citing", blocks=(Paragraph(content=runs),))
+    checked = with_fragments.model_copy(update={"body": (*with_fragments.body, citing)})
+    assert validate(checked, select=["MRS102"]) == []
+    # And the rule still sees a target that nothing has.
+    missing = Clause(id="xref-missing", blocks=(Paragraph(content=(Xref(target="nowhere-1"),)),))
+    broken = checked.model_copy(update={"body": (*checked.body, missing)})
+    assert [f.code for f in validate(broken, select=["MRS102"])] == ["MRS102"]

@@ -43,6 +43,7 @@ from ..model import (
     Text,
     Xref,
 )
+from ..model.base import Node
 from ..model.inline import LineBreak
 from ..paths import PathPart, format_path
 from .boilerplate import without_prescribed
@@ -428,6 +429,25 @@ def _annex_letter(label: str | None) -> str | None:
     return match.group(1) if match else text or None
 
 
+#: Fields that hold XML kept as written (foreign fragments, MathML).
+_XML_FIELDS = frozenset({"xml", "mathml"})
+#: An element with an id in such XML, and the id (``<table-wrap id="tab-3">``).
+_XML_ID = re.compile(r"""<([A-Za-z_][\w.:-]*)\b[^>]*?\s(?:xml:)?id\s*=\s*["']([^"']+)["']""")
+#: What a foreign element is, as a cross-reference kind says it.
+_FOREIGN_KIND = {
+    "table-wrap": "table",
+    "fig": "figure",
+    "fig-group": "figure",
+    "disp-formula": "formula",
+    "sec": "clause",
+    "app": "annex",
+    "term-sec": "term",
+    "tbx:termEntry": "term",
+    "fn": "footnote",
+    "ref": "reference",
+}
+
+
 def build_index(doc: Document) -> Index:
     """Walk the document and every adopted layer once."""
     index = Index()
@@ -451,6 +471,35 @@ class Context:
         self.profile = profile
         self.index = build_index(doc)
         self.rule: Rule | None = None
+
+    @cached_property
+    def every_id(self) -> dict[str, str]:
+        """Every id anywhere in the document, with the kind of what has it: the index's, and
+        those the index does not keep (media, rows, designations, and elements inside foreign
+        XML fragments, by their element name). Built only when a target is missing from the
+        index, so that a cross-reference to something the model keeps opaque (a table kept as
+        foreign XML) is not reported as pointing at nothing."""
+        found = {ident: targets[0].kind for ident, targets in self.index.ids.items()}
+        stack: list[Any] = [self.doc]
+        while stack:
+            node = stack.pop()
+            fields = node.__dict__
+            ident = fields.get("id")
+            if type(ident) is str:
+                found.setdefault(ident, fields.get("type") or type(node).__name__.lower())
+            for name, value in fields.items():
+                if type(value) is tuple:
+                    stack.extend(v for v in value if isinstance(v, Node))
+                elif isinstance(value, Node):
+                    stack.append(value)
+                elif name in _XML_FIELDS and type(value) is str and "id" in value:
+                    for tag, foreign_id in _XML_ID.findall(value):
+                        found.setdefault(foreign_id, _FOREIGN_KIND.get(tag, tag))
+        return found
+
+    def resolves(self, ident: str) -> bool:
+        """Whether some element of the document has ``ident`` as its id."""
+        return ident in self.index.ids or ident in self.every_id
 
     @cached_property
     def _folded(self) -> tuple[str, list[int]]:

@@ -90,7 +90,7 @@ def unresolved_xref(ctx: Context) -> Iterator[Finding]:
     ids = ctx.index.ids
     missing = 0
     for xref, loc, _layer in ctx.index.xrefs:
-        if xref.target not in ids:
+        if xref.target not in ids and not ctx.resolves(xref.target):
             missing += 1
             hint = _suggest(ctx, xref.target) if missing <= _SUGGEST_LIMIT else None
             yield ctx.report(
@@ -174,11 +174,16 @@ def unresolved_term_ref(ctx: Context) -> Iterator[Finding]:
             continue
         targets = ids.get(ref.target)
         if not targets:
-            yield ctx.report(
-                loc,
-                f"term reference to {ref.target!r}, which no term entry has as id",
-                _suggest(ctx, ref.target, {"term"}),
-            )
+            # A term (a designation) of an entry, or an entry kept as foreign XML, is a term.
+            kind = ctx.every_id.get(ref.target)
+            if kind is None:
+                yield ctx.report(
+                    loc,
+                    f"term reference to {ref.target!r}, which no term entry has as id",
+                    _suggest(ctx, ref.target, {"term"}),
+                )
+            elif kind not in ("term", "designation"):
+                yield ctx.report(loc, f"term reference to {ref.target!r}, which is a {kind}")
         elif targets[0].kind != "term":
             yield ctx.report(loc, f"term reference to {ref.target!r}, which is a {targets[0].kind}")
 
@@ -338,7 +343,13 @@ def unresolved_footnote(ctx: Context) -> Iterator[Finding]:
     for ref, loc, _layer in ctx.index.footnote_refs:
         targets = ids.get(ref.target)
         if not targets:
-            yield ctx.report(loc, f"footnote call to {ref.target!r}, which no footnote has as id")
+            kind = ctx.every_id.get(ref.target)
+            if kind is None:
+                yield ctx.report(
+                    loc, f"footnote call to {ref.target!r}, which no footnote has as id"
+                )
+            elif kind != "footnote":
+                yield ctx.report(loc, f"footnote call to {ref.target!r}, which is a {kind}")
         elif targets[0].kind != "footnote":
             yield ctx.report(loc, f"footnote call to {ref.target!r}, which is a {targets[0].kind}")
 
