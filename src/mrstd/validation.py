@@ -80,7 +80,8 @@ def validate(
     chosen = select_rules(profile, select, ignore)
     edition = drafting_rules_of(doc, drafting_rules, profile)
     rules = [entry for entry in chosen if entry.applies_to(edition.rules)]
-    skipped = _not_run(chosen, rules, edition, bool(select))
+    # A record of metadata alone (Relaton) has nothing the drafting rules read: no note.
+    skipped = _not_run(chosen, rules, edition, bool(select)) if _has_content(doc) else []
     try:
         # The index adds many small objects; full collections over a large model cost more
         # than the whole check, and the index holds no cycles.
@@ -90,6 +91,11 @@ def validate(
     except RecursionError:
         rule = load_codes.INTERNAL
         return [Finding(rule.code, rule.severity, "the document is nested too deeply to check")]
+
+
+def _has_content(doc: Document) -> bool:
+    """Whether any layer of ``doc`` has a clause (a Relaton record has none)."""
+    return any(layer.preface or layer.body or layer.annexes or layer.back for layer in doc.layers())
 
 
 def _not_run(

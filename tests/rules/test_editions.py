@@ -168,3 +168,17 @@ def test_publishers_named_in_full_and_identifiers_without_a_date() -> None:
     dated_by_identifier = drafting_rules_of(_doc("ISO 8601-1:2019"))
     assert dated_by_identifier.rules is D.DIRECTIVES_2018
     assert "2019, the year of its identifier" in dated_by_identifier.how
+
+
+def test_a_record_of_metadata_alone_gets_no_note_about_rules_not_run() -> None:
+    record = Document.model_validate(
+        {
+            "$schema": "https://mrstd.dev/schema/1.2/document.json",
+            "metadata": {
+                "identifier": {"value": "ISO 12345:2006"},
+                "titles": [{"language": "en", "main": "Widgets"}],
+                "dates": {"published": "2006"},
+            },
+        }
+    )
+    assert validate(record, profile="iso") == []
