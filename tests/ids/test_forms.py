@@ -141,3 +141,30 @@ def test_gost_references_to_foreign_designations(text: str, adopted: str) -> Non
 def test_still_rejected(text: str) -> None:
     with pytest.raises(IdentifierError):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("IETF RFC 2396 (1998)", "IETF"),
+        ("IETF RFC 5646", "IETF"),
+        ("RFC 8142", "IETF"),
+        ("RFC1", "IETF"),
+        ("BCP 47", "IETF"),
+        ("BCP1", "IETF"),
+        ("STD 66", "IETF"),
+        ("draft-ietf-widget-counting-03", "IETF"),
+        ("ANSI/NISO Z39.102-2017", "NISO"),
+        ("ANSI/NISO Z39.84-2005 (R2010)", "NISO"),
+        ("NISO RP-22-2015", "NISO"),
+        ("OASIS TR 9901:1999", "OASIS"),
+        ("ITU-T Recommendation X.680 (2008)", "ITU"),
+        ("ITU-T Recommendation X.680 (2008) | ISO/IEC 8824-1:2008", "ITU"),
+    ],
+)
+def test_designations_of_other_publishers_parse_and_render_as_written(text: str, body: str) -> None:
+    # Cited in real STS documents and Relaton records (issue 14: MRS304 and MRS615 called
+    # them unparseable).
+    ident = parse(text)
+    assert ident.body == body and str(ident) == text
+    assert parse(str(ident)) == ident

@@ -197,3 +197,14 @@ def test_a_relation_names_the_designation_year_and_fits_its_hint_to_an_amendment
     assert (
         found.hint == "ISO 11111-7:2005/Amd 1:2009 is a supplement of this document: use amended-by"
     )
+
+
+def test_nested_sts_metadata_is_not_asked_for_an_adoption_link_it_cannot_hold() -> None:
+    # ISOSTS nests nat-meta, reg-meta and iso-meta for an adoption; no element holds its degree.
+    xml = _xml("").replace(
+        b"</iso-meta></front>",
+        b"</iso-meta><nat-meta><std-ref>NEN-ISO 99801:2026</std-ref></nat-meta></front>",
+    )
+    doc = mrstd.loads(xml, "sts")
+    assert doc.adopted is not None and doc.metadata.source_element == "nat-meta"
+    assert validate(doc, select=["MRS708"]) == []

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from mrstd.ids.identifier import Identifier, IdentifierError
 
-__all__ = ["looks_gost", "parse_foreign", "parse_gost", "render_gost"]
+__all__ = ["looks_gost", "parse_foreign", "parse_gost", "render_gost", "render_other"]
 
 _GOST = re.compile(
     r"(?P<pub>ГОСТ|ПМГ|РМГ|ОСТ|СТБ)(?P<r> Р)?"
@@ -45,23 +45,37 @@ _ASTM = re.compile(r"ASTM ([A-Z]\d+(?:/[A-Z]\d+)?M?)(?:-(\d{2})([a-z]?))?$")
 # ITU Recommendations, dated by month and year in parentheses: "ITU-T X.509 (10/2019)",
 # "ITU-R BT.709-6 (06/2015)" (series letters, number, revision, date)
 _ITU = re.compile(
-    r"(ITU-[TRD]) ([A-Z]{1,3})\.(\d+(?:\.\d+)*)(?:-(\d+))?(?: \((0[1-9]|1[0-2])/(\d{4})\))?$"
+    r"(ITU-[TRD]) (Recommendation )?([A-Z]{1,3})\.(\d+(?:\.\d+)*)(?:-(\d+))?"
+    r"(?: \((?:(0[1-9]|1[0-2])/)?(\d{4})\))?$"
 )
+# IETF documents: "RFC 5646", "IETF RFC 2396 (1998)", "BCP 47", "BCP1", Internet-Drafts by name
+_IETF = re.compile(r"(IETF )?(RFC|BCP|STD|FYI)( ?)(\d+)(?: \((\d{4})\))?$")
+_DRAFT = re.compile(r"draft-[a-z0-9-]*[a-z0-9]$")
+# NISO and ANSI/NISO standards and recommended practices: "ANSI/NISO Z39.84-2005 (R2010)",
+# "NISO RP-22-2015" (a reaffirmation year in parentheses)
+_NISO = re.compile(r"(ANSI/NISO|NISO) (Z39\.\d+|RP-\d+)-(\d{4})(?: \(R(\d{4})\))?$")
+# OASIS technical resolutions: "OASIS TR 9901:1999"
+_OASIS = re.compile(r"OASIS (TR|TC) (\d+):(\d{4})$")
 
 
 def parse_foreign(text: str) -> Identifier | None:
-    """UNECE, ASTM and ITU designations (outside the ISO/IEC grammar), or None."""
+    """UNECE, ASTM, ITU, IETF, NISO and OASIS designations (outside the ISO/IEC grammar), or
+    None."""
     m = _ITU.match(text)
     if m is not None:
         return Identifier(
             body="ITU",
             publisher=(m.group(1),),
-            series=m.group(2),
-            number=m.group(3),
-            part=m.group(4),
-            year=int(m.group(6)) if m.group(6) else None,
-            month=int(m.group(5)) if m.group(5) else None,
+            series=m.group(3),
+            number=m.group(4),
+            part=m.group(5),
+            year=int(m.group(7)) if m.group(7) else None,
+            month=int(m.group(6)) if m.group(6) else None,
+            style="R" if m.group(2) else "",
         )
+    found = _other_publishers(text)
+    if found is not None:
+        return found
     m = _UNECE.match(text)
     if m is not None:
         return Identifier(
@@ -85,6 +99,57 @@ def parse_foreign(text: str) -> Identifier | None:
             qualifiers=(m.group(3),) if m.group(3) else (),
             style="h",
         )
+    return None
+
+
+def _other_publishers(text: str) -> Identifier | None:
+    """IETF, NISO and OASIS designations; ``style`` keeps how each was written."""
+    m = _IETF.match(text)
+    if m is not None:
+        return Identifier(
+            body="IETF",
+            publisher=("IETF",),
+            type=m.group(2),
+            number=m.group(4),
+            year=int(m.group(5)) if m.group(5) else None,
+            style=("I" if m.group(1) else "") + ("s" if m.group(3) else ""),
+        )
+    if _DRAFT.match(text) is not None:
+        return Identifier(body="IETF", publisher=("IETF",), type="draft", number=text)
+    m = _NISO.match(text)
+    if m is not None:
+        return Identifier(
+            body="NISO",
+            publisher=tuple(m.group(1).split("/")),
+            number=m.group(2),
+            year=int(m.group(3)),
+            qualifiers=(f"R{m.group(4)}",) if m.group(4) else (),
+        )
+    m = _OASIS.match(text)
+    if m is not None:
+        return Identifier(
+            body="OASIS",
+            publisher=("OASIS",),
+            type=m.group(1),
+            number=m.group(2),
+            year=int(m.group(3)),
+        )
+    return None
+
+
+def render_other(ident: Identifier) -> str | None:
+    """An IETF, NISO or OASIS designation as it was written; None for any other body."""
+    if ident.body == "IETF":
+        if ident.type == "draft":
+            return ident.number
+        out = ("IETF " if "I" in ident.style else "") + f"{ident.type}"
+        out += (" " if "s" in ident.style else "") + ident.number
+        return out + (f" ({ident.year})" if ident.year is not None else "")
+    if ident.body == "NISO":
+        out = f"{'/'.join(ident.publisher)} {ident.number}-{ident.year}"
+        return out + "".join(f" ({q})" for q in ident.qualifiers)
+    if ident.body == "OASIS":
+        return f"OASIS {ident.type} {ident.number}:{ident.year}"
     return None
 
 

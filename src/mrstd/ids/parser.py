@@ -104,6 +104,23 @@ def _parse(text: str) -> Identifier:
     return _parse_one(s)
 
 
+#: How the designations of publishers outside the ISO/IEC grammar start (``parse_foreign``).
+_FOREIGN_STARTS = (
+    "ASTM ",
+    "UNECE ",
+    "ITU-",
+    "IETF ",
+    "RFC",
+    "BCP",
+    "STD",
+    "FYI",
+    "NISO ",
+    "ANSI/NISO ",
+    "OASIS ",
+    "draft-",
+)
+
+
 def _parse_one(s: str) -> Identifier:
     c = s[0]
     if c in "uU" and s[:4].lower() == "urn:":
@@ -171,7 +188,7 @@ def _parse_one(s: str) -> Identifier:
             if jis in ("TS", "TR"):
                 jis = "JIS " + jis  # JSA writes "JIS TS Z 0030-1:2017"
             s = f"{jis} {j.group(2)} " + s[j.end() :]
-    if c in "AUI" and (s.startswith(("ASTM ", "UNECE ", "ITU-"))):
+    if c in "AUIRBSFNOd" and s.startswith(_FOREIGN_STARTS):
         found = parse_foreign(s)
         if found is not None:
             return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mrstd.ids.chinese import render_chinese
-from mrstd.ids.gost import render_gost
+from mrstd.ids.gost import render_gost, render_other
 from mrstd.ids.identifier import Identifier
 from mrstd.ids.international import FUSED
 
@@ -53,8 +53,11 @@ def _render_one(ident: Identifier, house: str | None = None, edition: bool = Tru
         if ident.year is not None:
             out += f"-{ident.year % 100:02d}" + "".join(ident.qualifiers)
         return out
+    if ident.body in ("IETF", "NISO", "OASIS"):
+        return render_other(ident) or ident.number
     if ident.body == "ITU":
-        out = f"{ident.publisher[0]} {ident.series}.{ident.number}"
+        word = "Recommendation " if "R" in style else ""
+        out = f"{ident.publisher[0]} {word}{ident.series}.{ident.number}"
         if ident.part is not None:
             out += f"-{ident.part}"
         if ident.year is not None:

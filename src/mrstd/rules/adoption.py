@@ -416,6 +416,11 @@ def _adopted_layer(identifier: str, degree: str | None = "IDT") -> dict[str, Any
     }
 
 
+#: STS metadata elements: ISOSTS reg-meta and nat-meta (and NISO STS std-meta) nest what a
+#: document adopts, and have no element for the link itself (its degree).
+_STS_META = frozenset({"iso-meta", "reg-meta", "nat-meta", "std-meta", "std-doc-meta"})
+
+
 @rule(
     code="MRS708",
     name="adopted-layer-mismatch",
@@ -435,6 +440,8 @@ def adopted_layer(ctx: Context) -> Iterator[Finding]:
         inner_id = inner.metadata.identifier.value
         loc = (*info.loc, "metadata", "adoptions")
         if not metadata.adoptions:
+            if metadata.source_element in _STS_META:
+                continue  # nested STS metadata: the nesting is all the format can say
             yield ctx.report(
                 loc,
                 f"the layer adopts {inner_id} but records no adoption link",

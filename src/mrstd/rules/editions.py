@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..ids.international import PUBLISHERS
 from ..model import Document, DraftingRules, Layer, Metadata
 from ._common import date_year, parse_id
 
@@ -187,6 +188,8 @@ def _body_of(meta: Metadata) -> str | None:
             publisher.name.casefold(), publisher.name
         )
     if ident is None and meta.identifier.scheme != "derived":
+        # An identifier mrstd cannot parse, led by a publisher it knows ("ANSI/NISO ...").
         match = _PREFIX.match(meta.identifier.value)
-        return match.group(0) if match else None
+        if match and any(part in PUBLISHERS for part in match.group(0).split("/")):
+            return match.group(0)
     return None

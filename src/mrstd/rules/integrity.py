@@ -196,7 +196,6 @@ _ENTRY_NUMBER = re.compile(r"\s*\(\s*(?:[a-z]\.)?\d+(?:\.\d+)*\s*\)?$")
 @rule(
     code="MRS110",
     name="term-ref-designation-unmatched",
-    any_edition=True,
     severity="info",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 16 (terms used in the text are those defined); "
@@ -248,7 +247,6 @@ def _label_key(label: str | None) -> tuple[object, ...]:
 @rule(
     code="MRS105",
     name="uncited-standard-not-listed",
-    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references) and 21 (bibliography)",
@@ -285,7 +283,6 @@ def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
 @rule(
     code="MRS106",
     name="normative-reference-not-cited",
-    any_edition=True,
     severity="error",
     profiles=ALL,
     citation="ISO/IEC Directives Part 2:2021, 15 (normative references are cited in the text)",
