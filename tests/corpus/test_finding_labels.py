@@ -26,9 +26,7 @@ LABELS = yaml.safe_load((Path(__file__).with_name("finding_labels.yaml")).read_t
 #: The target of issue 14, and the rules that miss it today: each with the precision it has
 #: (which must not fall) and why. The rest must reach the target.
 TARGET = 0.95
-BELOW_TARGET = {
-    "MRS615": (0.92, "mrstd has no grammar for GOST designations written in Latin letters"),
-}
+BELOW_TARGET: dict[str, tuple[float, str]] = {}
 
 _SECTION = "precision of the rules on the corpus (issue 14)"
 _HEADER = "| part | rule | findings | true | false | precision |\n|---|---|---|---|---|---|"

@@ -160,6 +160,9 @@ def test_still_rejected(text: str) -> None:
         ("OASIS TR 9901:1999", "OASIS"),
         ("ITU-T Recommendation X.680 (2008)", "ITU"),
         ("ITU-T Recommendation X.680 (2008) | ISO/IEC 8824-1:2008", "ITU"),
+        ("GOST 1.0-2015", "GOST"),
+        ("GOST 1.0-92", "GOST"),
+        ("GOST R 34.12-2015", "GOST"),
     ],
 )
 def test_designations_of_other_publishers_parse_and_render_as_written(text: str, body: str) -> None:
@@ -168,3 +171,8 @@ def test_designations_of_other_publishers_parse_and_render_as_written(text: str,
     ident = parse(text)
     assert ident.body == body and str(ident) == text
     assert parse(str(ident)) == ident
+
+
+def test_gost_in_latin_letters_is_the_document_of_its_cyrillic_spelling() -> None:
+    assert parse("GOST R 34.12-2015") == parse("ГОСТ Р 34.12-2015")
+    assert str(parse("ГОСТ Р 34.12-2015")) == "ГОСТ Р 34.12-2015"

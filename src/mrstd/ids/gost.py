@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from mrstd.ids.identifier import Identifier, IdentifierError
 
-__all__ = ["looks_gost", "parse_foreign", "parse_gost", "render_gost", "render_other"]
+__all__ = [
+    "looks_gost",
+    "looks_gost_latin",
+    "parse_foreign",
+    "parse_gost",
+    "parse_gost_latin",
+    "render_gost",
+    "render_other",
+]
 
 _GOST = re.compile(
     r"(?P<pub>ГОСТ|ПМГ|РМГ|ОСТ|СТБ)(?P<r> Р)?"
@@ -224,8 +233,30 @@ def parse_gost(text: str, parse_other: Callable[[str], Identifier]) -> Identifie
     )
 
 
+#: GOST prefixes in Latin letters, as Relaton and catalogues write them ("GOST R 34.12-2015").
+_LATIN_PREFIX = re.compile(r"GOST(?: R)?(?= )")
+_TO_CYRILLIC = {"GOST": "ГОСТ", "GOST R": "ГОСТ Р"}
+_TO_LATIN = {cyrillic: latin for latin, cyrillic in _TO_CYRILLIC.items()}
+
+
+def looks_gost_latin(text: str) -> bool:
+    return _LATIN_PREFIX.match(text) is not None
+
+
+def parse_gost_latin(text: str, parse_other: Callable[[str], Identifier]) -> Identifier:
+    """A GOST designation in Latin letters: the same document as its Cyrillic spelling, and
+    written back in Latin letters."""
+    m = _LATIN_PREFIX.match(text)
+    assert m is not None
+    ident = parse_gost(_TO_CYRILLIC[m.group()] + text[m.end() :], parse_other)
+    return replace(ident, style=ident.style + "L")
+
+
 def render_gost(ident: Identifier) -> str:
-    out = " ".join(ident.publisher) + " "
+    publisher = list(ident.publisher)
+    if "L" in ident.style:
+        publisher[0] = _TO_LATIN.get(publisher[0], publisher[0])
+    out = " ".join(publisher) + " "
     if ident.series:
         out += ident.series + " "
     out += ident.number

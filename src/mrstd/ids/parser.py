@@ -8,7 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from mrstd.ids.chinese import looks_chinese, parse_chinese
-from mrstd.ids.gost import looks_gost, parse_foreign, parse_gost
+from mrstd.ids.gost import (
+    looks_gost,
+    looks_gost_latin,
+    parse_foreign,
+    parse_gost,
+    parse_gost_latin,
+)
 from mrstd.ids.identifier import Identifier, IdentifierError, Supplement
 from mrstd.ids.international import parse_international
 from mrstd.ids.urn import parse_urn
@@ -127,6 +133,8 @@ def _parse_one(s: str) -> Identifier:
         return parse_urn(s)
     if looks_gost(s):
         return parse_gost(s, _parse_one)
+    if c == "G" and looks_gost_latin(s):
+        return parse_gost_latin(s, _parse_one)
     if " " not in s:
         m = _WORKING.match(s)
         if m is not None:
