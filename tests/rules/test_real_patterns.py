@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -208,3 +209,47 @@ def test_nested_sts_metadata_is_not_asked_for_an_adoption_link_it_cannot_hold() 
     doc = mrstd.loads(xml, "sts")
     assert doc.adopted is not None and doc.metadata.source_element == "nat-meta"
     assert validate(doc, select=["MRS708"]) == []
+
+
+def test_a_title_kept_as_foreign_xml_is_a_title() -> None:
+    title = '<title-wrap xml:lang="en"><main>Widgets <unknown-markup/></main></title-wrap>'
+    doc = sample(meta(titles=[], languages=[], foreign=[title]))
+    assert validate(doc, select=["MRS609"]) == []
+    assert [f.code for f in validate(sample(meta(titles=[], languages=[])), select=["MRS609"])] == [
+        "MRS609"
+    ]
+
+
+def _figure(label: str, fid: str) -> dict[str, Any]:
+    return {
+        "type": "figure",
+        "id": fid,
+        "label": label,
+        "caption": [{"type": "text", "text": "W"}],
+        "media": [{"href": "w.png"}],
+    }
+
+
+def test_a_figure_kept_as_foreign_xml_takes_its_number() -> None:
+    opaque = {"type": "foreign", "xml": '<fig id="f2"><label>Figure 2</label><weird/></fig>'}
+    blocks = [_figure("Figure 1", "f1"), opaque, _figure("Figure 3", "f3")]
+    general = {"id": "general", "label": "4", "title": [{"type": "text", "text": "General"}]}
+    doc = sample({"body": ["...", {**general, "blocks": blocks}]})
+    assert validate(doc, select=["MRS210"], drafting_rules="iso-iec-directives-2:2021") == []
+    without = sample({"body": ["...", {**general, "blocks": [blocks[0], blocks[2]]}]})
+    found = validate(without, select=["MRS210"], drafting_rules="iso-iec-directives-2:2021")
+    assert [f.code for f in found] == ["MRS210"]
+
+
+def test_cross_references_of_one_wrong_kind_are_one_finding() -> None:
+    # Metanorma writes ref-type="sec" for cross-references to figures: one cause.
+    figures = [_figure("Figure 1", "f1"), _figure("Figure 2", "f2")]
+    xrefs = [{"type": "xref", "target": t, "kind": "clause"} for t in ("f1", "f2", "f1")]
+    text = {"type": "paragraph", "content": xrefs}
+    general = {"id": "general", "label": "4", "title": [{"type": "text", "text": "General"}]}
+    doc = sample({"body": ["...", {**general, "blocks": [*figures, text]}]})
+    (found,) = validate(doc, select=["MRS103"])
+    assert (
+        found.message == "3 cross-references of kind clause point at a figure (the first at 'f1')"
+    )
+    assert [r.message for r in found.related] == ["points at 'f2'", "points at 'f1'"]

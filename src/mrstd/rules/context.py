@@ -21,6 +21,7 @@ from ..model import (
     Figure,
     Footnote,
     FootnoteRef,
+    ForeignBlock,
     Formula,
     InlineFormula,
     Layer,
@@ -175,6 +176,9 @@ class Index:
     term_sources: list[tuple[str, Loc, int]] = field(default_factory=list)
     tables: list[Numbered] = field(default_factory=list)
     figures: list[Numbered] = field(default_factory=list)
+    #: The sequences (table or figure, layer, annex) that hold one kept as foreign XML,
+    #: whose numbering therefore cannot be checked.
+    opaque_numbered: set[tuple[str, int, str | None]] = field(default_factory=set)
     units: list[TextUnit] = field(default_factory=list)
 
 
@@ -316,6 +320,12 @@ class _Builder:
                     self.blocks(item.definition, (*item_loc, "definition"), flags, layer, clause)
             elif kind is Preformat:
                 self.add_id(block.id, "preformat", block, here, layer)
+            elif kind is ForeignBlock:
+                # A table or figure kept as foreign XML still takes a number in its sequence.
+                root = _ROOT_TAG.match(block.xml)
+                noun = _NUMBERED_FOREIGN.get(root.group(1)) if root else None
+                if noun is not None:
+                    index.opaque_numbered.add((noun, layer, clause.annex if clause else None))
 
     def table(
         self, table: Table, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None
@@ -429,6 +439,15 @@ def _annex_letter(label: str | None) -> str | None:
     return match.group(1) if match else text or None
 
 
+#: The root element of a foreign fragment.
+_ROOT_TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
+#: Foreign elements that are numbered as tables or figures are.
+_NUMBERED_FOREIGN = {
+    "table-wrap": "table",
+    "table-wrap-group": "table",
+    "fig": "figure",
+    "fig-group": "figure",
+}
 #: Fields that hold XML kept as written (foreign fragments, MathML).
 _XML_FIELDS = frozenset({"xml", "mathml"})
 #: An element with an id in such XML, and the id (``<table-wrap id="tab-3">``).

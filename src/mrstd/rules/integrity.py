@@ -10,7 +10,15 @@ from typing import Any
 from ..model.enums import XrefKind
 from ..paths import format_path
 from ._common import document_key, is_entry_label
-from .context import BIBLIOGRAPHY, FOREWORD, NORMATIVE_REFERENCES, Context, Target, plain_text
+from .context import (
+    BIBLIOGRAPHY,
+    FOREWORD,
+    NORMATIVE_REFERENCES,
+    Context,
+    Loc,
+    Target,
+    plain_text,
+)
 from .registry import Finding, rule
 from .samples import (
     GENERAL,
@@ -127,7 +135,11 @@ _COMPATIBLE: dict[XrefKind, frozenset[str]] = {
     good=extra_clause(xref_para("scope", "clause")),
 )
 def xref_kind(ctx: Context) -> Iterator[Finding]:
+    # One cause, one finding: cross-references that say one kind and point at another share a
+    # cause (a producer that writes ref-type="sec" for every target), so each pair of kinds is
+    # reported once, at its first cross-reference, with the others as related places.
     ids = ctx.index.ids
+    found: dict[tuple[XrefKind, str], list[tuple[Loc, str]]] = {}
     for xref, loc, _layer in ctx.index.xrefs:
         if xref.kind is None or xref.kind is XrefKind.OTHER:
             continue
@@ -138,12 +150,24 @@ def xref_kind(ctx: Context) -> Iterator[Finding]:
         if xref.kind is XrefKind.ANNEX and actual == "clause" and "annexes" in targets[0].loc:
             continue  # a clause of an annex (A.2.1): what Metanorma and ISO mark as an annex
         if actual not in _COMPATIBLE[xref.kind]:
-            yield ctx.report(
-                loc,
-                f"cross-reference of kind {xref.kind.value} points at {xref.target!r}, "
-                f"which is a {actual}",
-                hint=f"set kind to {actual!r} or point at a {xref.kind.value}",
+            found.setdefault((xref.kind, actual), []).append((loc, xref.target))
+    for (kind, actual), places in found.items():
+        (first, target), count = places[0], len(places)
+        if count == 1:
+            message = (
+                f"cross-reference of kind {kind.value} points at {target!r}, which is a {actual}"
             )
+        else:
+            message = (
+                f"{count} cross-references of kind {kind.value} point at a {actual} "
+                f"(the first at {target!r})"
+            )
+        yield ctx.report(
+            first,
+            message,
+            hint=f"set kind to {actual!r} or point at a {kind.value}",
+            related=[(loc, f"points at {other!r}") for loc, other in places[1:]],
+        )
 
 
 def _term_ref(target: str | None, words: str) -> dict[str, Any]:

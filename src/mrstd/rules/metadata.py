@@ -359,8 +359,15 @@ def _script_hint(script: str) -> str | None:
 )
 def title_missing(ctx: Context) -> Iterator[Finding]:
     for metadata, loc in _metadata(ctx):
-        if not any(t.main or t.full for t in metadata.titles):
-            yield ctx.report((*loc, "titles"), "the document has no title")
+        if any(t.main or t.full for t in metadata.titles):
+            continue
+        if any(_TITLE_WRAP.match(xml) for xml in metadata.foreign):
+            continue  # the source has a title, which the model keeps as foreign XML
+        yield ctx.report((*loc, "titles"), "the document has no title")
+
+
+#: A title kept as foreign metadata XML (an STS title-wrap the reader could not model).
+_TITLE_WRAP = re.compile(r"\s*<(?:[\w.-]+:)?title-wrap[\s>/]")
 
 
 def _dates(metadata: Metadata, loc: Loc) -> Iterator[tuple[str, Loc]]:

@@ -381,8 +381,8 @@ def _sequence(ctx: Context, items: list[Numbered], noun: str) -> Iterator[Findin
             continue
         key = (item.layer, item.annex)
         counters[key] = counters.get(key, 0) + 1
-        if key in reported:
-            continue
+        if key in reported or (noun, *key) in ctx.index.opaque_numbered:
+            continue  # (a table or figure kept as foreign XML takes a number we cannot see)
         want = f"{item.annex}.{counters[key]}" if item.annex else str(counters[key])
         if number != want:
             reported.add(key)
