@@ -253,3 +253,11 @@ def test_cross_references_of_one_wrong_kind_are_one_finding() -> None:
         found.message == "3 cross-references of kind clause point at a figure (the first at 'f1')"
     )
     assert [r.message for r in found.related] == ["points at 'f2'", "points at 'f1'"]
+
+
+def test_punctuation_a_std_ref_took_in_is_not_part_of_the_identifier() -> None:
+    body = """<sec id="sec_4"><label>4</label><title>Terms</title>
+    <p>See <std><std-ref>IEC 60050-113:2011, </std-ref></std>clause 113.</p></sec>"""
+    back = """<ref-list content-type="bibl" id="sec_bibl"><title>Bibliography</title>
+    <ref id="ref_1"><std><std-ref>IEC 60050-113:2011</std-ref></std></ref></ref-list>"""
+    assert _codes(body, back, select=["MRS304", "MRS105"]) == []

@@ -43,6 +43,8 @@ def parse_id(text: str | None) -> Identifier | None:
         return None
     if under_preparation(text):
         text = _UNDER_PREPARATION.sub("", text)
+    # Punctuation of the sentence that a std-ref took in ("IEC 60050-113:2011, ").
+    text = text.strip().rstrip(",;.").rstrip()
     try:
         return parse_cached(text)
     except (IdentifierError, ValueError):
