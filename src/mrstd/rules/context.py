@@ -323,8 +323,8 @@ class _Builder:
             elif kind is ForeignBlock:
                 # A table or figure kept as foreign XML still takes a number in its sequence.
                 root = _ROOT_TAG.match(block.xml)
-                noun = _NUMBERED_FOREIGN.get(root.group(1)) if root else None
-                if noun is not None:
+                noun = _FOREIGN_KIND.get(root.group(1)) if root else None
+                if noun in ("table", "figure"):
                     index.opaque_numbered.add((noun, layer, clause.annex if clause else None))
 
     def table(
@@ -441,13 +441,6 @@ def _annex_letter(label: str | None) -> str | None:
 
 #: The root element of a foreign fragment.
 _ROOT_TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
-#: Foreign elements that are numbered as tables or figures are.
-_NUMBERED_FOREIGN = {
-    "table-wrap": "table",
-    "table-wrap-group": "table",
-    "fig": "figure",
-    "fig-group": "figure",
-}
 #: Fields that hold XML kept as written (foreign fragments, MathML).
 _XML_FIELDS = frozenset({"xml", "mathml"})
 #: An element with an id in such XML, and the id (``<table-wrap id="tab-3">``).
@@ -455,6 +448,7 @@ _XML_ID = re.compile(r"""<([A-Za-z_][\w.:-]*)\b[^>]*?\s(?:xml:)?id\s*=\s*["']([^
 #: What a foreign element is, as a cross-reference kind says it.
 _FOREIGN_KIND = {
     "table-wrap": "table",
+    "table-wrap-group": "table",
     "fig": "figure",
     "fig-group": "figure",
     "disp-formula": "formula",

@@ -10,6 +10,10 @@ A document's drafting rules are, in order: what its metadata states
 drafting-rules``, ``validate(..., drafting_rules=...)``), or the edition that was in force
 when the document was published, for its publisher. An adoption (DIN EN ISO...) keeps the text
 of the document it adopts, so the adopted document's publisher and date count.
+
+The inference is a default: an edition takes effect on its publication (the month given
+below), while documents already in development may still follow the one before for a while.
+Where that matters, the metadata states the drafting rules.
 """
 
 from __future__ import annotations
