@@ -39,6 +39,7 @@ _SOURCES = {
     "Provision": "mrstd.validation",
     "Severity": "mrstd.findings",
     "provisions": "mrstd.validation",
+    "render": "mrstd.rendering",
     "validate": "mrstd.validation",
     "validate_bytes": "mrstd.validation",
     "validate_file": "mrstd.validation",
@@ -67,6 +68,7 @@ __all__ = [
     "load",
     "loads",
     "provisions",
+    "render",
     "validate",
     "validate_bytes",
     "validate_file",
@@ -85,6 +87,7 @@ if TYPE_CHECKING:
         UnsupportedVersionError,
     )
     from .model import SCHEMA_VERSION, Document
+    from .rendering import render
     from .validation import (
         Finding,
         Provision,

@@ -24,7 +24,6 @@ from .model.base import no_gc
 from .paths import format_path
 from .rules import load as load_codes
 from .rules import select_rules
-from .rules.boilerplate import prescribed_in
 from .rules.context import (
     DEFINITION,
     EXAMPLE,
@@ -38,7 +37,7 @@ from .rules.context import (
 )
 from .rules.editions import BY_RULES, Determined, drafting_rules_of
 from .rules.registry import Rule
-from .rules.verbal import classify, is_chinese, sentences
+from .rules.verbal import is_chinese, sentence_provisions
 
 __all__ = [
     "Finding",
@@ -334,25 +333,17 @@ def provisions(doc: Document) -> list[Provision]:
         path = format_path(unit.loc)
         context = _context_name(unit.flags)
         language = "zh" if is_chinese(text) else "en"
-        for sentence in sentences(text):
-            found = classify(sentence)
-            if unit.marked is not None:
-                kind = unit.marked
-            elif found is not None:
-                kind = found.kind
-            else:
-                continue
-            prescribed = prescribed_in(sentence) if unit.marked is None else None
+        for found in sentence_provisions(text, unit.marked):
             out.append(
                 Provision(
-                    kind=kind,
-                    form=found.form if found is not None else None,
-                    language=found.language if found is not None else language,
-                    text=sentence,
+                    kind=found.kind,
+                    form=found.form.form if found.form is not None else None,
+                    language=found.form.language if found.form is not None else language,
+                    text=found.sentence,
                     path=path,
                     context=context,
                     marked=unit.marked is not None,
-                    boilerplate=prescribed.id if prescribed is not None else None,
+                    boilerplate=found.prescribed.id if found.prescribed is not None else None,
                 )
             )
     return out

@@ -34,6 +34,7 @@ from ..model import (
     Preformat,
     ProvisionKind,
     ProvisionSpan,
+    Quote,
     ReferenceEntry,
     StandardRef,
     Styled,
@@ -297,9 +298,14 @@ class _Builder:
                 self.add_id(block.id, "figure", block, here, layer)
                 index.figures.append(Numbered(block, here, layer, clause.annex if clause else None))
                 self.inlines(block.caption, (*here, "caption"), flags, layer)
+                self.blocks(block.description, (*here, "description"), flags, layer, clause)
                 self.blocks(block.blocks, (*here, "blocks"), flags, layer, clause)
             elif kind is Formula:
                 self.add_id(block.id, "formula", block, here, layer)
+                self.blocks(block.key, (*here, "key"), flags, layer, clause)
+            elif kind is Quote:
+                self.add_id(block.id, "quote", block, here, layer)
+                self.blocks(block.blocks, (*here, "blocks"), flags, layer, clause)
             elif kind is TermEntry:
                 self.term(block, here, flags, layer, clause)
             elif kind is ReferenceEntry:
@@ -333,6 +339,7 @@ class _Builder:
         self.add_id(table.id, "table", table, loc, layer)
         self.index.tables.append(Numbered(table, loc, layer, clause.annex if clause else None))
         self.inlines(table.caption, (*loc, "caption"), flags, layer)
+        self.blocks(table.description, (*loc, "description"), flags, layer, clause)
         cell_flags = flags | TABLE
         for part in ("head", "body", "foot"):
             rows = getattr(table, part)
@@ -365,6 +372,8 @@ class _Builder:
                 )
             )
             self.inlines(definition.content, (*here, "content"), flags | DEFINITION, layer)
+            # A definition continued by a list or a table (ISO writes those in tbx:definition).
+            self.blocks(definition.blocks, (*here, "blocks"), flags | DEFINITION, layer, clause)
         for i, example in enumerate(entry.examples):
             here = (*loc, "examples", i)
             self.add_id(example.id, "example", example, here, layer)
@@ -379,6 +388,7 @@ class _Builder:
                 self.index.term_sources.append((source.reference, here, layer))
             self.inlines(source.modification, (*here, "modification"), flags, layer)
             self.inlines(source.content, (*here, "content"), flags, layer)
+        self.blocks(entry.display, (*loc, "display"), flags, layer, clause)
 
     def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
         if not inlines:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import ProvisionKind
+from .boilerplate import Prescribed, prescribed_in
 
 R = ProvisionKind.REQUIREMENT
 REC = ProvisionKind.RECOMMENDATION
@@ -171,3 +172,26 @@ def classify(sentence: str) -> Form | None:
         if best is None or _ORDER[found.kind] < _ORDER[best.kind]:
             best = found
     return best
+
+
+@dataclass(frozen=True)
+class Found:
+    """One provision of a text: its kind, the verbal form that makes it one (None for a
+    kind the document marks), the sentence, and the prescribed sentence it is, if any."""
+
+    kind: ProvisionKind
+    form: Form | None
+    sentence: str
+    prescribed: Prescribed | None
+
+
+def sentence_provisions(text: str, marked: ProvisionKind | None = None) -> Iterator[Found]:
+    """The provisions of a text, sentence by sentence: every sentence of a text the document
+    marks as a provision of one kind, or else each sentence with a verbal form. Both
+    mrstd.provisions() and the HTML rendering count them this way."""
+    for sentence in sentences(text):
+        found = classify(sentence)
+        if marked is not None:
+            yield Found(marked, found, sentence, None)
+        elif found is not None:
+            yield Found(found.kind, found, sentence, prescribed_in(sentence))

@@ -1,0 +1,110 @@
+"""Rendering for people to read (issue 15): one self-contained HTML page per document, with
+stable anchors, live cross-references, MathML kept, opaque fragments shown and text escaped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+import mrstd
+from mrstd.cli import main
+from mrstd.model import Document, ForeignBlock, ForeignInline, Formula, InlineFormula
+from support import missing_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+
+
+def _nodes(doc: Document) -> list[Any]:
+    """Every model node, independently of the renderer's own walk."""
+    out: list[Any] = []
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for value in node.__dict__.values():
+            if type(value) is tuple:
+                stack.extend(v for v in value if hasattr(v, "__dataclass_fields__"))
+            elif hasattr(value, "__dataclass_fields__"):
+                stack.append(value)
+    return out
+
+
+def check_page(doc: Document) -> str:
+    """The invariants every rendered page keeps; returns the page."""
+    page = mrstd.render(doc)
+    assert page.startswith("<!DOCTYPE html>\n")
+    tree = html.fromstring(page.encode())
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids)), "an anchor is given twice"
+    links = [h[1:] for h in tree.xpath("//a/@href") if h.startswith("#")]
+    assert not [t for t in links if t not in set(ids)], "a link to no anchor"
+    nodes = _nodes(doc)
+    formulas = sum(1 for n in nodes if isinstance(n, (Formula, InlineFormula)) and n.mathml)
+    assert len(tree.xpath("//*[local-name()='math']")) == formulas
+    opaque = sum(1 for n in nodes if isinstance(n, (ForeignBlock, ForeignInline)))
+    assert len(tree.xpath("//*[contains(concat(' ', @class, ' '), ' foreign ')]")) == opaque
+    # One script only, the requirements filter; nothing is fetched (no link, no remote style).
+    assert len(tree.xpath("//script")) == 1 and "only-requirements" in tree.xpath(
+        "string(//script)"
+    )
+    assert not tree.xpath("//link | //script[@src]")
+    # Every provision mrstd.provisions() finds has exactly one element carrying its kind.
+    found = Counter(p.kind.value for p in mrstd.provisions(doc))
+    marked = Counter(
+        el.get("class").split()[1] for el in tree.xpath("//span[starts-with(@class, 'provision ')]")
+    )
+    assert marked == found
+    return page
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_render_with_every_link_live(path: Path) -> None:
+    check_page(mrstd.load(path))
+
+
+def test_corpus_samples_render_with_every_link_live(corpus: Path) -> None:
+    samples = sorted((corpus / "sts" / "samples").glob("*.xml"))
+    assert samples, missing_corpus(corpus / "sts" / "samples")
+    for path in samples:
+        check_page(mrstd.load(path, format="sts"))
+
+
+def test_two_renders_are_identical_and_a_change_stays_in_its_clause() -> None:
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+    first = mrstd.render(doc)
+    assert mrstd.render(doc) == first
+    clause = doc.body[-1]
+    changed = clause.model_copy(update={"label": clause.label, "title": clause.title[:0]})
+    other = mrstd.render(doc.model_copy(update={"body": (*doc.body[:-1], changed)}))
+    before, after = first.split('id="' + (clause.id or "")), other.split('id="' + (clause.id or ""))
+    assert before[0] == after[0]  # everything before the changed clause is byte-identical
+
+
+def test_text_is_escaped_by_construction() -> None:
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+    hostile_text = "<script>window.x=1</script>"
+    title = doc.metadata.titles[0].model_copy(update={"main": hostile_text, "full": hostile_text})
+    hostile = doc.model_copy(
+        update={"metadata": doc.metadata.model_copy(update={"titles": (title,)})}
+    )
+    page = check_page(hostile)
+    tree = html.fromstring(page.encode())
+    assert "<script>window.x=1</script>" in tree.xpath("string(//h1)")
+    assert len(tree.xpath("//script")) == 1  # the filter, and nothing from the document
+
+
+def test_the_command_line_renders_any_format(tmp_path: Path) -> None:
+    out = tmp_path / "widget.html"
+    sts = tmp_path / "widget.sts.xml"
+    sts.write_bytes(mrstd.dumps_bytes(mrstd.load(ROOT / "examples" / "iso-widget.json"), "sts"))
+    result = CliRunner().invoke(main, ["render", str(sts), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "<!DOCTYPE html>" in out.read_text("utf-8")
+    bad = CliRunner().invoke(main, ["render", str(tmp_path / "none.json")])
+    assert bad.exit_code == 2 and "no such file" in bad.stderr
