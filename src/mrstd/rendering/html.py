@@ -61,6 +61,7 @@ from ..model import (
     Text,
     Xref,
 )
+from ..model.base import Node
 from ..rules.context import plain_text
 from ..rules.verbal import sentence_provisions
 
@@ -90,7 +91,10 @@ _FOREIGN_ID = re.compile(r"""\s(?:xml:)?id\s*=\s*["']([^"']+)["']""")
 
 
 def _sub(parent: El, tag: str, text: str | None = None, **attrs: str) -> El:
-    el = etree.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    """A child element; ``class_`` stands for the ``class`` attribute."""
+    if "class_" in attrs:
+        attrs["class"] = attrs.pop("class_")
+    el = etree.SubElement(parent, tag, attrs) if attrs else etree.SubElement(parent, tag)
     if text:
         el.text = text
     return el
@@ -683,9 +687,11 @@ class HtmlRenderer:
             if type(xml) is str:
                 found.update(_FOREIGN_ID.findall(xml))
             for value in fields.values():
-                if type(value) is tuple:
-                    stack.extend(v for v in value if hasattr(v, "__dict__"))
-                elif hasattr(value, "__dataclass_fields__") or isinstance(value, Layer):
+                if value.__class__ is tuple:
+                    for item in value:
+                        if isinstance(item, Node):
+                            stack.append(item)
+                elif isinstance(value, Node):
                     stack.append(value)
         return found
 

@@ -1,0 +1,176 @@
+"""Rendered pages in a real browser (issue 15): Debian's chromium, driven through
+chromium-driver. .ci/run installs both; without them these tests skip, or fail under
+MRSTD_REQUIRE_CORPUS=1, where nothing skips."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import mrstd
+from mrstd.model import Document, Formula, InlineFormula, Text, Title
+from mrstd.testing import documents
+from support import missing_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+GOLDEN = ROOT / "tests" / "golden" / "render"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+
+#: What the page reports about itself: links to no anchor, MathML, provision marks.
+_PROBE = """
+const ids = new Set([...document.querySelectorAll('[id]')].map(e => e.id));
+const links = [...document.querySelectorAll('a[href^="#"]')];
+const kinds = {};
+for (const el of document.querySelectorAll('span.provision')) {
+  const kind = el.classList[1];
+  kinds[kind] = (kinds[kind] || 0) + 1;
+}
+return {
+  broken: links.filter(a => !ids.has(decodeURIComponent(a.getAttribute('href').slice(1)))).length,
+  links: links.length,
+  math: document.querySelectorAll('math').length,
+  kinds: kinds,
+  elements: document.querySelectorAll('*:not(span.provision)').length,
+  pwned: window.__pwned === undefined ? null : window.__pwned,
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    if CHROMIUM is None or DRIVER is None:
+        missing_corpus("headless Chromium is not installed (Debian: chromium, chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or ""
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(argument)
+    options.add_argument("--window-size=1024,1400")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--hide-scrollbars")
+    options.add_argument("--force-device-scale-factor=1")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER or ""), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def _open(browser: Any, doc: Document, folder: Path, name: str = "page.html") -> dict[str, Any]:
+    page = folder / name
+    page.write_text(mrstd.render(doc), "utf-8")
+    browser.get_log("browser")  # forget what earlier pages logged
+    browser.get(page.as_uri())
+    found: dict[str, Any] = browser.execute_script(_PROBE)
+    # A missing image the document refers to is the document's business, not the page's.
+    found["errors"] = [
+        entry
+        for entry in browser.get_log("browser")
+        if entry["level"] == "SEVERE" and entry.get("source") != "network"
+    ]
+    return found
+
+
+def _formulas(doc: Document) -> int:
+    count = 0
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (Formula, InlineFormula)) and node.mathml:
+            count += 1
+        for value in node.__dict__.values():
+            if type(value) is tuple:
+                stack.extend(v for v in value if hasattr(v, "__dataclass_fields__"))
+            elif hasattr(value, "__dataclass_fields__"):
+                stack.append(value)
+    return count
+
+
+def _check(browser: Any, doc: Document, folder: Path) -> dict[str, Any]:
+    found = _open(browser, doc, folder)
+    assert found["broken"] == 0, "a link to no anchor"
+    assert not found["errors"], found["errors"]
+    assert found["math"] == _formulas(doc)
+    assert found["kinds"] == dict(Counter(p.kind.value for p in mrstd.provisions(doc)))
+    return found
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_in_the_browser(browser: Any, path: Path, tmp_path: Path) -> None:
+    _check(browser, mrstd.load(path), tmp_path)
+
+
+def test_corpus_samples_in_the_browser(browser: Any, corpus: Path, tmp_path: Path) -> None:
+    samples = sorted((corpus / "sts" / "samples").glob("*.xml"))
+    assert samples
+    links = 0
+    for path in samples:
+        links += _check(browser, mrstd.load(path, format="sts"), tmp_path)["links"]
+    assert links > 1000  # the NISO sample alone has thousands of cross-references
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>&amp;"\'>'
+
+
+def _hostile(node: Any) -> Any:
+    """The document with every text run and title replaced by markup that would run script
+    if it were not escaped."""
+    if type(node) is tuple:
+        return tuple(_hostile(item) for item in node)
+    if not hasattr(node, "__dataclass_fields__") and not isinstance(node, Document):
+        return node
+    changes: dict[str, Any] = {}
+    for name, value in node.__dict__.items():
+        if (isinstance(node, Text) and name == "text") or (
+            isinstance(node, Title) and name in ("main", "full") and value
+        ):
+            changes[name] = HOSTILE
+        elif type(value) is tuple or hasattr(value, "__dataclass_fields__"):
+            changes[name] = _hostile(value)
+    if isinstance(node, Document):
+        return node.model_copy(update=changes)
+    return dataclasses.replace(node, **changes)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_hostile_text_runs_no_script_and_adds_no_element(browser: Any, doc: Document) -> None:
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
+    plain = _open(browser, doc, folder, "plain.html")
+    hostile = _open(browser, _hostile(doc), folder, "hostile.html")
+    assert hostile["pwned"] is None
+    assert hostile["elements"] == plain["elements"]
+
+
+def test_first_page_looks_as_it_did(browser: Any, tmp_path: Path) -> None:
+    """A screenshot of the first page of an example against a committed one, with a
+    tolerance: a broken stylesheet moves far more than that."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    _open(browser, mrstd.load(ROOT / "examples" / "iso-widget.json"), tmp_path)
+    shot = Image.open(BytesIO(browser.get_screenshot_as_png())).convert("RGB")
+    golden = GOLDEN / "iso-widget.png"
+    if os.environ.get("MRSTD_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        shot.save(golden)
+        pytest.fail(f"{golden.name} written; run the tests again without MRSTD_UPDATE_GOLDEN")
+    assert golden.exists(), f"missing {golden}; run with MRSTD_UPDATE_GOLDEN=1"
+    expected = Image.open(golden).convert("RGB")
+    assert shot.size == expected.size
+    diff = ImageChops.difference(shot, expected).convert("L").point(lambda v: 255 if v > 48 else 0)
+    changed = diff.histogram()[255] / (shot.size[0] * shot.size[1])
+    assert changed < 0.03, f"{changed:.1%} of the pixels differ from {golden.name}"
