@@ -13,7 +13,16 @@ from lxml import html
 
 import mrstd
 from mrstd.cli import main
-from mrstd.model import Document, ForeignBlock, ForeignInline, Formula, InlineFormula
+from mrstd.model import (
+    Document,
+    Footnote,
+    ForeignBlock,
+    ForeignInline,
+    Formula,
+    InlineFormula,
+    Paragraph,
+    Text,
+)
 from support import missing_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +117,33 @@ def test_the_command_line_renders_any_format(tmp_path: Path) -> None:
     assert "<!DOCTYPE html>" in out.read_text("utf-8")
     bad = CliRunner().invoke(main, ["render", str(tmp_path / "none.json")])
     assert bad.exit_code == 2 and "no such file" in bad.stderr
+
+
+def test_a_change_in_one_clause_changes_no_other_clause() -> None:
+    # Footnotes without ids in two clauses: their anchors are named after their clause, so
+    # removing the first renames nothing in the second.
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+
+    def with_note(clause: Any, note: bool) -> Any:
+        runs: list[Any] = [Text(text="A widget is balanced")]
+        if note:
+            runs.append(
+                Footnote(label="1)", blocks=(Paragraph(content=(Text(text="Or nearly."),)),))
+            )
+        return clause.model_copy(
+            update={"blocks": (*clause.blocks, Paragraph(content=tuple(runs)))}
+        )
+
+    first, second, *rest = doc.body
+    pages = [
+        mrstd.render(
+            doc.model_copy(update={"body": (with_note(first, n), with_note(second, True), *rest)})
+        )
+        for n in (True, False)
+    ]
+    trees = [html.fromstring(page.encode()) for page in pages]
+    for clause in (second, *rest):
+        anchor = clause.id or f"clause-{clause.label}"
+        before, after = (html.tostring(t.get_element_by_id(anchor)) for t in trees)
+        assert before == after, anchor
+    assert pages[0] != pages[1]

@@ -119,6 +119,7 @@ class HtmlRenderer:
         self.entries: dict[str, str] = {}
         self.targets = self._targets(doc)
         self.footnotes: list[Footnote] = []
+        self.clause_anchor = "document"
 
     # ------------------------------------------------------------ the page
 
@@ -252,6 +253,9 @@ class HtmlRenderer:
         anchor = clause.id or (f"clause-{clause.label}" if clause.label else f"clause-{fallback}")
         section = _sub(parent, "section", class_=f"clause {clause.kind.value}")
         section.set("id", self._anchor(anchor))
+        # A footnote without an id is named after its clause, so that a change elsewhere
+        # renames nothing here.
+        self.clause_anchor = section.get("id") or anchor
         heading = _sub(section, f"h{min(level, 6)}")
         if clause.label:
             _sub(heading, "span", clause.label, class_="number")
@@ -260,9 +264,9 @@ class HtmlRenderer:
             _sub(heading, "span", f"({clause.obligation.value}) ", class_="obligation")
         self.inlines(heading, clause.title)
         self.blocks(section, clause.blocks)
+        self.flush_footnotes(section)  # before the subclauses, which gather their own
         for index, sub in enumerate(clause.subclauses):
             self.clause(section, sub, f"{fallback}-{index}", level + 1)
-        self.flush_footnotes(section)
 
     def flush_footnotes(self, section: El) -> None:
         if not self.footnotes:
@@ -559,7 +563,7 @@ class HtmlRenderer:
                 link.text = run.label or "*"
             case Footnote():
                 sup = _sub(parent, "sup", class_="footnote-ref")
-                target = run.id or f"footnote-{len(self.footnotes) + 1}"
+                target = run.id or f"{self.clause_anchor}-fn-{len(self.footnotes) + 1}"
                 if run.id is None:
                     run = Footnote(id=target, label=run.label, blocks=run.blocks)
                 self.targets.add(target)
