@@ -22,6 +22,7 @@ from mrstd.model import (
     InlineFormula,
     Paragraph,
     Text,
+    Xref,
 )
 from support import missing_corpus
 
@@ -147,3 +148,15 @@ def test_a_change_in_one_clause_changes_no_other_clause() -> None:
         before, after = (html.tostring(t.get_element_by_id(anchor)) for t in trees)
         assert before == after, anchor
     assert pages[0] != pages[1]
+
+
+def test_a_cross_reference_to_nothing_is_marked_not_linked() -> None:
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+    clause = doc.body[0]
+    broken = Paragraph(content=(Text(text="See "), Xref(target="nowhere-1")))
+    doc = doc.model_copy(
+        update={"body": (clause.model_copy(update={"blocks": (broken,)}), *doc.body[1:])}
+    )
+    tree = html.fromstring(check_page(doc).encode())
+    (mark,) = tree.xpath("//span[contains(@class, 'unresolved')]")
+    assert mark.text == "nowhere-1" and mark.get("href") is None

@@ -59,9 +59,9 @@ from ..model import (
     TermEntry,
     TermRef,
     Text,
+    Title,
     Xref,
 )
-from ..model.base import Node
 from ..rules.context import plain_text
 from ..rules.verbal import sentence_provisions
 
@@ -82,10 +82,14 @@ _STYLE_TAG = {
     Style.SANS_SERIF: "span",
 }
 _GROUPS = ("preface", "body", "annexes", "back")
-#: Characters an anchor keeps; anything else becomes "-".
+#: Characters a class name made from a model name keeps; anything else becomes "-".
 _ANCHOR = re.compile(r"[^A-Za-z0-9_.-]+")
 #: MathML is parsed without fetching or expanding anything.
 _MATH_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+#: Every id of a page, as plain strings.
+_IDS = etree.XPath("//@id", smart_strings=False)
+#: What an anchor made from a label cannot hold.
+_SPACE = re.compile(r"\s+")
 #: An element with an id in a foreign fragment (its anchor is kept in the page).
 _FOREIGN_ID = re.compile(r"""\s(?:xml:)?id\s*=\s*["']([^"']+)["']""")
 
@@ -98,6 +102,12 @@ def _sub(parent: El, tag: str, text: str | None = None, **attrs: str) -> El:
     if text:
         el.text = text
     return el
+
+
+def _title_text(title: Title) -> str:
+    """A title as one line: the full title, or its parts joined with em dashes."""
+    parts = [title.introductory, title.main, title.complementary]
+    return title.full or " — ".join(p for p in parts if p)
 
 
 def _append_text(parent: El, text: str) -> None:
@@ -117,7 +127,10 @@ class HtmlRenderer:
         self.anchors: set[str] = set()
         #: The reference entries by identifier, for citations that do not link their entry.
         self.entries: dict[str, str] = {}
-        self.targets = self._targets(doc)
+        #: Every link to an anchor of the page, and every citation: checked once the page is
+        #: built, when every anchor is known (``_resolve``).
+        self.links: list[El] = []
+        self.citations: list[tuple[El, str, str | None]] = []
         self.footnotes: list[Footnote] = []
         self.clause_anchor = "document"
 
@@ -137,6 +150,7 @@ class HtmlRenderer:
             self.adoption_chain(body, layers)
         for number, layer in enumerate(layers):
             self.layer(body, layer, number)
+        self._resolve(html)
         text = etree.tostring(html, method="html", encoding="unicode")
         return "<!DOCTYPE html>\n" + text + "\n"
 
@@ -146,12 +160,7 @@ class HtmlRenderer:
 
     @staticmethod
     def _title(meta: Metadata) -> str:
-        for title in meta.titles:
-            parts = [title.introductory, title.main, title.complementary]
-            text = title.full or " — ".join(p for p in parts if p)
-            if text:
-                return text
-        return ""
+        return next((text for text in map(_title_text, meta.titles) if text), "")
 
     def legend(self, body: El) -> None:
         """What the provision marks mean, and a switch that shows only the requirements."""
@@ -192,8 +201,7 @@ class HtmlRenderer:
         header = _sub(parent, "header", class_="metadata")
         _sub(header, "p", meta.identifier.value, class_="identifier")
         for title in meta.titles:
-            parts = [title.introductory, title.main, title.complementary]
-            text = title.full or " — ".join(p for p in parts if p)
+            text = _title_text(title)
             if text:
                 attrs = {"class": "title"}
                 if title.language:
@@ -498,6 +506,8 @@ class HtmlRenderer:
     def reference(self, parent: El, b: ReferenceEntry) -> None:
         p = _sub(parent, "p", class_="reference")
         self._id(p, b.id)
+        if b.identifier and p.get("id"):
+            self.entries.setdefault(b.identifier, p.get("id") or "")
         if b.label:
             _sub(p, "span", b.label, class_="label")
             _append_text(p, " ")
@@ -566,7 +576,6 @@ class HtmlRenderer:
                 target = run.id or f"{self.clause_anchor}-fn-{len(self.footnotes) + 1}"
                 if run.id is None:
                     run = Footnote(id=target, label=run.label, blocks=run.blocks)
-                self.targets.add(target)
                 link = self._link(sup, target, "footnote-ref")
                 link.text = run.label or "*"
                 self.footnotes.append(run)
@@ -601,18 +610,15 @@ class HtmlRenderer:
                 assert_never(run)
 
     def citation(self, parent: El, identifier: str, reference: str | None) -> None:
-        """A standard cited: a link to its entry in the references when it has one."""
-        target = reference if reference in self.targets else self.entries.get(identifier)
-        if target is not None:
-            _sub(parent, "a", identifier, href=f"#{target}", class_="citation")
-        else:
-            _sub(parent, "span", identifier, class_="citation")
+        """A standard cited: a link to its entry in the references when it has one (which
+        entry is known once the page is built)."""
+        self.citations.append(
+            (_sub(parent, "a", identifier, class_="citation"), identifier, reference)
+        )
 
     def mathml(self, parent: El, mathml: str, display: bool) -> None:
         try:
-            math = etree.fromstring(
-                mathml, etree.XMLParser(resolve_entities=False, no_network=True)
-            )
+            math = etree.fromstring(mathml, _MATH_PARSER)
         except etree.XMLSyntaxError:
             _sub(parent, "code", mathml, class_="mathml-source")
             return
@@ -656,9 +662,29 @@ class HtmlRenderer:
     # ------------------------------------------------------------ anchors
 
     def _link(self, parent: El, target: str, kind: str) -> El:
-        if target in self.targets:
-            return _sub(parent, "a", href=f"#{target}", class_=kind)
-        return _sub(parent, "span", class_=f"{kind} unresolved", title=f"no {target!r} here")
+        link = _sub(parent, "a", href=f"#{target}", class_=kind)
+        self.links.append(link)
+        return link
+
+    def _resolve(self, page: El) -> None:
+        """Keep the links whose anchor is in the page; mark the others unresolved (a link to
+        nowhere is worse than none). Citations link to their entry, by reference or by
+        identifier."""
+        found: Any = _IDS(page)
+        anchors = {str(value) for value in found}
+        for el, identifier, reference in self.citations:
+            target = reference if reference in anchors else self.entries.get(identifier)
+            if target is not None:
+                el.set("href", f"#{target}")
+            else:
+                el.tag = "span"
+        for link in self.links:
+            target = link.get("href", "#")[1:]
+            if target not in anchors:
+                link.tag = "span"
+                del link.attrib["href"]
+                link.set("class", f"{link.get('class')} unresolved")
+                link.set("title", f"no {target!r} here")
 
     def _id(self, el: El, ident: str | None) -> None:
         if ident is not None:
@@ -666,38 +692,13 @@ class HtmlRenderer:
 
     def _anchor(self, wanted: str) -> str:
         """An anchor for ``wanted``, unique in the page (a second one gets "-2")."""
-        base = _ANCHOR.sub("-", wanted) if wanted not in self.targets else wanted
+        base = _SPACE.sub("-", wanted)  # an HTML id holds no space; ids never do
         anchor, n = base, 1
         while anchor in self.anchors:
             n += 1
             anchor = f"{base}-{n}"
         self.anchors.add(anchor)
         return anchor
-
-    def _targets(self, doc: Document) -> set[str]:
-        """Every id of the document that the page gives an anchor (links may point there),
-        and the reference entries by identifier, for citations without a link."""
-        found: set[str] = set()
-        stack: list[Any] = [doc]
-        while stack:
-            node = stack.pop()
-            fields = node.__dict__
-            ident = fields.get("id")
-            if type(ident) is str:
-                found.add(ident)
-                if isinstance(node, ReferenceEntry) and node.identifier:
-                    self.entries.setdefault(node.identifier, ident)
-            xml = fields.get("xml")
-            if type(xml) is str:
-                found.update(_FOREIGN_ID.findall(xml))
-            for value in fields.values():
-                if value.__class__ is tuple:
-                    for item in value:
-                        if isinstance(item, Node):
-                            stack.append(item)
-                elif isinstance(value, Node):
-                    stack.append(value)
-        return found
 
 
 #: The one script of the page: the requirements filter (the page reads without it).
