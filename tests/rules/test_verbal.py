@@ -77,3 +77,12 @@ def test_provisions_lists_sentences_with_places() -> None:
     assert ("capability", "can", "note", "body[4].blocks[1].blocks[0]") in found
     assert ("statement", None, "body", "body[4].blocks[2]") in found
     assert not any("grey" in p.text for p in provisions(doc))
+
+
+def test_the_quick_filter_lets_every_form_through() -> None:
+    # sentence_provisions skips a text holding none of these words (or characters): every
+    # verbal form must hold one, or its provisions would be missed.
+    from mrstd.rules.verbal import _EN_TRIGGERS, _ZH_TRIGGERS, CHINESE, ENGLISH
+
+    assert all(any(word in form for word in _EN_TRIGGERS) for form, _ in ENGLISH)
+    assert all(not _ZH_TRIGGERS.isdisjoint(form) for form, _ in CHINESE)

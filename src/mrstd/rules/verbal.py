@@ -174,6 +174,37 @@ def classify(sentence: str) -> Form | None:
     return best
 
 
+#: A word of every English form, and the characters of the Chinese ones (but 不, which never
+#: stands alone): a text without any of them holds no form. Checking these is some twenty
+#: times faster than the forms' own patterns, and most text holds none.
+_EN_TRIGGERS = (
+    "shall",
+    "should",
+    "ought",
+    "must",
+    "may",
+    "can",
+    "need",
+    "has",
+    "have",
+    "able",
+    "allowed",
+    "required",
+    "permitted",
+    "possible",
+    "necessary",
+    "recommended",
+)
+_ZH_TRIGGERS = frozenset("".join(form for form, _ in CHINESE)) - {"不"}
+
+
+def _may_hold_form(text: str) -> bool:
+    low = text.lower()
+    if any(word in low for word in _EN_TRIGGERS):
+        return True
+    return _CJK.search(text) is not None and not _ZH_TRIGGERS.isdisjoint(text)
+
+
 @dataclass(frozen=True)
 class Found:
     """One provision of a text: its kind, the verbal form that makes it one (None for a
@@ -189,6 +220,8 @@ def sentence_provisions(text: str, marked: ProvisionKind | None = None) -> Itera
     """The provisions of a text, sentence by sentence: every sentence of a text the document
     marks as a provision of one kind, or else each sentence with a verbal form. Both
     mrstd.provisions() and the HTML rendering count them this way."""
+    if marked is None and not _may_hold_form(text):
+        return  # no verbal form anywhere in it: no sentence to read one by one
     for sentence in sentences(text):
         found = classify(sentence)
         if marked is not None:
