@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 from typing_extensions import assert_never
 
+from ..fragments import ids_in
 from ..model import (
     Address,
     BlockNode,
@@ -90,8 +91,6 @@ _MATH_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _IDS = etree.XPath("//@id", smart_strings=False)
 #: What an anchor made from a label cannot hold.
 _SPACE = re.compile(r"\s+")
-#: An element with an id in a foreign fragment (its anchor is kept in the page).
-_FOREIGN_ID = re.compile(r"""\s(?:xml:)?id\s*=\s*["']([^"']+)["']""")
 
 
 def _sub(parent: El, tag: str, text: str | None = None, **attrs: str) -> El:
@@ -632,7 +631,7 @@ class HtmlRenderer:
 
     def foreign(self, parent: El, xml: str, tag: str) -> None:
         """XML the model keeps as written: shown as such, with anchors for the ids in it."""
-        for ident in _FOREIGN_ID.findall(xml):
+        for _element, ident in ids_in(xml):
             if ident not in self.anchors:
                 _sub(parent, "span", id=self._anchor(ident))
         _sub(parent, tag, xml, class_="foreign", title="kept as written (not modelled)")

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ..findings import Related
+from ..fragments import ids_in, root_name
 from ..model import (
     Cell,
     CitationTitle,
@@ -328,8 +329,7 @@ class _Builder:
                 self.add_id(block.id, "preformat", block, here, layer)
             elif kind is ForeignBlock:
                 # A table or figure kept as foreign XML still takes a number in its sequence.
-                root = _ROOT_TAG.match(block.xml)
-                noun = _FOREIGN_KIND.get(root.group(1)) if root else None
+                noun = _FOREIGN_KIND.get(root_name(block.xml))
                 if noun in ("table", "figure"):
                     index.opaque_numbered.add((noun, layer, clause.annex if clause else None))
 
@@ -449,12 +449,8 @@ def _annex_letter(label: str | None) -> str | None:
     return match.group(1) if match else text or None
 
 
-#: The root element of a foreign fragment.
-_ROOT_TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 #: Fields that hold XML kept as written (foreign fragments, MathML).
 _XML_FIELDS = frozenset({"xml", "mathml"})
-#: An element with an id in such XML, and the id (``<table-wrap id="tab-3">``).
-_XML_ID = re.compile(r"""<([A-Za-z_][\w.:-]*)\b[^>]*?\s(?:xml:)?id\s*=\s*["']([^"']+)["']""")
 #: What a foreign element is, as a cross-reference kind says it.
 _FOREIGN_KIND = {
     "table-wrap": "table",
@@ -515,8 +511,8 @@ class Context:
                     stack.extend(v for v in value if isinstance(v, Node))
                 elif isinstance(value, Node):
                     stack.append(value)
-                elif name in _XML_FIELDS and type(value) is str and "id" in value:
-                    for tag, foreign_id in _XML_ID.findall(value):
+                elif name in _XML_FIELDS and type(value) is str:
+                    for tag, foreign_id in ids_in(value):
                         found.setdefault(foreign_id, _FOREIGN_KIND.get(tag, tag))
         return found
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ...fragments import root_name
 from ...model import Clause, ClauseKind, Document, Layer, Obligation
 from ..base import ConversionLog
 from ..xmlescape import encode_xml
 from .common import MML_NS, TBX_NS, XLINK_NS
 from .read_body import SEC_TYPES
-from .write_base import attr, esc, root_name
+from .write_base import attr, esc
 from .write_blocks import BlockWriter
 from .write_content import (
     BACK_SECTIONS,

@@ -18,16 +18,9 @@ from .write_content import RICH
 
 TAG_SETS = ("interchange", "extended")
 
-_ROOT_TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
 
 esc = escape_text
 attr = escape_attr
-
-
-def root_name(xml: str) -> str:
-    """The element name of a serialized fragment (prefixed for tbx: and mml:)."""
-    match = _ROOT_TAG.search(xml)
-    return match.group(1) if match else ""
 
 
 def optional_attrs(*pairs: tuple[str, object]) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from typing_extensions import assert_never
 
+from ...fragments import root_name
 from ...model import (
     Address,
     BlockNode,
@@ -29,7 +30,7 @@ from ...model import (
     Table,
     TermEntry,
 )
-from .write_base import WriterBase, attr, esc, foreign_text, root_name, std_attrs, std_ref_attrs
+from .write_base import WriterBase, attr, esc, foreign_text, std_attrs, std_ref_attrs
 from .write_content import (
     ADDRESS_PARTS,
     ATTRIB_CONTENT,

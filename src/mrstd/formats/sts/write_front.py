@@ -9,9 +9,10 @@ from typing import Any
 
 import orjson
 
+from ...fragments import root_name
 from ...model import DateType, IdentifierType, Metadata
 from .common import CARRIED_PREFIX
-from .write_base import WriterBase, attr, esc, foreign_text, root_name
+from .write_base import WriterBase, attr, esc, foreign_text
 from .write_content import META_CHILDREN, META_ORDER
 
 _RANK = {name: i for i, name in enumerate(META_ORDER)}

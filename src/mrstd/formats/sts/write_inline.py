@@ -3,12 +3,12 @@ other phrase elements, moving what an element cannot hold out of it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from typing_extensions import assert_never
 
+from ...fragments import ids_in, root_name
 from ...model import (
     CitationPart,
     CitationTitle,
@@ -40,7 +40,6 @@ from .write_base import (
     attr,
     esc,
     foreign_text,
-    root_name,
     runs_text,
     std_attrs,
     std_ref_attrs,
@@ -77,7 +76,6 @@ _REF_TYPE_ATTR: dict[XrefKind | None, str] = {
 
 _LINK_ELEMENT = {form: tag for tag, form in LINK_ELEMENTS.items()}
 
-_HAS_ID = re.compile(r'\sid="').search
 
 #: The element of each inline type that is always written as the same element (the others
 #: depend on the run: ``_inline_element``).
@@ -153,7 +151,7 @@ class InlineWriter(WriterBase):
                     f"<{name}> is not in the NISO STS tag set; written where it was",
                 )
                 w(run.xml)
-            elif cls in _HOISTED or (cls is ForeignInline and _HAS_ID(run.xml)):
+            elif cls in _HOISTED or (cls is ForeignInline and ids_in(run.xml)):
                 hoisted.append(run)
             elif cls is ForeignInline:
                 self.lost(f"<{name}> is not allowed here; its text is kept")
