@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -288,3 +289,28 @@ def check_golden(golden: Path, actual: bytes) -> None:
         pytest.fail(f"{golden.name} {state}; run the tests again without MRSTD_UPDATE_GOLDEN")
     assert golden.exists(), f"missing golden {golden}; run with MRSTD_UPDATE_GOLDEN=1"
     assert actual == golden.read_bytes(), f"{golden} differs; refresh with MRSTD_UPDATE_GOLDEN=1"
+
+
+def model_nodes(doc: Any) -> list[Any]:
+    """Every model node of a document, depth first: an independent walk for tests that
+    count what a writer or renderer should have produced."""
+    out: list[Any] = []
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for value in node.__dict__.values():
+            if type(value) is tuple:
+                stack.extend(v for v in value if hasattr(v, "__dataclass_fields__"))
+            elif hasattr(value, "__dataclass_fields__"):
+                stack.append(value)
+    return out
+
+
+def formula_count(doc: Any) -> int:
+    """How many formulas (block and inline) of a document hold MathML."""
+    return sum(
+        1
+        for node in model_nodes(doc)
+        if type(node).__name__ in ("Formula", "InlineFormula") and node.mathml
+    )

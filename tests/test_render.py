@@ -18,31 +18,14 @@ from mrstd.model import (
     Footnote,
     ForeignBlock,
     ForeignInline,
-    Formula,
-    InlineFormula,
     Paragraph,
     Text,
     Xref,
 )
-from support import missing_corpus
+from support import formula_count, missing_corpus, model_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-
-
-def _nodes(doc: Document) -> list[Any]:
-    """Every model node, independently of the renderer's own walk."""
-    out: list[Any] = []
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        for value in node.__dict__.values():
-            if type(value) is tuple:
-                stack.extend(v for v in value if hasattr(v, "__dataclass_fields__"))
-            elif hasattr(value, "__dataclass_fields__"):
-                stack.append(value)
-    return out
 
 
 def check_page(doc: Document) -> str:
@@ -54,9 +37,8 @@ def check_page(doc: Document) -> str:
     assert len(ids) == len(set(ids)), "an anchor is given twice"
     links = [h[1:] for h in tree.xpath("//a/@href") if h.startswith("#")]
     assert not [t for t in links if t not in set(ids)], "a link to no anchor"
-    nodes = _nodes(doc)
-    formulas = sum(1 for n in nodes if isinstance(n, (Formula, InlineFormula)) and n.mathml)
-    assert len(tree.xpath("//*[local-name()='math']")) == formulas
+    nodes = model_nodes(doc)
+    assert len(tree.xpath("//*[local-name()='math']")) == formula_count(doc)
     opaque = sum(1 for n in nodes if isinstance(n, (ForeignBlock, ForeignInline)))
     assert len(tree.xpath("//*[contains(concat(' ', @class, ' '), ' foreign ')]")) == opaque
     # One script only, the requirements filter; nothing is fetched (no link, no remote style).

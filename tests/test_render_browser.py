@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import mrstd
-from mrstd.model import Document, Formula, InlineFormula, Text, Title
+from mrstd.model import Document, Text, Title
 from mrstd.testing import documents
-from support import missing_corpus
+from support import formula_count, missing_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -83,26 +83,11 @@ def _open(browser: Any, doc: Document, folder: Path, name: str = "page.html") ->
     return found
 
 
-def _formulas(doc: Document) -> int:
-    count = 0
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (Formula, InlineFormula)) and node.mathml:
-            count += 1
-        for value in node.__dict__.values():
-            if type(value) is tuple:
-                stack.extend(v for v in value if hasattr(v, "__dataclass_fields__"))
-            elif hasattr(value, "__dataclass_fields__"):
-                stack.append(value)
-    return count
-
-
 def _check(browser: Any, doc: Document, folder: Path) -> dict[str, Any]:
     found = _open(browser, doc, folder)
     assert found["broken"] == 0, "a link to no anchor"
     assert not found["errors"], found["errors"]
-    assert found["math"] == _formulas(doc)
+    assert found["math"] == formula_count(doc)
     assert found["kinds"] == dict(Counter(p.kind.value for p in mrstd.provisions(doc)))
     return found
 

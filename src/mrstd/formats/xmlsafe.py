@@ -252,22 +252,19 @@ def _read_with_namespace_names(data: bytes, internal: bool, warnings: list[Probl
 def comments_and_pis(root: etree._Element, data: bytes) -> list[Any]:
     """Every comment and processing instruction of a parsed document, in and around the root.
 
+    ``data`` is the source as parsed, in UTF-8 (readers pass it through ``as_utf8`` first).
     Typed loosely: the lxml stubs give these nodes a str tag and sourceline an odd type.
     """
-    if wide_encoding(data) is not None:
-        inside = True  # UTF-16 or UTF-32: the markers cannot be searched for as bytes
-    elif b"<!--" not in data and b"<?" not in data[5:]:
-        # The XML declaration is not a processing instruction; without either marker, none.
+    # The XML declaration is not a processing instruction; without either marker, none.
+    if b"<!--" not in data and b"<?" not in data[5:]:
         return []
-    else:
-        # The root and what it holds start on the root's line: a comment or processing
-        # instruction inside it needs one of the markers from there on (a walk of the whole
-        # tree costs as much as a tenth of reading it; a comment in the prolog is common).
-        line = root.sourceline
-        start = _line_start(data, line if isinstance(line, int) else 1)
-        inside = data.find(b"<!--", start) != -1 or data.find(b"<?", start) != -1
     nodes: list[Any] = list(root.itersiblings(preceding=True))
-    if inside:
+    # The root and what it holds start on the root's line: a comment or processing
+    # instruction inside it needs one of the markers from there on (a walk of the whole tree
+    # costs as much as a tenth of reading it, and a comment in the prolog alone is common).
+    line = root.sourceline
+    start = _line_start(data, line if isinstance(line, int) else 1)
+    if data.find(b"<!--", start) != -1 or data.find(b"<?", start) != -1:
         nodes.extend(root.iter(etree.Comment, etree.PI))
     nodes.extend(root.itersiblings())
     return nodes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -707,7 +708,9 @@ _FILTER = (
 )
 
 
+@cache
 def _stylesheet() -> str:
+    """The page's stylesheet, read once."""
     return resources.files("mrstd").joinpath("data/render.css").read_text("utf-8")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 
 from .. import __version__
-from ..findings import Related, Severity
+from ..findings import Severity
 from ..rules import Rule
 from .base import Reporter, Run, display_path, register
 
@@ -46,21 +46,20 @@ class SarifReporter(Reporter):
         for f in run.findings:
             uri = display_path(f.file)
             artifacts.setdefault(uri, len(artifacts))
-            physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": artifacts[uri]}}
-            if f.line is not None:
-                physical["region"] = {"startLine": f.line, "startColumn": f.column or 1}
-            location: dict[str, Any] = {"physicalLocation": physical}
-            if f.path:
-                location["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "element"}]
+            at = (uri, artifacts[uri])
             result: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message + (f" Hint: {f.hint}" if f.hint else "")},
-                "locations": [location],
+                "locations": [_location(at, f.line, f.column, f.path)],
             }
             if f.related:
                 result["relatedLocations"] = [
-                    _related(place, uri, artifacts[uri], number)
+                    {
+                        "id": number,
+                        **_location(at, place.line, place.column, place.path),
+                        **({"message": {"text": place.message}} if place.message else {}),
+                    }
                     for number, place in enumerate(f.related, 1)
                 ]
             if f.code in index:
@@ -89,14 +88,15 @@ class SarifReporter(Reporter):
         return orjson.dumps(log, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def _related(place: Related, uri: str, index: int, number: int) -> dict[str, Any]:
-    """A related location: another place of the same cause, in the same file."""
+def _location(
+    artifact: tuple[str, int], line: int | None, column: int | None, path: str
+) -> dict[str, Any]:
+    """A SARIF location: the file, the line and column when known, the model path."""
+    uri, index = artifact
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": index}}
-    if place.line is not None:
-        physical["region"] = {"startLine": place.line, "startColumn": place.column or 1}
-    related: dict[str, Any] = {"id": number, "physicalLocation": physical}
-    if place.path:
-        related["logicalLocations"] = [{"fullyQualifiedName": place.path, "kind": "element"}]
-    if place.message:
-        related["message"] = {"text": place.message}
-    return related
+    if line is not None:
+        physical["region"] = {"startLine": line, "startColumn": column or 1}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if path:
+        location["logicalLocations"] = [{"fullyQualifiedName": path, "kind": "element"}]
+    return location

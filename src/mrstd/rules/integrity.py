@@ -257,15 +257,14 @@ def _reference_keys(ctx: Context) -> dict[tuple[object, ...], list[str]]:
     """The reference entries by what names their document, and by their labels ("[10]")."""
     keys: dict[tuple[object, ...], list[str]] = {}
     for info in ctx.index.references:
-        for name in (info.entry.identifier, info.entry.label):
-            key = _label_key(name) if is_entry_label(name) else document_key(name)
+        names = [info.entry.identifier]
+        if is_entry_label(info.entry.label):
+            names.append(info.entry.label)  # a citation "[10]" names the entry labelled so
+        for name in names:
+            key = document_key(name)
             if key is not None:
                 keys.setdefault(key, []).append(info.entry.id or "")
     return keys
-
-
-def _label_key(label: str | None) -> tuple[object, ...]:
-    return ("label", "".join((label or "").split()))
 
 
 @rule(
@@ -290,10 +289,7 @@ def cited_standard_listed(ctx: Context) -> Iterator[Finding]:
             continue
         if keys is None:
             keys = _reference_keys(ctx)
-        if is_entry_label(ref.identifier):
-            key: tuple[object, ...] | None = _label_key(ref.identifier)
-        else:
-            key = document_key(ref.identifier)
+        key = document_key(ref.identifier)
         if key is None or key in keys or key in own:
             continue
         yield ctx.report(

@@ -174,27 +174,10 @@ def classify(sentence: str) -> Form | None:
     return best
 
 
-#: A word of every English form, and the characters of the Chinese ones (but 不, which never
-#: stands alone): a text without any of them holds no form. Checking these is some twenty
-#: times faster than the forms' own patterns, and most text holds none.
-_EN_TRIGGERS = (
-    "shall",
-    "should",
-    "ought",
-    "must",
-    "may",
-    "can",
-    "need",
-    "has",
-    "have",
-    "able",
-    "allowed",
-    "required",
-    "permitted",
-    "possible",
-    "necessary",
-    "recommended",
-)
+#: A word of every English form (its longest), and the characters of the Chinese ones but 不,
+#: which never stands alone: a text without any of them holds no form. Checking these is some
+#: twenty times faster than the forms' own patterns, and most text holds none.
+_EN_TRIGGERS = tuple(sorted({max(form.split(), key=len) for form, _ in ENGLISH}))
 _ZH_TRIGGERS = frozenset("".join(form for form, _ in CHINESE)) - {"不"}
 
 
