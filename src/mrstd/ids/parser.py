@@ -196,7 +196,7 @@ def _parse_one(s: str) -> Identifier:
             if jis in ("TS", "TR"):
                 jis = "JIS " + jis  # JSA writes "JIS TS Z 0030-1:2017"
             s = f"{jis} {j.group(2)} " + s[j.end() :]
-    if c in "AUIRBSFNOd" and s.startswith(_FOREIGN_STARTS):
+    if s.startswith(_FOREIGN_STARTS):
         found = parse_foreign(s)
         if found is not None:
             return found

@@ -95,10 +95,9 @@ def _where(target: Target) -> str:
     good=extra_clause(xref_para("scope")),
 )
 def unresolved_xref(ctx: Context) -> Iterator[Finding]:
-    ids = ctx.index.ids
     missing = 0
     for xref, loc, _layer in ctx.index.xrefs:
-        if xref.target not in ids and not ctx.resolves(xref.target):
+        if not ctx.resolves(xref.target):
             missing += 1
             hint = _suggest(ctx, xref.target) if missing <= _SUGGEST_LIMIT else None
             yield ctx.report(
