@@ -333,7 +333,7 @@ def provisions(doc: Document) -> list[Provision]:
         path = format_path(unit.loc)
         context = _context_name(unit.flags)
         language = "zh" if is_chinese(text) else "en"
-        for found in sentence_provisions(text, unit.marked):
+        for found in sentence_provisions(text, unit.marked, unit.preface):
             out.append(
                 Provision(
                     kind=found.kind,

@@ -25,6 +25,7 @@ from ..model import (
     CitationPart,
     CitationTitle,
     Clause,
+    ClauseKind,
     Code,
     DefinitionList,
     Document,
@@ -84,6 +85,8 @@ _STYLE_TAG = {
     Style.SANS_SERIF: "span",
 }
 _GROUPS = ("preface", "body", "annexes", "back")
+#: Clauses whose text may hold prescribed sentences (mrstd.rules.boilerplate).
+_PREFACE = frozenset({ClauseKind.FOREWORD, ClauseKind.INTRODUCTION})
 #: Characters a class name made from a model name keeps; anything else becomes "-".
 _ANCHOR = re.compile(r"[^A-Za-z0-9_.-]+")
 #: MathML is parsed without fetching or expanding anything.
@@ -133,6 +136,8 @@ class HtmlRenderer:
         self.citations: list[tuple[El, str, str | None]] = []
         self.footnotes: list[Footnote] = []
         self.clause_anchor = "document"
+        #: Whether the clause being rendered is a foreword or an introduction (or in one).
+        self.preface = False
 
     # ------------------------------------------------------------ the page
 
@@ -264,6 +269,8 @@ class HtmlRenderer:
         # A footnote without an id is named after its clause, so that a change elsewhere
         # renames nothing here.
         self.clause_anchor = section.get("id") or anchor
+        outer = self.preface
+        self.preface = outer or clause.kind in _PREFACE
         heading = _sub(section, f"h{min(level, 6)}")
         if clause.label:
             _sub(heading, "span", clause.label, class_="number")
@@ -275,6 +282,7 @@ class HtmlRenderer:
         self.flush_footnotes(section)  # before the subclauses, which gather their own
         for index, sub in enumerate(clause.subclauses):
             self.clause(section, sub, f"{fallback}-{index}", level + 1)
+        self.preface = outer
 
     def flush_footnotes(self, section: El) -> None:
         if not self.footnotes:
@@ -641,7 +649,7 @@ class HtmlRenderer:
         """One badge per provision of the text (as mrstd.provisions() counts them), carrying
         its kind as a class, and the kinds on ``el`` for the filter."""
         kinds: list[str] = []
-        for found in sentence_provisions(plain_text(content), marked):
+        for found in sentence_provisions(plain_text(content), marked, self.preface):
             kind = found.kind.value
             badge = _sub(el, "span", class_=f"provision {kind}", title=found.sentence)
             badge.set("data-form", found.form.form if found.form is not None else kind)

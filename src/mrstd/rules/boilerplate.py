@@ -70,15 +70,33 @@ def _any() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in prescribed()))
 
 
+@cache
+def _anchors() -> tuple[str, ...]:
+    """A piece of each prescribed sentence that any text holding it holds as written: the
+    start of its longest word (words are matched as written; only the space between them
+    varies). Most text holds none, and checking them costs a fraction of the patterns."""
+    anchors = set()
+    for entry in prescribed():
+        literal = _PLACEHOLDER.sub(" ", entry.text)
+        anchors.add(max(re.findall(r"[^\W\d_]+", literal), key=len)[:8])
+    return tuple(sorted(anchors))
+
+
+def _may_hold(text: str) -> bool:
+    return any(anchor in text for anchor in _anchors())
+
+
 def without_prescribed(text: str) -> str:
     """``text`` with each prescribed sentence in it blanked out (the same length, so that
     offsets into it still hold)."""
+    if not _may_hold(text):
+        return text
     return _any().sub(lambda m: " " * len(m.group()), text)
 
 
 def prescribed_in(sentence: str) -> Prescribed | None:
     """The prescribed sentence ``sentence`` is, if it is one."""
-    if _any().search(sentence) is None:
+    if not _may_hold(sentence) or _any().search(sentence) is None:
         return None
     for entry in prescribed():
         match = entry.pattern.search(sentence)

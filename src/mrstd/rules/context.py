@@ -125,12 +125,18 @@ class TextUnit:
         """The plain text, without nested provision spans or footnotes."""
         return plain_text(self.inlines)
 
+    @property
+    def preface(self) -> bool:
+        """Whether the text is in a foreword or an introduction, where the drafting rules
+        prescribe sentences (:mod:`mrstd.rules.boilerplate`)."""
+        return bool(self.flags & (FOREWORD | INTRODUCTION))
+
     @cached_property
     def text(self) -> str:
-        """The text the rules read: ``full_text`` with its prescribed sentences (the standard
-        foreword text, the patent statement) blanked out, for they are not the document's own
-        wording (:mod:`mrstd.rules.boilerplate`)."""
-        return without_prescribed(self.full_text)
+        """The text the rules read: ``full_text``, with the prescribed sentences of a foreword
+        or an introduction (the standard foreword text, the patent statement) blanked out, for
+        they are not the document's own wording."""
+        return without_prescribed(self.full_text) if self.preface else self.full_text
 
 
 @dataclass

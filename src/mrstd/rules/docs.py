@@ -68,9 +68,10 @@ rule below 0.95, and when the figures here are not the ones it measures.
 
 The sentences the drafting rules prescribe for every document (the standard text of ISO, IEC,
 CEN/CENELEC and SAC forewords, the patent statement) are quoted with their sources in
-`mrstd/data/boilerplate.yaml`. They are recognised whatever their line breaks, are not read by
-any wording rule ("shall not be held responsible" is not a requirement of the document), and
-`mrstd.provisions()` marks them with the id of the prescribed sentence (`boilerplate`).
+`mrstd/data/boilerplate.yaml`. In a foreword or an introduction, where they stand, they are
+recognised whatever their line breaks, are not read by any wording rule ("shall not be held
+responsible" is not a requirement of the document), and `mrstd.provisions()` marks them with
+the id of the prescribed sentence (`boilerplate`).
 
 The examples are merge patches applied to a small valid document (shown at the end): objects
 merge key by key, lists replace the document's list, and a list that starts with `"..."` keeps

@@ -199,10 +199,13 @@ class Found:
     prescribed: Prescribed | None
 
 
-def sentence_provisions(text: str, marked: ProvisionKind | None = None) -> Iterator[Found]:
+def sentence_provisions(
+    text: str, marked: ProvisionKind | None = None, preface: bool = False
+) -> Iterator[Found]:
     """The provisions of a text, sentence by sentence: every sentence of a text the document
     marks as a provision of one kind, or else each sentence with a verbal form. Both
-    mrstd.provisions() and the HTML rendering count them this way."""
+    mrstd.provisions() and the HTML rendering count them this way. In a foreword or an
+    introduction (``preface``), a prescribed sentence says which it is."""
     if marked is None and not _may_hold_form(text):
         return  # no verbal form anywhere in it: no sentence to read one by one
     for sentence in sentences(text):
@@ -210,4 +213,5 @@ def sentence_provisions(text: str, marked: ProvisionKind | None = None) -> Itera
         if marked is not None:
             yield Found(marked, found, sentence, None)
         elif found is not None:
-            yield Found(found.kind, found, sentence, prescribed_in(sentence))
+            prescribed = prescribed_in(sentence) if preface else None
+            yield Found(found.kind, found, sentence, prescribed)
