@@ -18,10 +18,13 @@ from mrstd.model import (
     Footnote,
     ForeignBlock,
     ForeignInline,
+    InlineFormula,
+    Link,
     Paragraph,
     Text,
     Xref,
 )
+from mrstd.rendering.html import safe_url
 from support import formula_count, missing_corpus, model_nodes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +145,56 @@ def test_a_cross_reference_to_nothing_is_marked_not_linked() -> None:
     tree = html.fromstring(check_page(doc).encode())
     (mark,) = tree.xpath("//span[contains(@class, 'unresolved')]")
     assert mark.text == "nowhere-1" and mark.get("href") is None
+
+
+def test_mathml_that_would_act_as_html_is_shown_as_its_source() -> None:
+    # Token text of MathML is an HTML integration point: an element there is HTML.
+    hostile = (
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"><mtext><img src="x" '
+        'onerror="alert(1)"/></mtext></math>',
+        '<math><mi onclick="alert(1)">x</mi></math>',
+        '<math><mi href="java&#x9;script:alert(1)">x</mi></math>',
+        '<math><semantics><mi>x</mi><annotation-xml encoding="text/html"><script>'
+        "alert(1)</script></annotation-xml></semantics></math>",
+    )
+    safe = '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi href="#a">x</mi></math>'
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+    clause = doc.body[0]
+    formulas = tuple(Paragraph(content=(InlineFormula(mathml=m),)) for m in (*hostile, safe))
+    doc = doc.model_copy(
+        update={"body": (clause.model_copy(update={"blocks": formulas}), *doc.body[1:])}
+    )
+    tree = html.fromstring(mrstd.render(doc).encode())
+    shown = tree.xpath("//code[@class='mathml-source']")
+    assert [el.text for el in shown] == list(hostile)
+    assert len(tree.xpath("//*[local-name()='math']")) == formula_count(doc) - len(hostile)
+    assert not tree.xpath("//*[@onerror or @onclick]") and len(tree.xpath("//script")) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "followed"),
+    [
+        ("https://www.iso.org/standard/1.html", True),
+        ("#clause-1", True),
+        ("figures/a.png", True),
+        ("a/b:c", True),
+        ("mailto:x@example.org", True),
+        ("urn:iso:std:iso:1:en", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox", False),
+    ],
+)
+def test_a_link_that_would_run_something_is_shown_not_linked(url: str, followed: bool) -> None:
+    assert safe_url(url) is followed
+    doc = mrstd.load(ROOT / "examples" / "iso-widget.json")
+    clause = doc.body[0]
+    para = Paragraph(content=(Link(href=url, content=(Text(text="here"),)),))
+    doc = doc.model_copy(
+        update={"body": (clause.model_copy(update={"blocks": (para,)}), *doc.body[1:])}
+    )
+    tree = html.fromstring(mrstd.render(doc).encode())
+    assert bool(tree.xpath("//a[text()='here']")) is followed
+    assert bool(tree.xpath("//span[@class='link unsafe'][text()='here']")) is not followed

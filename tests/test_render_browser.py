@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import mrstd
-from mrstd.model import Document, Text, Title
+from mrstd.model import Document, Formula, InlineFormula, Link, Text, Title
 from mrstd.testing import documents
 from support import formula_count, missing_corpus
 
@@ -39,8 +39,13 @@ return {
   broken: links.filter(a => !ids.has(decodeURIComponent(a.getAttribute('href').slice(1)))).length,
   links: links.length,
   math: document.querySelectorAll('math').length,
+  math_elements: document.querySelectorAll('math, math *').length,
   kinds: kinds,
   elements: document.querySelectorAll('*:not(span.provision)').length,
+  handlers: [...document.querySelectorAll('*')].filter(
+    e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length,
+  scriptLinks: [...document.querySelectorAll('[href], [src]')].filter(
+    e => /^\\s*(javascript|vbscript|data):/i.test(e.getAttribute('href') || '')).length,
   pwned: window.__pwned === undefined ? null : window.__pwned,
 };
 """
@@ -107,6 +112,13 @@ def test_corpus_samples_in_the_browser(browser: Any, corpus: Path, tmp_path: Pat
 
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>&amp;"\'>'
+#: MathML that would act as HTML: an HTML element inside token text (which HTML parses as
+#: HTML), an event handler, a script URL.
+HOSTILE_MATH = (
+    '<math xmlns="http://www.w3.org/1998/Math/MathML"><mtext><img src="x"'
+    ' onerror="window.__pwned=4"/></mtext><mi onclick="window.__pwned=5"'
+    ' href="javascript:window.__pwned=6">x</mi></math>'
+)
 
 
 def _hostile(node: Any) -> Any:
@@ -122,6 +134,10 @@ def _hostile(node: Any) -> Any:
             isinstance(node, Title) and name in ("main", "full") and value
         ):
             changes[name] = HOSTILE
+        elif isinstance(node, Link) and name == "href":
+            changes[name] = "javascript:window.__pwned=3"
+        elif isinstance(node, (Formula, InlineFormula)) and name == "mathml" and value:
+            changes[name] = HOSTILE_MATH
         elif type(value) is tuple or hasattr(value, "__dataclass_fields__"):
             changes[name] = _hostile(value)
     if isinstance(node, Document):
@@ -136,7 +152,9 @@ def test_hostile_text_runs_no_script_and_adds_no_element(browser: Any, doc: Docu
     plain = _open(browser, doc, folder, "plain.html")
     hostile = _open(browser, _hostile(doc), folder, "hostile.html")
     assert hostile["pwned"] is None
-    assert hostile["elements"] == plain["elements"]
+    assert hostile["handlers"] == 0 and hostile["scriptLinks"] == 0
+    # Hostile MathML is shown as its source: one code element instead of the formula's.
+    assert hostile["elements"] == plain["elements"] - plain["math_elements"] + plain["math"]
 
 
 def test_first_page_looks_as_it_did(browser: Any, tmp_path: Path) -> None:

@@ -81,8 +81,16 @@ def test_provisions_lists_sentences_with_places() -> None:
 
 def test_the_quick_filter_lets_every_form_through() -> None:
     # sentence_provisions skips a text holding none of these words (or characters): every
-    # verbal form must hold one, or its provisions would be missed.
-    from mrstd.rules.verbal import _EN_TRIGGERS, _ZH_TRIGGERS, CHINESE, ENGLISH
+    # verbal form must hold one, or its provisions would be missed; and the filter, which
+    # writes the words out, must let each of them through, in any case.
+    from mrstd.rules.verbal import _ZH_TRIGGERS, CHINESE, EN_TRIGGERS, ENGLISH, may_hold_form
 
-    assert all(any(word in form for word in _EN_TRIGGERS) for form, _ in ENGLISH)
+    assert all(any(word in form for word in EN_TRIGGERS) for form, _ in ENGLISH)
+    for form, _ in ENGLISH:
+        spaced = form.replace(" ", "\n  ")
+        for written in (form, form.upper(), form.capitalize(), f"It {form} be.", spaced):
+            assert may_hold_form(written), written
+    assert not may_hold_form("The widget is grey.")
+    for form, _ in CHINESE:
+        assert may_hold_form(f"产品{form}合格"), form
     assert all(not _ZH_TRIGGERS.isdisjoint(form) for form, _ in CHINESE)

@@ -1,23 +1,27 @@
 """A document as one self-contained HTML5 page, for people to read (issue 15).
 
-The page is built as an element tree (lxml), so every text is escaped by construction. Its
-anchors come from the model's ids, or else from clause numbers, so that two renders of one
-document are identical and a change in one clause changes only that clause's HTML. Every
-cross-reference whose target is in the page is a link; one whose target is not is marked as
-unresolved instead of linking nowhere. What the model keeps as foreign XML is shown as such.
+The page is written as text, as the XML writers write theirs, and every character that comes
+from the document passes through :func:`escape_text` or :func:`escape_attr` on its way in:
+tags and attribute names are this module's own constants. Its anchors come from the model's
+ids, or else from clause numbers, so that two renders of one document are identical and a
+change in one clause changes only that clause's HTML. Every cross-reference whose target is
+in the page is a link; one whose target is not is marked as unresolved instead of linking
+nowhere. What the model keeps as foreign XML is shown as such, and MathML that could act as
+HTML (an HTML element, an event handler, a script URL) is shown as its source.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from lxml import etree
 from typing_extensions import assert_never
 
+from ..formats.xmlescape import escape_attr, escape_text
 from ..fragments import ids_in
 from ..model import (
     Address,
@@ -66,45 +70,78 @@ from ..model import (
     Xref,
 )
 from ..rules.context import plain_text
-from ..rules.verbal import sentence_provisions
+from ..rules.verbal import may_hold_form, sentence_provisions
 
-El = etree._Element
+esc = escape_text
 
-#: The HTML element of each text style.
+#: The start and end tags of each text style.
 _STYLE_TAG = {
-    Style.STRONG: "strong",
-    Style.EMPHASIS: "em",
-    Style.SUB: "sub",
-    Style.SUP: "sup",
-    Style.CODE: "code",
-    Style.UNDERLINE: "u",
-    Style.SMALL_CAPS: "span",
-    Style.STRIKE: "s",
-    Style.OVERLINE: "span",
-    Style.ROMAN: "span",
-    Style.SANS_SERIF: "span",
+    style: (f'<{tag} class="{style.value}">', f"</{tag}>")
+    for style, tag in {
+        Style.STRONG: "strong",
+        Style.EMPHASIS: "em",
+        Style.SUB: "sub",
+        Style.SUP: "sup",
+        Style.CODE: "code",
+        Style.UNDERLINE: "u",
+        Style.SMALL_CAPS: "span",
+        Style.STRIKE: "s",
+        Style.OVERLINE: "span",
+        Style.ROMAN: "span",
+        Style.SANS_SERIF: "span",
+    }.items()
 }
 _GROUPS = ("preface", "body", "annexes", "back")
 #: Clauses whose text may hold prescribed sentences (mrstd.rules.boilerplate).
 _PREFACE = frozenset({ClauseKind.FOREWORD, ClauseKind.INTRODUCTION})
 #: Characters a class name made from a model name keeps; anything else becomes "-".
-_ANCHOR = re.compile(r"[^A-Za-z0-9_.-]+")
+_CLASS = re.compile(r"[^A-Za-z0-9_.-]+")
 #: MathML is parsed without fetching or expanding anything.
 _MATH_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-#: Every id of a page, as plain strings.
-_IDS = etree.XPath("//@id", smart_strings=False)
 #: What an anchor made from a label cannot hold.
 _SPACE = re.compile(r"\s+")
+#: URL schemes a link of the document may have; any other (javascript:, data: …) is shown,
+#: not linked. A URL without a scheme is relative.
+_SAFE_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel", "urn", "doi", "news"})
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers strip from or ignore in URLs
+_SCHEME = re.compile(r"^([^:/?#]*):")
+#: Element names HTML knows (and its parser acts on, even inside MathML): MathML holding one
+#: of them is shown as its source rather than let into the page.
+_HTML_NAMES = frozenset(
+    """a abbr acronym address applet area article aside audio b base basefont bdi bdo
+    bgsound big blink blockquote body br button canvas caption center cite code col
+    colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset
+    figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header
+    hgroup hr html i iframe image img input ins isindex kbd keygen label legend li link
+    listing main map mark marquee menu menuitem meta meter nav nobr noembed noframes
+    noscript object ol optgroup option output p param picture plaintext pre progress q
+    rb rp rt rtc ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead
+    time title tr track tt u ul var video wbr xmp""".split()  # noqa: SIM905 (140 words read better as words)
+)
+_URL_ATTRS = frozenset({"href", "src", "definitionURL", "altimg", "action", "formaction"})
 
 
-def _sub(parent: El, tag: str, text: str | None = None, **attrs: str) -> El:
-    """A child element; ``class_`` stands for the ``class`` attribute."""
-    if "class_" in attrs:
-        attrs["class"] = attrs.pop("class_")
-    el = etree.SubElement(parent, tag, attrs) if attrs else etree.SubElement(parent, tag)
-    if text:
-        el.text = text
-    return el
+def safe_url(url: str) -> bool:
+    """Whether a link to ``url`` can be followed without running anything: a relative URL, or
+    one whose scheme is in ``_SAFE_SCHEMES``."""
+    m = _SCHEME.match(_URL_IGNORED.sub("", url))
+    return m is None or m.group(1).lower() in _SAFE_SCHEMES
+
+
+def _safe_math(math: Any) -> bool:
+    """Whether parsed MathML is only MathML: no element HTML knows, no event handler, no URL
+    that runs something."""
+    for el in math.iter():
+        if not isinstance(el.tag, str):
+            continue  # a comment or a processing instruction
+        if etree.QName(el).localname.lower() in _HTML_NAMES:
+            return False
+        for name, value in el.attrib.items():
+            local = etree.QName(name).localname
+            if local.lower().startswith("on") or (local in _URL_ATTRS and not safe_url(value)):
+                return False
+    return True
 
 
 def _title_text(title: Title) -> str:
@@ -113,27 +150,22 @@ def _title_text(title: Title) -> str:
     return title.full or " — ".join(p for p in parts if p)
 
 
-def _append_text(parent: El, text: str) -> None:
-    """Text after the last child of ``parent`` (lxml keeps it as that child's tail)."""
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
 class HtmlRenderer:
-    """One render: the page, the anchors in it, and the footnotes waiting for their clause."""
+    """One render: the page's text so far, the anchors in it, and the footnotes waiting for
+    their clause."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.out: list[str] = []
+        self.w = self.out.append
+        #: Every id the page gives.
         self.anchors: set[str] = set()
         #: The reference entries by identifier, for citations that do not link their entry.
         self.entries: dict[str, str] = {}
-        #: Every link to an anchor of the page, and every citation: checked once the page is
-        #: built, when every anchor is known (``_resolve``).
-        self.links: list[El] = []
-        self.citations: list[tuple[El, str, str | None]] = []
+        #: Where each link to an anchor of the page starts and ends in ``out``, its target and
+        #: class; and each citation: settled once the page is written and every anchor known.
+        self.links: list[tuple[int, int, str, str]] = []
+        self.citations: list[tuple[int, str, str | None]] = []
         self.footnotes: list[Footnote] = []
         self.clause_anchor = "document"
         #: Whether the clause being rendered is a foreword or an introduction (or in one).
@@ -142,22 +174,23 @@ class HtmlRenderer:
     # ------------------------------------------------------------ the page
 
     def page(self) -> str:
-        html = etree.Element("html", lang=self._language())
-        head = _sub(html, "head")
-        _sub(head, "meta", charset="utf-8")
-        _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
-        _sub(head, "title", self._title(self.doc.metadata) or self.doc.metadata.identifier.value)
-        _sub(head, "style", _stylesheet())
-        body = _sub(html, "body")
-        self.legend(body)
+        w = self.w
+        title = self._title(self.doc.metadata) or self.doc.metadata.identifier.value
+        w(
+            f'<!DOCTYPE html>\n<html lang="{escape_attr(self._language())}"><head>'
+            '<meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title><style>{_stylesheet()}</style></head><body>"
+        )
+        self.legend()
         layers: list[Any] = list(self.doc.layers())  # Document, then its Layers
         if len(layers) > 1:
-            self.adoption_chain(body, layers)
+            self.adoption_chain(layers)
         for number, layer in enumerate(layers):
-            self.layer(body, layer, number)
-        self._resolve(html)
-        text = etree.tostring(html, method="html", encoding="unicode")
-        return "<!DOCTYPE html>\n" + text + "\n"
+            self.layer(layer, number)
+        w("</body></html>\n")
+        self._resolve()
+        return "".join(self.out)
 
     def _language(self) -> str:
         languages = self.doc.metadata.languages
@@ -167,304 +200,280 @@ class HtmlRenderer:
     def _title(meta: Metadata) -> str:
         return next((text for text in map(_title_text, meta.titles) if text), "")
 
-    def legend(self, body: El) -> None:
+    def legend(self) -> None:
         """What the provision marks mean, and a switch that shows only the requirements."""
-        legend = _sub(body, "div", class_="legend")
-        _sub(legend, "span", "Provisions: ", class_="label")
+        w = self.w
+        w('<div class="legend"><span class="label">Provisions: </span>')
         for kind in ProvisionKind:
-            _sub(legend, "span", kind.value, class_=f"legend-item {kind.value}")
-        switch = _sub(legend, "label", class_="filter")
-        _sub(switch, "input", type="checkbox", id="only-requirements")
-        _append_text(switch, " only requirements")
-        _sub(legend, "script", _FILTER)
+            w(f'<span class="legend-item {kind.value}">{kind.value}</span>')
+        switch = self._anchor("only-requirements")  # first: the script finds it by this name
+        w(
+            f'<label class="filter"><input type="checkbox" id="{switch}"> only requirements'
+            f"</label><script>{_FILTER}</script></div>"
+        )
 
-    def adoption_chain(self, body: El, layers: Sequence[Document | Layer]) -> None:
+    def adoption_chain(self, layers: Sequence[Document | Layer]) -> None:
         """The banner: each layer, outermost first, and how it adopts the next."""
-        nav = _sub(body, "nav", class_="adoption-chain")
-        _sub(nav, "span", "Adoption chain: ", class_="label")
+        w = self.w
+        w('<nav class="adoption-chain"><span class="label">Adoption chain: </span>')
         for number, layer in enumerate(layers):
             if number:
                 link = next(iter(layers[number - 1].metadata.adoptions), None)
                 degree = link.degree.value if link is not None else "adopts"
-                _sub(nav, "span", f" → {degree} → ", class_="degree")
-            _sub(nav, "a", layer.metadata.identifier.value, href=f"#layer-{number}")
+                w(f'<span class="degree"> → {esc(degree)} → </span>')
+            w(f'<a href="#layer-{number}">{esc(layer.metadata.identifier.value)}</a>')
+        w("</nav>")
 
-    def layer(self, body: El, layer: Document | Layer, number: int) -> None:
-        section = _sub(body, "section", class_="layer", id=self._anchor(f"layer-{number}"))
-        self.metadata(section, layer.metadata)
+    def layer(self, layer: Document | Layer, number: int) -> None:
+        w = self.w
+        w(f'<section class="layer"{self._id(f"layer-{number}")}>')
+        self.metadata(layer.metadata)
         for group in _GROUPS:
             clauses: tuple[Clause, ...] = getattr(layer, group)
             if not clauses:
                 continue
-            part = _sub(section, "div", class_=group)
+            w(f'<div class="{group}">')
             for index, clause in enumerate(clauses):
-                self.clause(part, clause, f"{number}-{group}-{index}", 2)
+                self.clause(clause, f"{number}-{group}-{index}", 2)
+            w("</div>")
+        w("</section>")
 
     # ------------------------------------------------------------ metadata
 
-    def metadata(self, parent: El, meta: Metadata) -> None:
-        header = _sub(parent, "header", class_="metadata")
-        _sub(header, "p", meta.identifier.value, class_="identifier")
+    def metadata(self, meta: Metadata) -> None:
+        w = self.w
+        w(f'<header class="metadata"><p class="identifier">{esc(meta.identifier.value)}</p>')
         for title in meta.titles:
             text = _title_text(title)
             if text:
-                attrs = {"class": "title"}
-                if title.language:
-                    attrs["lang"] = str(title.language)
-                _sub(header, "h1", text, **attrs)
-        facts = _sub(header, "dl", class_="facts")
-        rows: list[tuple[str, str]] = []
-        dates = meta.dates
-        for name in ("published", "implemented", "withdrawn", "confirmed"):
-            value = getattr(dates, name)
-            if value:
-                rows.append((name.capitalize(), str(value)))
-        for other in dates.other:
-            rows.append((other.label or other.type.value, str(other.value)))
-        status = meta.status
-        if status.stage or status.lifecycle:
-            stage = " ".join(str(x) for x in (status.stage, status.lifecycle) if x)
-            rows.append(("Status", stage))
-        if meta.ics:
-            rows.append(("ICS", ", ".join(str(c.code) for c in meta.ics)))
-        if meta.ccs:
-            rows.append(("CCS", ", ".join(str(c.code) for c in meta.ccs)))
-        for committee in meta.committees:
-            rows.append(("Committee", committee.identifier))
-        if meta.mandate is not None:
-            rows.append(("Mandate", meta.mandate.value))
-        if meta.scope is not None:
-            rows.append(("Scope", meta.scope.value))
-        for link in meta.adoptions:
-            rows.append(("Adopts", f"{link.identifier} ({link.degree.value})"))
-        if meta.drafting_rules is not None:
-            rows.append(("Drafting rules", meta.drafting_rules.value))
-        for name, value in (("Edition", meta.edition), ("Version", meta.version)):
-            if value:
-                rows.append((name, value))
-        for organization in meta.publishers:
-            rows.append(("Publisher", organization.name))
-        for relation in meta.relations:
-            rows.append((relation.kind.value.replace("-", " ").capitalize(), relation.identifier))
-        if meta.keywords:
-            rows.append(("Keywords", ", ".join(k.text for k in meta.keywords)))
-        for copyright in meta.copyright:
-            holders = ", ".join(copyright.holders)
-            text = copyright.statement or " ".join(str(x) for x in (copyright.year, holders) if x)
-            rows.append(("Copyright", text))
-        for name, value in rows:
-            _sub(facts, "dt", name)
-            _sub(facts, "dd", value)
+                lang = _attr("lang", str(title.language) if title.language else None)
+                w(f'<h1 class="title"{lang}>{esc(text)}</h1>')
+        w('<dl class="facts">')
+        for name, value in _facts(meta):
+            w(f"<dt>{esc(name)}</dt><dd>{esc(value)}</dd>")
+        w("</dl>")
         for abstract in meta.abstract:
-            _sub(header, "p", abstract.text, class_="abstract")
+            w(f'<p class="abstract">{esc(abstract.text)}</p>')
         for note in meta.notes:
-            _sub(header, "p", note.text, class_="metadata-note")
+            w(f'<p class="metadata-note">{esc(note.text)}</p>')
+        w("</header>")
 
     # ------------------------------------------------------------ clauses
 
-    def clause(self, parent: El, clause: Clause, fallback: str, level: int) -> None:
+    def clause(self, clause: Clause, fallback: str, level: int) -> None:
+        w = self.w
         anchor = clause.id or (f"clause-{clause.label}" if clause.label else f"clause-{fallback}")
-        section = _sub(parent, "section", class_=f"clause {clause.kind.value}")
-        section.set("id", self._anchor(anchor))
+        ident = self._anchor(anchor)
+        w(f'<section class="clause {clause.kind.value}"{_attr("id", ident)}>')
         # A footnote without an id is named after its clause, so that a change elsewhere
         # renames nothing here.
-        self.clause_anchor = section.get("id") or anchor
+        self.clause_anchor = ident
         outer = self.preface
         self.preface = outer or clause.kind in _PREFACE
-        heading = _sub(section, f"h{min(level, 6)}")
+        h = min(level, 6)
+        w(f"<h{h}>")
         if clause.label:
-            _sub(heading, "span", clause.label, class_="number")
-            _append_text(heading, " ")
+            w(f'<span class="number">{esc(clause.label)}</span> ')
         if clause.obligation is not None:
-            _sub(heading, "span", f"({clause.obligation.value}) ", class_="obligation")
-        self.inlines(heading, clause.title)
-        self.blocks(section, clause.blocks)
-        self.flush_footnotes(section)  # before the subclauses, which gather their own
+            w(f'<span class="obligation">({clause.obligation.value}) </span>')
+        self.inlines(clause.title)
+        w(f"</h{h}>")
+        self.blocks(clause.blocks)
+        self.flush_footnotes()  # before the subclauses, which gather their own
         for index, sub in enumerate(clause.subclauses):
-            self.clause(section, sub, f"{fallback}-{index}", level + 1)
+            self.clause(sub, f"{fallback}-{index}", level + 1)
         self.preface = outer
+        w("</section>")
 
-    def flush_footnotes(self, section: El) -> None:
+    def flush_footnotes(self) -> None:
         if not self.footnotes:
             return
-        box = _sub(section, "div", class_="footnotes")
+        self.w('<div class="footnotes">')
         for footnote in self.footnotes:
-            self.footnote(box, footnote)
+            self.footnote(footnote)
         self.footnotes = []
+        self.w("</div>")
 
-    def footnote(self, parent: El, footnote: Footnote) -> None:
-        aside = _sub(parent, "aside", class_="footnote")
-        if footnote.id:
-            aside.set("id", self._anchor(footnote.id))
+    def footnote(self, footnote: Footnote) -> None:
+        self.w(f'<aside class="footnote"{self._id(footnote.id)}>')
         if footnote.label or footnote.label_content:
-            label = _sub(aside, "span", class_="label")
-            self._label(label, footnote.label, footnote.label_content)
-        self.blocks(aside, footnote.blocks)
+            self._label(footnote.label, footnote.label_content)
+        self.blocks(footnote.blocks)
+        self.w("</aside>")
 
     # ------------------------------------------------------------ blocks
 
-    def blocks(self, parent: El, blocks: Iterable[BlockNode]) -> None:
+    def blocks(self, blocks: Iterable[BlockNode]) -> None:
         for block in blocks:
-            self.block(parent, block)
+            self.block(block)
 
-    def block(self, parent: El, b: BlockNode) -> None:
+    def block(self, b: BlockNode) -> None:
         """One block, by its model type: mypy --strict fails here when a block type is added
         to the model and not rendered."""
+        w = self.w
         match b:
             case Paragraph():
-                p = _sub(parent, "p")
-                self._id(p, b.id)
-                self.badges(p, b.content, b.provision)
-                self.inlines(p, b.content)
+                self.marked_text(f"<p{self._id(b.id)}", "", b.content, b.provision)
+                w("</p>")
             case ListBlock():
-                self.list_block(parent, b)
+                self.list_block(b)
             case Note() | Example():
                 kind = "note" if isinstance(b, Note) else "example"
-                box = _sub(parent, "div", class_=kind)
-                self._id(box, b.id)
-                _sub(box, "span", b.label or kind.upper(), class_="label")
-                self.blocks(box, b.blocks)
+                w(f'<div class="{kind}"{self._id(b.id)}>')
+                w(f'<span class="label">{esc(b.label or kind.upper())}</span>')
+                self.blocks(b.blocks)
+                w("</div>")
             case Table():
-                self.table(parent, b)
+                self.table(b)
             case Figure():
-                self.figure(parent, b)
+                self.figure(b)
             case Formula():
-                box = _sub(parent, "div", class_="formula")
-                self._id(box, b.id)
+                w(f'<div class="formula"{self._id(b.id)}>')
                 if b.mathml:
-                    self.mathml(box, b.mathml, display=True)
+                    self.mathml(b.mathml, display=True)
                 elif b.text:
-                    _sub(box, "code", b.text)
+                    w(f"<code>{esc(b.text)}</code>")
                 if b.label:
-                    _sub(box, "span", b.label, class_="label")
-                self.blocks(box, b.key)
+                    w(f'<span class="label">{esc(b.label)}</span>')
+                self.blocks(b.key)
+                w("</div>")
             case Footnote():
-                self.footnote(parent, b)
+                self.footnote(b)
             case DefinitionList():
-                dl = _sub(parent, "dl")
-                self._id(dl, b.id)
+                w(f"<dl{self._id(b.id)}>")
                 for item in b.items:
-                    dt = _sub(dl, "dt")
-                    self._id(dt, item.id)
-                    self.inlines(dt, item.term)
-                    self.blocks(_sub(dl, "dd"), item.definition)
+                    w(f"<dt{self._id(item.id)}>")
+                    self.inlines(item.term)
+                    w("</dt><dd>")
+                    self.blocks(item.definition)
+                    w("</dd>")
+                w("</dl>")
             case Preformat():
-                pre = _sub(parent, "pre", b.text)
-                self._id(pre, b.id)
+                w(f"<pre{self._id(b.id)}>{esc(b.text)}</pre>")
             case Code():
-                pre = _sub(parent, "pre", class_="code")
-                self._id(pre, b.id)
-                self.inlines(pre, b.content)
+                w(f'<pre class="code"{self._id(b.id)}>')
+                self.inlines(b.content)
+                w("</pre>")
             case Graphic():
-                self.media(parent, b.media)
+                self.media(b.media)
             case Address():
-                address = _sub(parent, "address")
-                self._id(address, b.id)
+                w(f"<address{self._id(b.id)}>")
                 for index, line in enumerate(b.lines):
                     if index:
-                        _sub(address, "br")
-                    self.inline(address, line)
+                        w("<br>")
+                    self.inline(line)
+                w("</address>")
             case Quote():
-                quote = _sub(parent, "blockquote")
-                self._id(quote, b.id)
-                self.blocks(quote, b.blocks)
+                w(f"<blockquote{self._id(b.id)}>")
+                self.blocks(b.blocks)
                 if b.source or b.attribution:
-                    footer = _sub(quote, "footer")
-                    self.inlines(footer, b.attribution)
+                    w("<footer>")
+                    self.inlines(b.attribution)
                     if b.source:
-                        _append_text(footer, " ")
-                        self.inlines(_sub(footer, "cite"), b.source)
+                        w(" <cite>")
+                        self.inlines(b.source)
+                        w("</cite>")
+                    w("</footer>")
+                w("</blockquote>")
             case TermEntry():
-                self.term_entry(parent, b)
+                self.term_entry(b)
             case ReferenceEntry():
-                self.reference(parent, b)
+                self.reference(b)
             case ForeignBlock():
-                self.foreign(parent, b.xml, "pre")
+                self.foreign(b.xml, "pre")
             case _:
                 assert_never(b)
 
-    def list_block(self, parent: El, b: ListBlock) -> None:
-        lst = _sub(parent, "ol" if b.ordered else "ul")
-        self._id(lst, b.id)
+    def list_block(self, b: ListBlock) -> None:
+        w = self.w
+        tag = "ol" if b.ordered else "ul"
+        w(f"<{tag}{self._id(b.id)}>")
         for item in b.items:
-            li = _sub(lst, "li")
-            self._id(li, item.id)
+            w(f"<li{self._id(item.id)}>")
             if item.label or item.label_content:
-                label = _sub(li, "span", class_="label")
-                self._label(label, item.label, item.label_content)
-                _append_text(li, " ")
-            self.blocks(li, item.blocks)
+                self._label(item.label, item.label_content)
+                w(" ")
+            self.blocks(item.blocks)
+            w("</li>")
+        w(f"</{tag}>")
 
-    def table(self, parent: El, b: Table) -> None:
-        box = _sub(parent, "div", class_="table")
-        self._id(box, b.id)
-        table = _sub(box, "table")
+    def table(self, b: Table) -> None:
+        w = self.w
+        w(f'<div class="table"{self._id(b.id)}><table>')
         if b.label or b.caption:
-            caption = _sub(table, "caption")
+            w("<caption>")
             if b.label:
-                _sub(caption, "span", b.label, class_="label")
-                _append_text(caption, " ")
-            self.inlines(caption, b.caption)
-            self.blocks(caption, b.description)
+                w(f'<span class="label">{esc(b.label)}</span> ')
+            self.inlines(b.caption)
+            self.blocks(b.description)
+            w("</caption>")
         for part, rows in (("thead", b.head), ("tbody", b.body), ("tfoot", b.foot)):
             if not rows:
                 continue
-            section = _sub(table, part)
+            w(f"<{part}>")
             for row in rows:
-                tr = _sub(section, "tr")
+                w("<tr>")
                 for cell in row.cells:
-                    td = _sub(tr, "th" if cell.header or part == "thead" else "td")
+                    tag = "th" if cell.header or part == "thead" else "td"
+                    spans = ""
                     if cell.rowspan and cell.rowspan > 1:
-                        td.set("rowspan", str(cell.rowspan))
+                        spans = f' rowspan="{cell.rowspan}"'
                     if cell.colspan and cell.colspan > 1:
-                        td.set("colspan", str(cell.colspan))
-                    if cell.content:
-                        self.badges(td, cell.content, None)
-                    self.inlines(td, cell.content)
-                    self.blocks(td, cell.blocks)
-        self.blocks(box, b.notes)
+                        spans += f' colspan="{cell.colspan}"'
+                    self.marked_text(f"<{tag}{spans}", "", cell.content, None)
+                    self.blocks(cell.blocks)
+                    w(f"</{tag}>")
+                w("</tr>")
+            w(f"</{part}>")
+        w("</table>")
+        self.blocks(b.notes)
+        w("</div>")
 
-    def figure(self, parent: El, b: Figure) -> None:
-        figure = _sub(parent, "figure")
-        self._id(figure, b.id)
+    def figure(self, b: Figure) -> None:
+        w = self.w
+        w(f"<figure{self._id(b.id)}>")
         for media in b.media:
-            self.media(figure, media)
-        self.blocks(figure, b.blocks)
-        if b.label or b.caption:
-            caption = _sub(figure, "figcaption")
-            if b.label:
-                _sub(caption, "span", b.label, class_="label")
-                _append_text(caption, " ")
-            self.inlines(caption, b.caption)
-            self.blocks(caption, b.description)
+            self.media(media)
+        self.blocks(b.blocks)
+        self._caption(b.label, b.caption, b.description)
+        w("</figure>")
 
-    def media(self, parent: El, media: Any) -> None:
+    def _caption(
+        self, label: str | None, caption: Sequence[InlineNode], description: Sequence[BlockNode]
+    ) -> None:
+        if label or caption:
+            self.w("<figcaption>")
+            if label:
+                self.w(f'<span class="label">{esc(label)}</span> ')
+            self.inlines(caption)
+            self.blocks(description)
+            self.w("</figcaption>")
+
+    def media(self, media: Any) -> None:
+        w = self.w
+        img = f'<img src="{escape_attr(media.href)}" alt="{escape_attr(media.alt or "")}"'
         if not (media.label or media.caption or media.description):
-            img = _sub(parent, "img", src=media.href, alt=media.alt or "")
-            self._id(img, media.id)
+            w(f"{img}{self._id(media.id)}>")
             return
-        figure = _sub(parent, "figure", class_="media")
-        self._id(figure, media.id)
-        _sub(figure, "img", src=media.href, alt=media.alt or "")
-        caption = _sub(figure, "figcaption")
+        w(f'<figure class="media"{self._id(media.id)}>{img}><figcaption>')
         if media.label:
-            _sub(caption, "span", media.label, class_="label")
-            _append_text(caption, " ")
-        self.inlines(caption, media.caption)
-        self.blocks(caption, media.description)
+            w(f'<span class="label">{esc(media.label)}</span> ')
+        self.inlines(media.caption)
+        self.blocks(media.description)
+        w("</figcaption></figure>")
 
-    def term_entry(self, parent: El, b: TermEntry) -> None:
-        entry = _sub(parent, "section", class_="term-entry")
-        entry.set("id", self._anchor(b.id))
+    def term_entry(self, b: TermEntry) -> None:
+        w = self.w
+        w(f'<section class="term-entry"{self._id(b.id)}>')
         if b.label:
-            _sub(entry, "span", b.label, class_="label")
+            w(f'<span class="label">{esc(b.label)}</span>')
         for designation in b.designations:
-            p = _sub(entry, "p", class_=f"designation {designation.status.value}")
-            self._id(p, designation.id)
+            status = designation.status.value
+            w(f'<p class="designation {status}"{self._id(designation.id)}>')
             if designation.content:
-                self.inlines(p, designation.content)
+                self.inlines(designation.content)
             else:
-                p.text = designation.text
+                w(esc(designation.text))
             facts = [
                 designation.part_of_speech,
                 designation.gender,
@@ -475,238 +484,362 @@ class HtmlRenderer:
             ]
             shown = ", ".join(f for f in facts if f)
             if shown:
-                _sub(p, "span", f" ({shown})", class_="grammar")
+                w(f'<span class="grammar"> ({esc(shown)})</span>')
             if designation.usage_note:
-                usage = _sub(p, "span", class_="usage-note")
-                _append_text(usage, " — ")
-                self.inlines(usage, designation.usage_note)
+                w('<span class="usage-note"> — ')
+                self.inlines(designation.usage_note)
+                w("</span>")
+            w("</p>")
         if b.domain:
-            _sub(entry, "p", f"⟨{b.domain}⟩", class_="domain")
+            w(f'<p class="domain">⟨{esc(b.domain)}⟩</p>')
         for field in b.subject_fields:
-            _sub(entry, "p", f"⟨{field.text}⟩", class_="domain", lang=field.language or "")
+            lang = escape_attr(field.language or "")
+            w(f'<p class="domain" lang="{lang}">⟨{esc(field.text)}⟩</p>')
         for graphic in b.graphics:
-            self.media(entry, graphic)
+            self.media(graphic)
         for definition in b.definitions:
-            p = _sub(entry, "p", class_="definition")
-            self.badges(p, definition.content, None)
-            self.inlines(p, definition.content)
-            self.blocks(entry, definition.blocks)
+            self.marked_text("<p", "definition", definition.content, None)
+            w("</p>")
+            self.blocks(definition.blocks)
         for example in b.examples:
-            self.block(entry, example)
+            self.block(example)
         for note in b.notes:
-            self.block(entry, note)
+            self.block(note)
         for source in b.sources:
-            p = _sub(entry, "p", "[SOURCE: ", class_="source")
+            w('<p class="source">[SOURCE: ')
             if source.identifier:
-                self.citation(p, source.identifier, source.reference)
-            self.inlines(p, source.content)
+                self.citation(source.identifier, source.reference)
+            self.inlines(source.content)
             if source.modified:
-                _append_text(p, ", modified")
-            self.inlines(p, source.modification)
-            _append_text(p, "]")
+                w(", modified")
+            self.inlines(source.modification)
+            w("]</p>")
         for ref in b.cross_references:
-            p = _sub(entry, "p", f"{ref.kind.value.replace('-', ' ').capitalize()}: ", class_="see")
-            link = self._link(p, ref.target, "term-ref") if ref.target else _sub(p, "span")
-            self.inlines(link, ref.content)
+            w(f'<p class="see">{esc(ref.kind.value.replace("-", " ").capitalize())}: ')
+            if ref.target:
+                self._link(ref.target, "term-ref", ref.content)
+            else:
+                w("<span>")
+                self.inlines(ref.content)
+                w("</span>")
+            w("</p>")
         if b.display:
-            self.blocks(_sub(entry, "div", class_="term-display"), b.display)
+            w('<div class="term-display">')
+            self.blocks(b.display)
+            w("</div>")
+        w("</section>")
 
-    def reference(self, parent: El, b: ReferenceEntry) -> None:
-        p = _sub(parent, "p", class_="reference")
-        self._id(p, b.id)
-        if b.identifier and p.get("id"):
-            self.entries.setdefault(b.identifier, p.get("id") or "")
+    def reference(self, b: ReferenceEntry) -> None:
+        w = self.w
+        anchor = self._anchor(b.id) if b.id is not None else None
+        w(f'<p class="reference"{_attr("id", anchor)}>')
+        if b.identifier and anchor is not None:
+            self.entries.setdefault(b.identifier, anchor)
         if b.label:
-            _sub(p, "span", b.label, class_="label")
-            _append_text(p, " ")
+            w(f'<span class="label">{esc(b.label)}</span> ')
         if b.identifier:
-            _sub(p, "span", b.identifier, class_="identifier")
+            w(f'<span class="identifier">{esc(b.identifier)}</span>')
             if b.title or b.citation:
-                _append_text(p, ", ")
+                w(", ")
         if b.title:
-            title = _sub(p, "cite")
-            self.inlines(title, b.title)
-        self.inlines(p, b.citation)
+            w("<cite>")
+            self.inlines(b.title)
+            w("</cite>")
+        self.inlines(b.citation)
         if b.uri:
-            _append_text(p, " ")
-            _sub(p, "a", b.uri, href=b.uri)
-        self.blocks(parent, b.notes)
+            w(" ")
+            self._external(b.uri, ())
+        w("</p>")
+        self.blocks(b.notes)
 
     # ------------------------------------------------------------ inline
 
-    def inlines(self, parent: El, runs: Iterable[InlineNode]) -> None:
+    def inlines(self, runs: Iterable[InlineNode]) -> None:
+        w, inline = self.w, self.inline
         for run in runs:
-            self.inline(parent, run)
+            if type(run) is Text:  # half of all runs: written here, without a call
+                w(esc(run.text))
+            else:
+                inline(run)
 
-    def inline(self, parent: El, run: InlineNode) -> None:
+    def inline(self, run: InlineNode) -> None:
         """One inline run, by its model type: mypy --strict fails here when an inline type is
         added to the model and not rendered."""
+        w = self.w
         match run:
             case Text():
-                _append_text(parent, run.text)
+                w(esc(run.text))
             case Styled():
-                el = _sub(parent, _STYLE_TAG[run.style], class_=run.style.value)
-                self.inlines(el, run.content)
+                start, end = _STYLE_TAG[run.style]
+                w(start)
+                self.inlines(run.content)
+                w(end)
             case Xref():
-                el = self._link(parent, run.target, "xref")
-                if run.content:
-                    self.inlines(el, run.content)
-                else:
-                    el.text = run.target
+                self._link(run.target, "xref", run.content)
             case StandardRef():
-                self.inlines(parent, run.lead)
-                self.citation(parent, run.identifier, run.reference)
-                self.inlines(parent, run.content)
+                self.inlines(run.lead)
+                self.citation(run.identifier, run.reference)
+                self.inlines(run.content)
             case NamedContent():
-                el = _sub(parent, "span", class_=f"named {_ANCHOR.sub('-', run.name)}")
-                self._id(el, run.id)
-                self.inlines(el, run.content)
+                w(f'<span class="named {_class_name(run.name)}"{self._id(run.id)}>')
+                self.inlines(run.content)
+                w("</span>")
             case StyledContent():
-                el = _sub(parent, "span", class_="styled")
-                self._id(el, run.id)
-                self.inlines(el, run.content)
+                w(f'<span class="styled"{self._id(run.id)}>')
+                self.inlines(run.content)
+                w("</span>")
             case CitationTitle():
-                self.inlines(_sub(parent, "cite"), run.content)
+                w("<cite>")
+                self.inlines(run.content)
+                w("</cite>")
             case CitationPart():
-                self.inlines(_sub(parent, "span", class_=run.part.value), run.content)
+                w(f'<span class="{run.part.value}">')
+                self.inlines(run.content)
+                w("</span>")
             case TermRef():
                 if run.target:
-                    el = self._link(parent, run.target, "term-ref")
+                    self._link(run.target, "term-ref", run.content)
                 else:
-                    el = _sub(parent, "span", class_="term-ref")
-                self.inlines(el, run.content)
+                    w('<span class="term-ref">')
+                    self.inlines(run.content)
+                    w("</span>")
             case FootnoteRef():
-                sup = _sub(parent, "sup", class_="footnote-ref")
-                link = self._link(sup, run.target, "footnote-ref")
-                link.text = run.label or "*"
+                w('<sup class="footnote-ref">')
+                self._link(run.target, "footnote-ref", (), run.label or "*")
+                w("</sup>")
             case Footnote():
-                sup = _sub(parent, "sup", class_="footnote-ref")
                 target = run.id or f"{self.clause_anchor}-fn-{len(self.footnotes) + 1}"
                 if run.id is None:
                     run = Footnote(id=target, label=run.label, blocks=run.blocks)
-                link = self._link(sup, target, "footnote-ref")
-                link.text = run.label or "*"
+                w('<sup class="footnote-ref">')
+                self._link(target, "footnote-ref", (), run.label or "*")
+                w("</sup>")
                 self.footnotes.append(run)
             case InlineFormula():
-                span = _sub(parent, "span", class_="formula")
-                self._id(span, run.id)
+                w(f'<span class="formula"{self._id(run.id)}>')
                 if run.mathml:
-                    self.mathml(span, run.mathml, display=False)
+                    self.mathml(run.mathml, display=False)
                 else:
-                    _sub(span, "code", run.text or "")
+                    w(f"<code>{esc(run.text or '')}</code>")
+                w("</span>")
             case InlineGraphic():
-                img = _sub(parent, "img", src=run.href, alt=run.alt or "")
-                self._id(img, run.id)
+                src, alt = escape_attr(run.href), escape_attr(run.alt or "")
+                w(f'<img src="{src}" alt="{alt}"{self._id(run.id)}>')
             case Number():
-                el = _sub(parent, "span", run.text, class_="number")
-                self._id(el, run.id)
+                w(f'<span class="number"{self._id(run.id)}>{esc(run.text)}</span>')
             case Link():
-                el = _sub(parent, "a", href=run.href)
-                if run.content:
-                    self.inlines(el, run.content)
-                else:
-                    el.text = run.href
+                self._external(run.href, run.content)
             case LineBreak():
-                _sub(parent, "br")
+                w("<br>")
             case ProvisionSpan():
-                el = _sub(parent, "span", class_="provision-span")
-                self.badges(el, run.content, run.kind)
-                self.inlines(el, run.content)
+                self.marked_text("<span", "provision-span", run.content, run.kind)
+                w("</span>")
             case ForeignInline():
-                self.foreign(parent, run.xml, "code")
+                self.foreign(run.xml, "code")
             case _:
                 assert_never(run)
 
-    def citation(self, parent: El, identifier: str, reference: str | None) -> None:
+    def citation(self, identifier: str, reference: str | None) -> None:
         """A standard cited: a link to its entry in the references when it has one (which
-        entry is known once the page is built)."""
-        self.citations.append(
-            (_sub(parent, "a", identifier, class_="citation"), identifier, reference)
-        )
+        entry is known once the page is written)."""
+        self.citations.append((len(self.out), identifier, reference))
+        self.w("")  # the start tag, once the entry is known
+        self.w(f"{esc(identifier)}</a>")
 
-    def mathml(self, parent: El, mathml: str, display: bool) -> None:
+    def _external(self, href: str, content: Sequence[InlineNode]) -> None:
+        """A link out of the page; one that would run something (javascript: …) is shown,
+        not linked."""
+        if safe_url(href):
+            self.w(f'<a href="{escape_attr(href)}">')
+            end = "</a>"
+        else:
+            self.w(f'<span class="link unsafe" title="not linked: {escape_attr(href)}">')
+            end = "</span>"
+        if content:
+            self.inlines(content)
+        else:
+            self.w(esc(href))
+        self.w(end)
+
+    def mathml(self, mathml: str, display: bool) -> None:
         try:
             math = etree.fromstring(mathml, _MATH_PARSER)
         except etree.XMLSyntaxError:
-            _sub(parent, "code", mathml, class_="mathml-source")
+            math = None
+        if math is None or not _safe_math(math):
+            self.w(f'<code class="mathml-source">{esc(mathml)}</code>')
             return
-        for el in math.iter():
-            if isinstance(el.tag, str):
-                el.tag = etree.QName(el).localname
+        for el in math.iter(etree.Element):
+            el.tag = etree.QName(el).localname
+            ident = el.get("id")
+            if ident is not None:
+                self.anchors.add(ident)
         etree.cleanup_namespaces(math)
         if display:
             math.set("display", "block")
-        parent.append(math)
+        self.w(etree.tostring(math, encoding="unicode", with_tail=False))
 
-    def foreign(self, parent: El, xml: str, tag: str) -> None:
+    def foreign(self, xml: str, tag: str) -> None:
         """XML the model keeps as written: shown as such, with anchors for the ids in it."""
         for _element, ident in ids_in(xml):
             if ident not in self.anchors:
-                _sub(parent, "span", id=self._anchor(ident))
-        _sub(parent, tag, xml, class_="foreign", title="kept as written (not modelled)")
+                self.w(f"<span{self._id(ident)}></span>")
+        self.w(f'<{tag} class="foreign" title="kept as written (not modelled)">{esc(xml)}</{tag}>')
 
-    def badges(self, el: El, content: Sequence[InlineNode], marked: ProvisionKind | None) -> None:
-        """One badge per provision of the text (as mrstd.provisions() counts them), carrying
-        its kind as a class, and the kinds on ``el`` for the filter."""
-        kinds: list[str] = []
+    def marked_text(
+        self, start: str, cls: str, content: Sequence[InlineNode], marked: ProvisionKind | None
+    ) -> None:
+        """An element's start tag (``start``, and ``cls`` if any) and its content, with one
+        badge per provision of the text (as mrstd.provisions() counts them) before it,
+        carrying the provision's kind as a class; the element takes the kinds too, for the
+        filter.
+
+        The content is written first and the start tag put in its place after: the text as
+        written (tags and all) holds every word of the plain text, so a page whose text has
+        no word of any verbal form need not be turned into plain text at all."""
+        out = self.out
+        slot = len(out)
+        out.append("")
+        self.inlines(content)
+        if marked is None and not may_hold_form(
+            content[0].text
+            if len(content) == 1 and type(content[0]) is Text
+            else "".join(out[slot + 1 :])
+        ):
+            out[slot] = f'{start} class="{cls}">' if cls else f"{start}>"
+            return
+        classes = [cls] if cls else []
+        badges: list[str] = []
         for found in sentence_provisions(plain_text(content), marked, self.preface):
             kind = found.kind.value
-            badge = _sub(el, "span", class_=f"provision {kind}", title=found.sentence)
-            badge.set("data-form", found.form.form if found.form is not None else kind)
-            if found.prescribed is not None:
-                badge.set("data-prescribed", found.prescribed.id)
-            kinds.append(f"has-{kind}")
-        if kinds:
-            old = el.get("class")
-            el.set("class", " ".join([*([old] if old else []), *dict.fromkeys(kinds)]))
+            form = found.form.form if found.form is not None else kind
+            prescribed = found.prescribed
+            badges.append(
+                f'<span class="provision {kind}" title="{escape_attr(found.sentence)}"'
+                f' data-form="{escape_attr(form)}"'
+                + (f' data-prescribed="{prescribed.id}"' if prescribed is not None else "")
+                + "></span>"
+            )
+            if f"has-{kind}" not in classes:
+                classes.append(f"has-{kind}")
+        out[slot] = f"{start}{_class(classes)}>{''.join(badges)}"
 
-    def _label(self, el: El, text: str | None, content: Sequence[InlineNode]) -> None:
+    def _label(self, text: str | None, content: Sequence[InlineNode]) -> None:
         """A label, formatted when the source formats it (``<sup>1)</sup>``)."""
+        self.w('<span class="label">')
         if content:
-            self.inlines(el, content)
-        else:
-            el.text = text
+            self.inlines(content)
+        elif text:
+            self.w(esc(text))
+        self.w("</span>")
 
     # ------------------------------------------------------------ anchors
 
-    def _link(self, parent: El, target: str, kind: str) -> El:
-        link = _sub(parent, "a", href=f"#{target}", class_=kind)
-        self.links.append(link)
-        return link
+    def _link(
+        self, target: str, kind: str, content: Sequence[InlineNode], text: str | None = None
+    ) -> None:
+        """A link to an anchor of the page, with the content (or else ``text``, or else the
+        target) as its text; whether the anchor exists is settled by ``_resolve``."""
+        start = len(self.out)
+        self.w(f'<a href="#{escape_attr(target)}" class="{kind}">')
+        if content:
+            self.inlines(content)
+        else:
+            self.w(esc(text if text is not None else target))
+        self.links.append((start, len(self.out), target, kind))
+        self.w("</a>")
 
-    def _resolve(self, page: El) -> None:
+    def _resolve(self) -> None:
         """Keep the links whose anchor is in the page; mark the others unresolved (a link to
         nowhere is worse than none). Citations link to their entry, by reference or by
         identifier."""
-        found: Any = _IDS(page)
-        anchors = {str(value) for value in found}
-        for el, identifier, reference in self.citations:
+        out, anchors = self.out, self.anchors
+        for at, identifier, reference in self.citations:
             target = reference if reference in anchors else self.entries.get(identifier)
             if target is not None:
-                el.set("href", f"#{target}")
+                out[at] = f'<a class="citation" href="#{escape_attr(target)}">'
             else:
-                el.tag = "span"
-        for link in self.links:
-            target = link.get("href", "#")[1:]
+                out[at] = '<span class="citation">'
+                out[at + 1] = out[at + 1][: -len("</a>")] + "</span>"
+        for start, end, target, kind in self.links:
             if target not in anchors:
-                link.tag = "span"
-                del link.attrib["href"]
-                link.set("class", f"{link.get('class')} unresolved")
-                link.set("title", f"no {target!r} here")
+                title = escape_attr(f"no {target!r} here")
+                out[start] = f'<span class="{kind} unresolved" title="{title}">'
+                out[end] = "</span>"
 
-    def _id(self, el: El, ident: str | None) -> None:
-        if ident is not None:
-            el.set("id", self._anchor(ident))
+    def _id(self, ident: str | None) -> str:
+        """The id attribute of an element, or nothing."""
+        return "" if ident is None else _attr("id", self._anchor(ident))
 
     def _anchor(self, wanted: str) -> str:
         """An anchor for ``wanted``, unique in the page (a second one gets "-2")."""
-        base = _SPACE.sub("-", wanted)  # an HTML id holds no space; ids never do
+        # An HTML id holds no space (a model id never does; a label may).
+        base = wanted if wanted.isprintable() and " " not in wanted else _SPACE.sub("-", wanted)
         anchor, n = base, 1
         while anchor in self.anchors:
             n += 1
             anchor = f"{base}-{n}"
         self.anchors.add(anchor)
         return anchor
+
+
+def _attr(name: str, value: str | None) -> str:
+    """An attribute, or nothing for no value."""
+    return "" if value is None else f' {name}="{escape_attr(value)}"'
+
+
+@lru_cache(maxsize=1024)
+def _class_name(name: str) -> str:
+    """A class name made from a name of the model (there are few: most are made once)."""
+    return _CLASS.sub("-", name)
+
+
+def _class(classes: Sequence[str]) -> str:
+    return f' class="{" ".join(classes)}"' if classes else ""
+
+
+def _facts(meta: Metadata) -> list[tuple[str, str]]:
+    """The metadata block's rows: a name and a value each."""
+    rows: list[tuple[str, str]] = []
+    dates = meta.dates
+    for name in ("published", "implemented", "withdrawn", "confirmed"):
+        value = getattr(dates, name)
+        if value:
+            rows.append((name.capitalize(), str(value)))
+    for other in dates.other:
+        rows.append((other.label or other.type.value, str(other.value)))
+    status = meta.status
+    if status.stage or status.lifecycle:
+        stage = " ".join(str(x) for x in (status.stage, status.lifecycle) if x)
+        rows.append(("Status", stage))
+    if meta.ics:
+        rows.append(("ICS", ", ".join(str(c.code) for c in meta.ics)))
+    if meta.ccs:
+        rows.append(("CCS", ", ".join(str(c.code) for c in meta.ccs)))
+    for committee in meta.committees:
+        rows.append(("Committee", committee.identifier))
+    if meta.mandate is not None:
+        rows.append(("Mandate", meta.mandate.value))
+    if meta.scope is not None:
+        rows.append(("Scope", meta.scope.value))
+    for link in meta.adoptions:
+        rows.append(("Adopts", f"{link.identifier} ({link.degree.value})"))
+    if meta.drafting_rules is not None:
+        rows.append(("Drafting rules", meta.drafting_rules.value))
+    for name, value in (("Edition", meta.edition), ("Version", meta.version)):
+        if value:
+            rows.append((name, value))
+    for organization in meta.publishers:
+        rows.append(("Publisher", organization.name))
+    for relation in meta.relations:
+        rows.append((relation.kind.value.replace("-", " ").capitalize(), relation.identifier))
+    if meta.keywords:
+        rows.append(("Keywords", ", ".join(k.text for k in meta.keywords)))
+    for copyright in meta.copyright:
+        holders = ", ".join(copyright.holders)
+        text = copyright.statement or " ".join(str(x) for x in (copyright.year, holders) if x)
+        rows.append(("Copyright", text))
+    return rows
 
 
 #: The one script of the page: the requirements filter (the page reads without it).

@@ -196,6 +196,8 @@ _CONTAINERS = (Styled, Xref, StandardRef, TermRef, Link, NamedContent, StyledCon
 
 def plain_text(inlines: Sequence[Any]) -> str:
     """The text of inline runs, leaving out provision spans and footnotes."""
+    if len(inlines) == 1 and type(inlines[0]) is Text:
+        return inlines[0].text  # most paragraphs are one run of text
     out: list[str] = []
     stack: list[Iterator[Any]] = [iter(inlines)]
     while stack:

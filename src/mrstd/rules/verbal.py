@@ -167,6 +167,8 @@ def sentences(text: str) -> Iterator[str]:
 
 def classify(sentence: str) -> Form | None:
     """The strongest verbal form of one sentence, or None for a statement."""
+    if not may_hold_form(sentence):
+        return None
     best: Form | None = None
     for found in forms(sentence):
         if best is None or _ORDER[found.kind] < _ORDER[best.kind]:
@@ -177,14 +179,39 @@ def classify(sentence: str) -> Form | None:
 #: A word of every English form (its longest), and the characters of the Chinese ones but 不,
 #: which never stands alone: a text without any of them holds no form. Checking these is some
 #: twenty times faster than the forms' own patterns, and most text holds none.
-_EN_TRIGGERS = tuple(sorted({max(form.split(), key=len) for form, _ in ENGLISH}))
+EN_TRIGGERS = tuple(sorted({max(form.split(), key=len) for form, _ in ENGLISH}))
 _ZH_TRIGGERS = frozenset("".join(form for form, _ in CHINESE)) - {"不"}
+_ABLE_TO = re.compile(r"\bable\s+to\b")
+_HAS_TO = re.compile(r"\bha(?:s|ve)\s+to\b")
 
 
-def _may_hold_form(text: str) -> bool:
+def may_hold_form(text: str) -> bool:
+    """Whether ``text`` may hold a verbal form: False only when it holds none."""
     low = text.lower()
-    if any(word in low for word in _EN_TRIGGERS):
+    # The words of EN_TRIGGERS written out (a test keeps them so; "can" covers "cannot"),
+    # twice as fast as one regular expression of them, or any() over them.
+    if (
+        "shall" in low
+        or "should" in low
+        or "may" in low
+        or "must" in low
+        or "can" in low
+        # "able" is in every "table" and "has" in every "phase": these two are read to the
+        # end of their form, when they are there at all.
+        or ("able" in low and _ABLE_TO.search(low) is not None)
+        or (("has" in low or "have" in low) and _HAS_TO.search(low) is not None)
+        or "need" in low
+        or "allowed" in low
+        or "permitted" in low
+        or "possible" in low
+        or "recommended" in low
+        or "required" in low
+        or "necessary" in low
+        or "ought" in low
+    ):
         return True
+    if text.isascii():  # known without reading it
+        return False
     return _CJK.search(text) is not None and not _ZH_TRIGGERS.isdisjoint(text)
 
 
@@ -206,7 +233,7 @@ def sentence_provisions(
     marks as a provision of one kind, or else each sentence with a verbal form. Both
     mrstd.provisions() and the HTML rendering count them this way. In a foreword or an
     introduction (``preface``), a prescribed sentence says which it is."""
-    if marked is None and not _may_hold_form(text):
+    if marked is None and not may_hold_form(text):
         return  # no verbal form anywhere in it: no sentence to read one by one
     for sentence in sentences(text):
         found = classify(sentence)
