@@ -40,6 +40,8 @@ _SOURCES = {
     "Severity": "mrstd.findings",
     "provisions": "mrstd.validation",
     "render": "mrstd.rendering",
+    "diff": "mrstd.changes",
+    "adoption_diff": "mrstd.changes",
     "validate": "mrstd.validation",
     "validate_bytes": "mrstd.validation",
     "validate_file": "mrstd.validation",
@@ -60,7 +62,9 @@ __all__ = [
     "Severity",
     "UnsupportedVersionError",
     "__version__",
+    "adoption_diff",
     "convert",
+    "diff",
     "dump",
     "dumps",
     "dumps_bytes",
@@ -77,6 +81,7 @@ __all__ = [
 if TYPE_CHECKING:
     from . import ids
     from .api import dump, dumps, dumps_bytes, load, loads
+    from .changes import adoption_diff, diff
     from .conversion import Conversion, convert
     from .errors import (
         ConversionError,

@@ -17,6 +17,7 @@ COMMANDS = {
     "validate": "mrstd.commands.validate:validate_command",
     "convert": "mrstd.commands.convert:convert_command",
     "render": "mrstd.commands.render:render_command",
+    "diff": "mrstd.commands.diff:diff_command",
     "rules": "mrstd.commands.rules:rules_command",
     "rule": "mrstd.commands.rules:rule_command",
     "schema": "mrstd.commands.schema:schema_command",

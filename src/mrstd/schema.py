@@ -1,6 +1,7 @@
 """The published JSON Schema, generated from the model.
 
-``python -m mrstd.schema --write`` refreshes ``schemas/<version>/document.schema.json``.
+``python -m mrstd.schema --write`` refreshes ``schemas/<version>/document.schema.json``, and
+the schema of ``mrstd diff``'s JSON output, ``schemas/diff/<version>/diff.schema.json``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .changes.report import SCHEMA_FILE as DIFF_FILE
+from .changes.report import schema_text as diff_schema_text
 from .model import SCHEMA_VERSION, Document
 
 SCHEMA_ID = f"https://mrstd.dev/schema/{SCHEMA_VERSION}/document.schema.json"
@@ -63,6 +66,9 @@ def main() -> None:
     if args.write:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(), encoding="utf-8")
+        diff_target = Path(args.root) / DIFF_FILE
+        diff_target.parent.mkdir(parents=True, exist_ok=True)
+        diff_target.write_text(diff_schema_text(), encoding="utf-8")
     else:
         print(render(), end="")
 

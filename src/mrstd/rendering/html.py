@@ -154,6 +154,9 @@ class HtmlRenderer:
     """One render: the page's text so far, the anchors in it, and the footnotes waiting for
     their clause."""
 
+    #: Style a subclass adds to the page's.
+    extra_css = ""
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.out: list[str] = []
@@ -180,7 +183,7 @@ class HtmlRenderer:
             f'<!DOCTYPE html>\n<html lang="{escape_attr(self._language())}"><head>'
             '<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{_stylesheet()}</style></head><body>"
+            f"<title>{esc(title)}</title><style>{_stylesheet()}{self.extra_css}</style></head><body>"
         )
         self.legend()
         layers: list[Any] = list(self.doc.layers())  # Document, then its Layers
@@ -230,13 +233,21 @@ class HtmlRenderer:
         self.metadata(layer.metadata)
         for group in _GROUPS:
             clauses: tuple[Clause, ...] = getattr(layer, group)
-            if not clauses:
+            if not clauses and not self.shows_group(number, group):
                 continue
             w(f'<div class="{group}">')
+            self.group_start(number, group)
             for index, clause in enumerate(clauses):
                 self.clause(clause, f"{number}-{group}-{index}", 2)
             w("</div>")
         w("</section>")
+
+    def shows_group(self, number: int, group: str) -> bool:
+        """Whether a subclass has something to show in a group without clauses."""
+        return False
+
+    def group_start(self, number: int, group: str) -> None:
+        """Where a subclass adds to a group of clauses (body, annexes …) before them."""
 
     # ------------------------------------------------------------ metadata
 
@@ -278,12 +289,20 @@ class HtmlRenderer:
             w(f'<span class="obligation">({clause.obligation.value}) </span>')
         self.inlines(clause.title)
         w(f"</h{h}>")
+        self.before_blocks(clause)
         self.blocks(clause.blocks)
         self.flush_footnotes()  # before the subclauses, which gather their own
+        self.before_subclauses(clause)
         for index, sub in enumerate(clause.subclauses):
             self.clause(sub, f"{fallback}-{index}", level + 1)
         self.preface = outer
         w("</section>")
+
+    def before_blocks(self, clause: Clause) -> None:
+        """Where a subclass adds to a clause before its blocks (the redline does)."""
+
+    def before_subclauses(self, clause: Clause) -> None:
+        """Where a subclass adds to a clause before its subclauses."""
 
     def flush_footnotes(self) -> None:
         if not self.footnotes:

@@ -256,10 +256,17 @@ class InlineWriter(WriterBase):
         later = self.hoisting_inlines(run.lead, STD)
         self.out.append(f"<std-ref{std_ref_attrs(run)}>{esc(run.identifier)}</std-ref>")
         later += self.hoisting_inlines(run.content, STD)
+        # STS has no element for a locality: it is written as text, unless the citation as
+        # written already shows it ("ISO 80000-3:2019, Clause 3").
+        shown = runs_text(run.content)
+        written = False
         for loc in run.locality:
+            if loc.reference in shown:
+                continue
             to = f"–{loc.to}" if loc.to else ""
             self.out.append(esc(f", {loc.type.value} {loc.reference}{to}"))
-        if run.locality:
+            written = True
+        if written:
             self.normalised("locality of a standard reference written as text")
         if run.reference is not None:
             self.lost("link from a standard reference to its reference entry")
