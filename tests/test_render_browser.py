@@ -177,3 +177,25 @@ def test_first_page_looks_as_it_did(browser: Any, tmp_path: Path) -> None:
     diff = ImageChops.difference(shot, expected).convert("L").point(lambda v: 255 if v > 48 else 0)
     changed = diff.histogram()[255] / (shot.size[0] * shot.size[1])
     assert changed < 0.03, f"{changed:.1%} of the pixels differ from {golden.name}"
+
+
+def test_a_redline_in_the_browser(browser: Any, corpus: Path, tmp_path: Path) -> None:
+    """The diff of the rice draft and its final text as a redline: every link live, no
+    console error, and the marks there."""
+    from mrstd.changes import format_diff
+
+    samples = corpus / "sts" / "samples"
+    old = mrstd.load(samples / "metanorma_iso-17301-1_rice-cd.isosts.xml", format="sts")
+    new = mrstd.load(samples / "metanorma_iso-17301-1_rice-final.isosts.xml", format="sts")
+    page = tmp_path / "redline.html"
+    page.write_text(format_diff(mrstd.diff(old, new), "html"), "utf-8")
+    browser.get_log("browser")
+    browser.get(page.as_uri())
+    found = browser.execute_script(_PROBE)
+    marks = browser.execute_script(
+        "return ['del', 'ins', '.diff-removed', '.diff-added', '.diff-moved-from']"
+        ".map(s => document.querySelectorAll(s).length);"
+    )
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert found["broken"] == 0 and not errors and found["pwned"] is None
+    assert all(marks), marks

@@ -172,8 +172,8 @@ class Comparison:
     def pair_ids(self, old: Section | Unit, new: Section | Unit) -> None:
         if old.id is not None and new.id is not None:
             self.ids[old.id] = new.id
-        if isinstance(old, Unit) and isinstance(new, Unit):
-            self.ids.update(zip(old.anchors, new.anchors, strict=False))
+        if isinstance(old, Unit) and isinstance(new, Unit) and len(old.anchors) == len(new.anchors):
+            self.ids.update(zip(old.anchors, new.anchors, strict=True))
 
     # ------------------------------------------------------------ clauses
 
@@ -259,7 +259,10 @@ class Comparison:
         parent_moved = old_parent is not new.parent
         if moved or parent_moved or old.group != new.group:
             self.old_places.append((self._section_anchor(old), ("moved", new.node)))
-            where = _section_name(new.parent) if new.parent is not None else new.group
+            if parent_moved or old.group != new.group:
+                where = f"to {_section_name(new.parent) if new.parent is not None else new.group}"
+            else:
+                where = "among its siblings"
             self.emit(
                 ("new", new.order),
                 Change(
@@ -267,7 +270,7 @@ class Comparison:
                     unit=new.kind,
                     before=old.label,
                     after=new.label,
-                    detail=f"{_section_name(old)} moved to {where}"
+                    detail=f"{_section_name(old)} moved {where}"
                     + (f" as {new.label}" if new.label != old.label else ""),
                     **places,
                 ),
@@ -281,7 +284,7 @@ class Comparison:
                     unit=new.kind,
                     before=old.label,
                     after=new.label,
-                    detail=f"{_section_name(old)} renumbered {new.label}",
+                    detail=f"{_section_name(old)} renumbered {new.label or '(no number)'}",
                     **places,
                 ),
                 new.node,
@@ -448,7 +451,7 @@ class Comparison:
                     unit=kind,
                     before=old.label,
                     after=new.label,
-                    detail=f"{_unit_name(old)} renumbered {new.label}",
+                    detail=f"{_unit_name(old)} renumbered {new.label or '(no number)'}",
                     **places,
                 ),
                 new.node,
@@ -646,7 +649,11 @@ def _reference_change(
     before: str, after: str, places: dict[str, Place], unit: UnitKind = UnitKind.REFERENCE
 ) -> Change:
     dated_before, dated_after = _dated(before), _dated(after)
-    if dated_before and not dated_after:
+    if not before or not after:
+        how = "identifier added" if after else "identifier removed"
+    elif ("(all parts)" in before) != ("(all parts)" in after):
+        how = "now all parts" if "(all parts)" in after else "no longer all parts"
+    elif dated_before and not dated_after:
         how = "now undated"
     elif dated_after and not dated_before:
         how = "now dated"
@@ -659,7 +666,7 @@ def _reference_change(
         unit=unit,
         before=before,
         after=after,
-        detail=f"reference {before} → {after} ({how})",
+        detail=f"reference {before or '(none)'} → {after or '(none)'} ({how})",
         **places,
     )
 

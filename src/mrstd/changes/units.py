@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from typing_extensions import assert_never
 
 from ..model import (
@@ -157,8 +158,45 @@ def _inline_text(runs: Sequence[InlineNode], out: list[str]) -> None:
                 assert_never(run)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(_SPACE.sub("", text).encode("utf-8")).hexdigest()[:10]
+def _digest(mathml: str) -> str:
+    """A formula as one token: a digest of its MathML's elements, attributes (ids aside)
+    and text, whatever its namespace prefixes, attribute order or indentation."""
+    try:
+        root = etree.fromstring(mathml.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError:
+        canonical = _SPACE.sub("", mathml)
+    else:
+        parts: list[str] = []
+        for el in root.iter(etree.Element):
+            attrs = sorted((etree.QName(k).localname, str(v)) for k, v in el.attrib.items())
+            kept = " ".join(f"{k}={v}" for k, v in attrs if k != "id")
+            text = (el.text or "").strip()
+            parts.append(f"<{etree.QName(el).localname} {kept}>{text}")
+            parts.append((el.tail or "").strip())
+        canonical = "".join(parts)
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:10]
+
+
+#: MathML is parsed without fetching or expanding anything.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+
+
+def ids_within(node: Any) -> tuple[str, ...]:
+    """The ids of everything inside a table, figure or other unit, in order: a footnote of
+    a table is cross-referenced by one of them."""
+    found: list[str] = []
+    stack = [getattr(node, name) for name in reversed(node.__dataclass_fields__) if name != "id"]
+    while stack:
+        value = stack.pop()
+        if type(value) is tuple:
+            stack.extend(reversed(value))
+        elif hasattr(value, "__dataclass_fields__"):
+            ident = getattr(value, "id", None)
+            if isinstance(ident, str):
+                found.append(ident)
+            fields = value.__dataclass_fields__
+            stack.extend(getattr(value, name) for name in reversed(fields) if name != "id")
+    return tuple(found)
 
 
 @dataclass(eq=False)
@@ -326,7 +364,7 @@ class _Builder:
             title=title,
             text=text,
             order=self._next(),
-            anchors=tuple(self.opened),
+            anchors=(*self.opened, *(ids_within(node) if kind is not UnitKind.PARAGRAPH else ())),
         )
         self.opened.clear()
         if kind is UnitKind.PARAGRAPH:
@@ -374,13 +412,14 @@ class _Builder:
                     path,
                     section,
                     b.label,
-                    inline_text(b.caption),
+                    _caption(inline_text(b.caption), b.label),
                     table_text(b),
                 )
             case Figure():
                 hrefs = " ".join(f"⟨graphic {m.href}⟩" for m in b.media)
                 text = " ".join([hrefs, *(block_text(x) for x in (*b.blocks, *b.description))])
-                self.unit(UnitKind.FIGURE, b, path, section, b.label, inline_text(b.caption), text)
+                caption = _caption(inline_text(b.caption), b.label)
+                self.unit(UnitKind.FIGURE, b, path, section, b.label, caption, text)
             case Formula():
                 math = f"⟨math {_digest(b.mathml)}⟩" if b.mathml else (b.text or "")
                 key = " ".join(block_text(x) for x in b.key)
@@ -421,8 +460,29 @@ class _Builder:
 
 
 def _label(label: str | None) -> str | None:
-    """A number as compared: its spaces made one (``Annex\xa0A`` is ``Annex A``)."""
-    return " ".join(label.split()) if label else label
+    """A number as compared: its spaces made one, and without the word some sources put
+    before it (``Annex\xa0A`` and ``Table 1`` are ``A`` and ``1``)."""
+    if not label:
+        return label
+    return _KIND_WORD.sub("", " ".join(label.split())) or label
+
+
+#: The word before a number that some sources make part of the label.
+_KIND_WORD = re.compile(
+    r"^(?:annex|appendix|clause|table|figure|formula|equation|anhang|tabelle|bild|tableau"
+    r"|附录|表|图|公式)\s*",
+    re.IGNORECASE,
+)
+
+
+def _caption(caption: str, label: str | None) -> str:
+    """A caption as compared: without the label some sources repeat in it ("Table 1 — ")."""
+    text = caption.strip()
+    if label:
+        for written in (label, _label(label) or label):
+            if text.startswith(written):
+                return text[len(written) :].lstrip(" \u00a0—–-:.").strip()
+    return caption
 
 
 def block_text(b: BlockNode) -> str:
