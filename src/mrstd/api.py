@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import FormatError
 from .formats import ConversionLog, detect_format, get_format
-from .formats.base import Format
+from .formats.base import Format, writer_options
 from .io import read_source, write_atomic
 from .model import Document
 
@@ -47,16 +47,22 @@ def load(
     return fmt.read(data, str(path), log if log is not None else ConversionLog())
 
 
-def dumps_bytes(doc: Document, format: str = "json", *, log: ConversionLog | None = None) -> bytes:
-    """Serialize a document to bytes in ``format``."""
+def dumps_bytes(
+    doc: Document, format: str = "json", *, log: ConversionLog | None = None, **options: str
+) -> bytes:
+    """Serialize a document to bytes in ``format``, with the options the format takes
+    (``tag_set`` for STS; ``rdf_format`` and ``base`` for RDF)."""
     fmt = _writer(get_format(format))
     assert fmt.write is not None
-    return fmt.write(doc, log if log is not None else ConversionLog())
+    checked = writer_options(fmt, dict(options))
+    return fmt.write(doc, log if log is not None else ConversionLog(), **checked)
 
 
-def dumps(doc: Document, format: str = "json", *, log: ConversionLog | None = None) -> str:
+def dumps(
+    doc: Document, format: str = "json", *, log: ConversionLog | None = None, **options: str
+) -> str:
     """Serialize a document to text in ``format`` (canonical JSON by default)."""
-    return dumps_bytes(doc, format, log=log).decode("utf-8")
+    return dumps_bytes(doc, format, log=log, **options).decode("utf-8")
 
 
 def dump(

@@ -20,7 +20,7 @@ from .api import load, loads
 from .errors import DocumentError, FormatError, MrstdError
 from .folders import documents_in
 from .formats import ConversionLog, detect_format, get_format
-from .formats.base import Format
+from .formats.base import Format, writer_options
 from .io import SourceError, write_atomic
 
 __all__ = ["Conversion", "FileConversion", "convert"]
@@ -90,12 +90,15 @@ def convert(
     source_format: str | None = None,
     report: str | Path | None = None,
     sts_tag_set: str | None = None,
+    rdf_format: str | None = None,
+    base: str | None = None,
 ) -> Conversion:
     """Convert ``source`` (a file, a folder, or ``"-"`` for stdin) to ``output`` (a file, a
     folder, or ``"-"`` for stdout).
 
     The target format is ``to``, else the output's extension (JSON for stdout and folders).
     ``report`` names a file, or ``"-"`` for stdout, for the JSON report of the conversion.
+    ``sts_tag_set`` (STS), ``rdf_format`` and ``base`` (RDF) are the target's options.
     One file that cannot be read raises :class:`DocumentError`; in a folder, each file's
     errors are kept in its :class:`FileConversion` and the others are still converted.
     Paths that cannot be written raise :class:`SourceError` before anything is converted.
@@ -104,7 +107,9 @@ def convert(
     rep = str(report) if report is not None else None
     folder = src != STDIO and os.path.isdir(src)
     target = _target(out, to, folder)
-    options = _write_options(target, {"tag_set": sts_tag_set})
+    options = writer_options(
+        target, {"tag_set": sts_tag_set, "rdf_format": rdf_format, "base": base}
+    )
     _check_report(rep, out)
     if folder:
         jobs, skipped = _folder_jobs(Path(src), out, target, source_format)
@@ -211,21 +216,6 @@ def _folder_jobs(
     if not jobs:
         raise SourceError(f"{source}: no files to convert")
     return jobs, [str(path) for path in found.skipped]
-
-
-def _write_options(target: Format, given: dict[str, str | None]) -> dict[str, str]:
-    """The writer options given, checked against those the target format declares."""
-    declared = dict(target.write_options)
-    options: dict[str, str] = {}
-    for name, value in given.items():
-        if value is None:
-            continue
-        if name not in declared:
-            raise FormatError(f"{target.name} output takes no option {name!r}")
-        if value not in declared[name]:
-            raise FormatError(f"{name} {value!r}: use one of {', '.join(declared[name])}")
-        options[name] = value
-    return options
 
 
 def _convert_file(

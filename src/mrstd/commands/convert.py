@@ -58,6 +58,12 @@ def _show(result: Conversion) -> int:
     type=click.Choice(["interchange", "extended"]),
     help="NISO STS tag set for --to sts (default interchange).",
 )
+@click.option(
+    "--rdf-format",
+    type=click.Choice(["turtle", "json-ld", "nt"]),
+    help="RDF serialisation for --to rdf (default turtle).",
+)
+@click.option("--base", help="For --to rdf: the namespace IRIs start with (default: the URN).")
 @click.pass_context
 def convert_command(
     ctx: click.Context,
@@ -67,6 +73,8 @@ def convert_command(
     to: str | None,
     report: str | None,
     sts_tag_set: str | None,
+    rdf_format: str | None,
+    base: str | None,
 ) -> None:
     """Convert SOURCE (a file, a folder, or - for stdin) to another format.
 
@@ -81,6 +89,8 @@ def convert_command(
             source_format=source_format,
             report=report,
             sts_tag_set=sts_tag_set,
+            rdf_format=rdf_format,
+            base=base,
         )
     except DocumentError as exc:
         for line in error_lines(exc):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import native_json, native_xml, relaton, sts
+from . import native_json, native_xml, rdf, relaton, sts
 from .base import (
     Change,
     ConversionEntry,
@@ -15,7 +15,7 @@ from .base import (
 )
 
 # Importing a format module registers it.
-_REGISTERED = (native_json, native_xml, relaton, sts)
+_REGISTERED = (native_json, native_xml, relaton, sts, rdf)
 
 __all__ = [
     "Change",

@@ -135,6 +135,22 @@ def get_format(name: str) -> Format:
         raise FormatError(f"unknown format {name!r}; known formats: {known}") from None
 
 
+def writer_options(target: Format, given: dict[str, str | None]) -> dict[str, str]:
+    """The writer options given (None: not given), checked against those the target format
+    declares; an option declared with no values takes any value (an IRI, say)."""
+    declared = dict(target.write_options)
+    options: dict[str, str] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if name not in declared:
+            raise FormatError(f"{target.name} output takes no option {name!r}")
+        if declared[name] and value not in declared[name]:
+            raise FormatError(f"{name} {value!r}: use one of {', '.join(declared[name])}")
+        options[name] = value
+    return options
+
+
 def detect_format(filename: str | None, data: bytes | None) -> Format:
     """Pick a format by content where it is distinctive, else by file extension."""
     if data is not None:

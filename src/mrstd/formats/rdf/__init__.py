@@ -1,0 +1,65 @@
+"""RDF: documents as linked data in the IEC-ISO Core Ontology (``mrstd[rdf]`` for JSON-LD
+and for reading)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...errors import FormatError
+from ...model import Document
+from ..base import ConversionLog, Format, register
+from .read import read_rdf
+from .vocabulary import PREFIXES
+from .write import write_ntriples
+
+#: The RDF serialisations written, by the ``rdf_format`` option.
+RDF_FORMATS = ("turtle", "json-ld", "nt")
+
+
+def write_rdf(
+    doc: Document, log: ConversionLog, rdf_format: str = "turtle", base: str = ""
+) -> bytes:
+    """The document as RDF. N-Triples are written directly; Turtle is the same lines after
+    the prefixes (every N-Triples line is a Turtle statement), which rdflib would take
+    minutes to pretty-print for a large standard; JSON-LD goes through rdflib."""
+    text = write_ntriples(doc, base, log)
+    if rdf_format == "nt":
+        return text.encode("utf-8")
+    if rdf_format == "turtle":
+        prefixes = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+        return (prefixes + "\n" + text).encode("utf-8")
+    graph = rdflib().Graph()
+    graph.parse(data=text, format="nt")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    data = graph.serialize(format=rdf_format)
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def rdflib() -> Any:
+    """rdflib, an extra: a clear error when it is not installed."""
+    try:
+        import rdflib as module  # noqa: PLC0415 (optional: mrstd[rdf])
+    except ImportError:
+        raise FormatError("RDF needs rdflib: pip install 'mrstd[rdf]'") from None
+    return module
+
+
+def _sniff(data: bytes) -> bool:
+    head = data[:2000].lstrip()
+    return head.startswith((b"@prefix", b"@base", b"PREFIX")) or b"/standards/smart/" in head
+
+
+register(
+    Format(
+        name="rdf",
+        description="linked data in the IEC-ISO Core Ontology (SMART): Turtle, JSON-LD, N-Triples",
+        extensions=(".ttl", ".jsonld", ".nt"),
+        lossy=True,
+        read=read_rdf,
+        write=write_rdf,
+        write_options=(("rdf_format", RDF_FORMATS), ("base", ())),
+        sniff=_sniff,
+        aliases=("turtle", "json-ld"),
+    )
+)
