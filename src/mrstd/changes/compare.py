@@ -142,7 +142,7 @@ class Comparison:
         self.translation = bool(old_lang and new_lang and old_lang != new_lang)
         self.metadata(old.layer, new.layer, "adopted." * new.number)
         for group in old.roots:
-            self.siblings(old.roots[group], new.roots[group], None, None)
+            self.siblings(old.roots[group], new.roots[group])
         self.leftover_sections(old, new)
         self.paragraphs(old, new)
         for kind in old.objects:
@@ -177,13 +177,7 @@ class Comparison:
 
     # ------------------------------------------------------------ clauses
 
-    def siblings(
-        self,
-        old: list[Section],
-        new: list[Section],
-        old_parent: Section | None,
-        new_parent: Section | None,
-    ) -> None:
+    def siblings(self, old: list[Section], new: list[Section]) -> None:
         """Align the subclauses of one pair of clauses (or one group of a layer), then the
         subclauses of each pair found."""
         alignment = _align_sections(old, new, self.translation)
@@ -193,7 +187,7 @@ class Comparison:
             self.section_pairs[id(old[i])] = new[j]
             self.pair_sections(old[i], new[j], moved=i in moved)
         for i, j in pairs:
-            self.siblings(old[i].children, new[j].children, old[i], new[j])
+            self.siblings(old[i].children, new[j].children)
 
     def leftover_sections(self, old: Outline, new: Outline) -> None:
         """Clauses left after the level-by-level pass: paired across the document (moved to
@@ -209,7 +203,7 @@ class Comparison:
             self.pair_sections(
                 old_left[i], new_left[j], moved=old_left[i].group != new_left[j].group
             )
-            self.siblings(old_left[i].children, new_left[j].children, old_left[i], new_left[j])
+            self.siblings(old_left[i].children, new_left[j].children)
         paired_new = self.paired_new
         for section in old.sections:
             # Only the outermost of a removed subtree is reported; it holds the rest.
@@ -310,7 +304,7 @@ class Comparison:
                 by_position(alignment)
             else:
                 alignment = _align_units(olds, news, (lambda u: normal(u.text),))
-            self.report_units(UnitKind.PARAGRAPH, alignment, section_bound=False)
+            self.report_units(UnitKind.PARAGRAPH, alignment)
 
     def objects(self, kind: UnitKind, old: list[Unit], new: list[Unit]) -> None:
         """Align the tables, figures, formulas, term entries or references of the layers."""
@@ -322,9 +316,9 @@ class Comparison:
             lambda u: u.label,
             lambda u: _undated(u.title) if kind is UnitKind.REFERENCE and u.title else None,
         )
-        self.report_units(kind, _align_units(old, new, keys), section_bound=True)
+        self.report_units(kind, _align_units(old, new, keys))
 
-    def report_units(self, kind: UnitKind, alignment: Alignment[Unit], section_bound: bool) -> None:
+    def report_units(self, kind: UnitKind, alignment: Alignment[Unit]) -> None:
         old, new = alignment.old, alignment.new
         pairs = sorted(alignment.pairs.items())
         self.count(kind, len(pairs))
