@@ -155,6 +155,21 @@ _DISTRIBUTION = f"<{DCAT}distribution>"
 _COMPONENT = f"<{SMART}hasPublicationComponentType>"
 _SUCCESSOR = f"<{SMART}isSuccessorOf>"
 _PART_OF = f"<{DCTERMS}isPartOf>"
+_SPECIFIC_RESOURCE = f"<{OA}SpecificResource>"
+_DCAT_DISTRIBUTION = f"<{DCAT}Distribution>"
+_HAS_SOURCE = f"<{OA}hasSource>"
+_HAS_SELECTOR = f"<{OA}hasSelector>"
+_TEXTUAL = f"<{TAXONOMY}publication-component-type/textual>"
+_VALUE = f"<{RDF}value>"
+_CHECKSUM = f"<{SPDX}checksum>"
+_SPDX_CHECKSUM = f"<{SPDX}Checksum>"
+_ALGORITHM = f"<{SPDX}algorithm>"
+_SHA256 = f"<{SPDX}checksumAlgorithm_sha256>"
+_CHECKSUM_VALUE = f"<{SPDX}checksumValue>"
+_OA_ANNOTATION = f"<{OA}Annotation>"
+_MRSTD_ANNOTATION = f"<{MRSTD}Annotation>"
+_BODY = f"<{OA}hasBody>"
+_TARGET = f"<{OA}hasTarget>"
 _PROVISION = {kind: f"<{SMART}{name}>" for kind, name in PROVISION_CLASS.items()}
 _BINDINGNESS = f"<{SMART}hasBindingnessType>"
 _NORMATIVE = f"<{TAXONOMY}bindingness-type/normative>"
@@ -436,13 +451,34 @@ class RdfWriter:
                         w(f"{node} <{MRSTD}supplementType> {literal(supplement)} .")
                     last_provision[clause] = node
                     provision = True
-                w(f"{node} {_PART_OF} {clause} .")
-                if mark:  # the source marks the kind (it is not the verbal form's)
-                    w(f"{node}{mark}")
-                fragment = self.fragment(
-                    node, doc, selector, sentence, last_fragment.get(clause), "textual"
+                # The rest of the sentence's triples at once (one string, not twenty): its
+                # clause, its fragment with text and checksum, the fragment before it, and
+                # the annotation that ties them, as fragment() and annotate() write them.
+                stem = node[:-1]
+                fragment = f"{stem}-text>"
+                checksum = f"{stem}-sha256>"
+                note = f"{stem}-annotation>"
+                digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()
+                before = last_fragment.get(clause)
+                w(
+                    f"{node} {_PART_OF} {clause} .\n"
+                    + (f"{node}{mark}\n" if mark else "")
+                    + f"{node} {_DISTRIBUTION} {fragment} .\n"
+                    f"{fragment} {TYPE} {_SPECIFIC_RESOURCE} .\n"
+                    f"{fragment} {TYPE} {_DCAT_DISTRIBUTION} .\n"
+                    f"{fragment} {_HAS_SOURCE} {doc} .\n"
+                    f"{fragment} {_HAS_SELECTOR} {selector} .\n"
+                    f"{fragment} {_COMPONENT} {_TEXTUAL} .\n"
+                    f"{fragment} {_VALUE} {literal(sentence, self.language)} .\n"
+                    f"{fragment} {_CHECKSUM} {checksum} .\n"
+                    f"{checksum} {TYPE} {_SPDX_CHECKSUM} .\n"
+                    f"{checksum} {_ALGORITHM} {_SHA256} .\n"
+                    f'{checksum} {_CHECKSUM_VALUE} "{digest}" .\n'
+                    + (f"{fragment} {_SUCCESSOR} {before} .\n" if before is not None else "")
+                    + f"{note} {TYPE} {_OA_ANNOTATION if provision else _MRSTD_ANNOTATION} .\n"
+                    f"{note} {_BODY} {node} .\n"
+                    f"{note} {_TARGET} {fragment} ."
                 )
-                self.annotate(node, fragment, provision)
                 last_fragment[clause] = fragment
 
     def _owner(self, loc: tuple[Any, ...]) -> tuple[str, Clause] | None:
