@@ -206,6 +206,8 @@ class RdfWriter:
         # Two layers may carry one identifier: the inner one's IRI then gets "~2".
         iris = [self.unique(self.document_iri(layer)[:-1]) for layer in layers]
         ctx = Context(self.doc)
+        #: The id of what stands at a place, for selectors (the index knows every id).
+        self.id_at = {t.loc: ident for ident, ts in ctx.index.ids.items() for t in ts}
         units_by_layer: dict[int, list[Any]] = {}
         for unit in ctx.index.units:
             units_by_layer.setdefault(unit.layer, []).append(unit)
@@ -429,7 +431,7 @@ class RdfWriter:
                 counters[clause] = n
                 node = f"{clause[:-1]}-s{n}>"  # the clause's n-th sentence
                 if selector is None:  # one for the sentences of this text
-                    selector = self.selector(node, unit.loc, _element_id(self.doc, unit.loc))
+                    selector = self.selector(node, unit.loc, self.id_at.get(unit.loc))
                 if supplement is not None and clause in last_provision:
                     kind_of = self.concept(
                         "provision-supplement-type", supplement, "ProvisionSupplementType"
@@ -674,17 +676,6 @@ def _lang(language: Any, meta: Any) -> str:
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", "-", text.strip())
-
-
-def _element_id(doc: Document, loc: tuple[Any, ...]) -> str | None:
-    node: Any = doc
-    for part in loc:
-        try:
-            node = node[part] if isinstance(part, int) else getattr(node, part)
-        except (AttributeError, IndexError, TypeError):
-            return None
-    ident = getattr(node, "id", None)
-    return ident if isinstance(ident, str) else None
 
 
 def write_ntriples(doc: Document, base: str, log: ConversionLog) -> str:
