@@ -77,7 +77,12 @@ def _open(browser: Any, doc: Document, folder: Path, name: str = "page.html") ->
     page = folder / name
     page.write_text(mrstd.render(doc), "utf-8")
     browser.get_log("browser")  # forget what earlier pages logged
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.get(page.as_uri())
+    WebDriverWait(browser, 60).until(
+        lambda b: b.execute_script("return document.readyState") == "complete"
+    )
     found: dict[str, Any] = browser.execute_script(_PROBE)
     # A missing image the document refers to is the document's business, not the page's.
     found["errors"] = [
@@ -88,8 +93,8 @@ def _open(browser: Any, doc: Document, folder: Path, name: str = "page.html") ->
     return found
 
 
-def _check(browser: Any, doc: Document, folder: Path) -> dict[str, Any]:
-    found = _open(browser, doc, folder)
+def _check(browser: Any, doc: Document, folder: Path, name: str = "page.html") -> dict[str, Any]:
+    found = _open(browser, doc, folder, name)
     assert found["broken"] == 0, "a link to no anchor"
     assert not found["errors"], found["errors"]
     assert found["math"] == formula_count(doc)
@@ -107,7 +112,9 @@ def test_corpus_samples_in_the_browser(browser: Any, corpus: Path, tmp_path: Pat
     assert samples
     links = 0
     for path in samples:
-        links += _check(browser, mrstd.load(path, format="sts"), tmp_path)["links"]
+        # A page of its own each: a new address is a new document, never the last one's.
+        page = f"{path.stem}.html"
+        links += _check(browser, mrstd.load(path, format="sts"), tmp_path, page)["links"]
     assert links > 1000  # the NISO sample alone has thousands of cross-references
 
 
