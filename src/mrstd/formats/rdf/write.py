@@ -198,6 +198,7 @@ class RdfWriter:
         self.concepts: set[str] = set()
         self.given: set[str] = set()
         self.works: set[str] = set()
+        self.last_owner: tuple[tuple[Any, ...], tuple[str, Clause]] | None = None
 
     # ------------------------------------------------------------ documents
 
@@ -215,7 +216,8 @@ class RdfWriter:
             adopted = iris[number + 1] if number + 1 < len(layers) else None
             self.document(layer, iris[number], adopted, number)
             self.content(layer, iris[number], number, units_by_layer.get(number, []))
-        return "\n".join(self.lines) + "\n"
+        self.lines.append("")  # the final newline, without copying the text once more
+        return "\n".join(self.lines)
 
     def version(self, node: str, identifier: str) -> None:
         """A dated document is a version of its work (ISO 9001:2015 of ISO 9001)."""
@@ -278,6 +280,7 @@ class RdfWriter:
     def content(self, layer: Document | Layer, doc: str, number: int, units: list[Any]) -> None:
         prefix = ("adopted",) * number
         self.clause_iris: dict[tuple[Any, ...], tuple[str, Clause]] = {}
+        self.last_owner = None
         language = _lang(None, layer.metadata)
         self.language = language
         previous: str | None = None  # one chain through the groups, in document order
@@ -366,7 +369,7 @@ class RdfWriter:
         selector = f"{owner[:-1]}-at>"
         w(f"{selector} {TYPE} <{OA}FragmentSelector> .")
         w(f"{selector} {TYPE} <{OA}Selector> .")
-        w(f"{selector} <{RDF}value> {literal(format_path(loc))} .")
+        w(f'{selector} {_VALUE} "{_path(loc)}" .')  # names, numbers, dots: nothing to escape
         if element_id is not None:
             w(f"{selector} <{DCTERMS}identifier> {literal(element_id)} .")
         return selector
@@ -484,10 +487,17 @@ class RdfWriter:
                 last_fragment[clause] = fragment
 
     def _owner(self, loc: tuple[Any, ...]) -> tuple[str, Clause] | None:
-        """The clause a text stands in: the longest clause path its path starts with."""
+        """The clause a text stands in: the longest clause path its path starts with. Texts
+        come in document order, so it is most often the last one's clause."""
+        last = self.last_owner
+        if last is not None:
+            size = len(last[0])
+            if loc[:size] == last[0] and len(loc) > size and loc[size] != "subclauses":
+                return last[1]
         for end in range(len(loc), 0, -1):
-            found = self.clause_iris.get(tuple(loc[:end]))
+            found = self.clause_iris.get(loc[:end])
             if found is not None:
+                self.last_owner = (loc[:end], found)
                 return found
         return None
 
@@ -652,6 +662,12 @@ def _nested(blocks: Any, loc: tuple[Any, ...]) -> Iterator[tuple[Any, tuple[Any,
                 yield from _nested(entry.definition, (*here, "items", i, "definition"))
         elif isinstance(block, (Note, Example, Quote, Footnote)):
             yield from _nested(block.blocks, (*here, "blocks"))
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    """``format_path`` for a path that starts with a name, as every place in a layer does
+    (the same text, a third of the time: it is called for every text of the document)."""
+    return "".join([f"[{p}]" if p.__class__ is int else f".{p}" for p in loc])[1:]
 
 
 def _supplement(flags: int) -> str | None:
