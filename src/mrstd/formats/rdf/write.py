@@ -289,7 +289,7 @@ class RdfWriter:
             for index, clause in enumerate(clauses):
                 loc = (*prefix, group, index)
                 previous = self.clause(clause, loc, doc, doc, group, str(index), previous)
-        self.text(units, doc, prefix)
+        self.text(units, doc)
 
     def clause(
         self,
@@ -408,7 +408,7 @@ class RdfWriter:
 
     # ------------------------------------------------------------ provisions
 
-    def text(self, units: list[Any], doc: str, prefix: tuple[Any, ...]) -> None:
+    def text(self, units: list[Any], doc: str) -> None:
         """Every sentence of every text of the layer's clauses: a provision of its kind, or a
         supplement (note, example, footnote) of the provision before it."""
         w = self.w
