@@ -17,7 +17,7 @@ from lxml import html
 
 import mrstd
 from mrstd.changes import ChangeKind, Degree, UnitKind, diff_schema, format_diff
-from mrstd.changes.report import SCHEMA_FILE, schema_text
+from mrstd.changes.result import SCHEMA_FILE, schema_text
 from mrstd.cli import main
 from mrstd.model import Clause, Document, Paragraph, Text
 from support import missing_corpus

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .changes.report import SCHEMA_FILE as DIFF_FILE
-from .changes.report import schema_text as diff_schema_text
+from .changes.result import SCHEMA_FILE as DIFF_FILE
+from .changes.result import schema_text as diff_schema_text
 from .model import SCHEMA_VERSION, Document
 
 SCHEMA_ID = f"https://mrstd.dev/schema/{SCHEMA_VERSION}/document.schema.json"

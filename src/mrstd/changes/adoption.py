@@ -17,14 +17,13 @@ from typing import Any
 
 from ..errors import MrstdError
 from ..model import Document, Layer, Obligation
-from .compare import Comparison
+from .compare import Comparison, side
 from .result import (
     AdoptionDiff,
     AdoptionReport,
     Change,
     ChangeKind,
     Degree,
-    DocumentSide,
     UnitKind,
 )
 from .units import Outline, outline
@@ -101,8 +100,8 @@ def _step(layers: Sequence[Document | Layer], number: int, separate: bool) -> Ad
     declared = next(iter(adopting.metadata.adoptions), None)
     supported, reasons = _degree(new, additions, deletions, modifications, translation, kept)
     return AdoptionReport(
-        adopting=_side(adopting),
-        adopted=_side(inner),
+        adopting=side(adopting),
+        adopted=side(inner),
         declared=Degree(declared.degree.value) if declared is not None else None,
         supported=supported,
         reasons=tuple(reasons),
@@ -118,12 +117,6 @@ def _innermost_with_body(layers: Sequence[Document | Layer], number: int) -> Doc
         if layer.body:
             return layer
     return layers[-1]
-
-
-def _side(layer: Document | Layer) -> DocumentSide:
-    meta = layer.metadata
-    language = str(meta.languages[0]) if meta.languages else None
-    return DocumentSide(identifier=meta.identifier.value, language=language)
 
 
 def _additions(new: Outline) -> list[Change]:

@@ -15,8 +15,10 @@ import bisect
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
+from ..ids import Identifier, IdentifierError, parse
 from ..model import Document, Layer, Metadata
 from ..rules.verbal import classify, forms, sentences
 from .align import Alignment, by_position, by_unique_key, by_words, in_order, out_of_order
@@ -44,6 +46,13 @@ def _short(text: str) -> str:
 
 def _language(meta: Metadata) -> str | None:
     return str(meta.languages[0]).split("-")[0].lower() if meta.languages else None
+
+
+def side(layer: Document | Layer) -> DocumentSide:
+    """One document (or layer) compared: its identifier and language."""
+    meta = layer.metadata
+    language = str(meta.languages[0]) if meta.languages else None
+    return DocumentSide(identifier=meta.identifier.value, language=language)
 
 
 #: Two texts to compare: where the change stands, the old and new texts, the unit's kind,
@@ -92,8 +101,8 @@ class Comparison:
                 self.whole_section(ChangeKind.ADDED, None, section)
         placed = self.placed()
         result = Diff(
-            old=self.side(old_doc),
-            new=self.side(new_doc),
+            old=side(old_doc),
+            new=side(new_doc),
             changes=tuple(change for change, _ in placed),
             aligned=self.aligned,
         )
@@ -120,12 +129,6 @@ class Comparison:
         comparison = cls()
         comparison.layer(old, new)
         return comparison
-
-    @staticmethod
-    def side(doc: Document) -> DocumentSide:
-        return DocumentSide(
-            identifier=doc.metadata.identifier.value, language=_language(doc.metadata)
-        )
 
     def emit(self, where: tuple[str, int], change: Change, node: Any = None) -> None:
         self.changes.append((where, change, node))
@@ -631,12 +634,21 @@ def _citations(words: Sequence[str]) -> list[str]:
     return [w[1:-1] for w in words if w.startswith("⟦")]
 
 
+@lru_cache(maxsize=4096)
+def _parsed(identifier: str) -> Identifier | None:
+    try:
+        return parse(identifier)
+    except IdentifierError:  # a label ("[10]") or a form no grammar reads ("ISO 16634:—")
+        return None
+
+
 def _undated(identifier: str) -> str:
-    """An identifier without its year, to pair ``ISO 1234:2010`` with ``ISO 1234:2020``."""
-    head = identifier.split(":")[0] if ":" in identifier else identifier
-    if head.startswith("GB") and "-" in head:
-        head = head.rsplit("-", 1)[0]
-    return normal(head)
+    """An identifier without its year, to pair ``ISO 1234:2010`` with ``ISO 1234:2020``:
+    the identifier parser's, or for one it cannot read, the text before a year."""
+    parsed = _parsed(identifier)
+    if parsed is not None:
+        return normal(str(parsed.undated()))
+    return normal(identifier.split(":")[0])
 
 
 def _reference_change(
@@ -645,8 +657,8 @@ def _reference_change(
     dated_before, dated_after = _dated(before), _dated(after)
     if not before or not after:
         how = "identifier added" if after else "identifier removed"
-    elif ("(all parts)" in before) != ("(all parts)" in after):
-        how = "now all parts" if "(all parts)" in after else "no longer all parts"
+    elif _all_parts(before) != _all_parts(after):
+        how = "now all parts" if _all_parts(after) else "no longer all parts"
     elif dated_before and not dated_after:
         how = "now undated"
     elif dated_after and not dated_before:
@@ -665,12 +677,16 @@ def _reference_change(
     )
 
 
+def _all_parts(identifier: str) -> bool:
+    parsed = _parsed(identifier)
+    return parsed.all_parts if parsed is not None else "(all parts)" in identifier
+
+
 def _dated(identifier: str) -> bool:
-    if ":" in identifier:
-        return any(ch.isdigit() for ch in identifier.rsplit(":", 1)[1][:4])
-    if identifier.startswith("GB") and "-" in identifier:
-        return identifier.rsplit("-", 1)[1][:4].isdigit()
-    return False
+    parsed = _parsed(identifier)
+    if parsed is not None:
+        return parsed.year is not None
+    return ":" in identifier and any(ch.isdigit() for ch in identifier.rsplit(":", 1)[1][:4])
 
 
 def _value_change(

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..formats.xmlescape import escape_text
-from ..model import BlockNode, Clause
+from ..model import BlockNode, Clause, Paragraph
 from ..rendering.html import HtmlRenderer
 from .result import Change, ChangeKind, Diff
 from .units import join_words, tokens
@@ -86,7 +86,7 @@ class RedlineRenderer(HtmlRenderer):
         text = self.texts.get(id(b))
         if not changes:
             super().block(b)
-        elif text is not None and b.type == "paragraph":
+        elif text is not None and isinstance(b, Paragraph):
             self.w('<div class="diff-changed">')
             self.redline(*text)
             self.w("</div>")

@@ -1,17 +1,10 @@
-"""A diff or an adoption report as text, JSON or (a diff) an HTML redline; and the JSON
-Schema of the JSON form, generated from the models."""
+"""A diff or an adoption report as text, JSON or (a diff) an HTML redline."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
-from pydantic import TypeAdapter
-
 from ..errors import FormatError
 from .redline import render_redline
-from .result import DIFF_SCHEMA_VERSION, AdoptionDiff, Change, Diff
+from .result import AdoptionDiff, Change, Diff
 
 #: The formats a diff is written in.
 DIFF_FORMATS = ("text", "json", "html")
@@ -70,23 +63,3 @@ def _adoption_text(result: AdoptionDiff) -> str:
             lines.append(f"  {title}: {len(changes)}")
             lines += [f"    {_line(change)}" for change in changes]
     return "\n".join(lines) + "\n"
-
-
-#: Where the schema of the JSON form is committed.
-SCHEMA_FILE = Path("schemas") / "diff" / DIFF_SCHEMA_VERSION / "diff.schema.json"
-
-
-def diff_schema() -> dict[str, Any]:
-    """The JSON Schema of a diff and of an adoption report (JSON form), from the models."""
-    schema = TypeAdapter(Diff | AdoptionDiff).json_schema(by_alias=True, mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://mrstd.org/schemas/diff/{DIFF_SCHEMA_VERSION}/diff.schema.json",
-        "title": "mrstd diff, or adoption report",
-        **schema,
-    }
-
-
-def schema_text() -> str:
-    """The schema as committed: sorted keys, two-space indent, final newline."""
-    return json.dumps(diff_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -4,9 +4,11 @@ schema (``schemas/diff/1.0/diff.schema.json``) is generated from them."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter
 
 from ..model.enums import StrEnum
 
@@ -91,7 +93,6 @@ class DocumentSide(BaseModel):
     """One of the two documents compared."""
 
     identifier: str
-    source: str | None = None
     language: str | None = None
 
 
@@ -151,3 +152,23 @@ class AdoptionDiff(BaseModel):
     steps: tuple[AdoptionReport, ...] = ()
 
     model_config = ConfigDict(populate_by_name=True)
+
+
+#: Where the schema of the JSON form is committed.
+SCHEMA_FILE = Path("schemas") / "diff" / DIFF_SCHEMA_VERSION / "diff.schema.json"
+
+
+def diff_schema() -> dict[str, Any]:
+    """The JSON Schema of a diff and of an adoption report (JSON form), from the models."""
+    schema = TypeAdapter(Diff | AdoptionDiff).json_schema(by_alias=True, mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://mrstd.org/schemas/diff/{DIFF_SCHEMA_VERSION}/diff.schema.json",
+        "title": "mrstd diff, or adoption report",
+        **schema,
+    }
+
+
+def schema_text() -> str:
+    """The schema as committed: sorted keys, two-space indent, final newline."""
+    return json.dumps(diff_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

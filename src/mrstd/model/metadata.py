@@ -81,6 +81,11 @@ class Title(Node):
         ),
     ] = False
 
+    def as_line(self) -> str:
+        """The title as one line: the full title, or its parts joined with em dashes."""
+        parts = (self.introductory, self.main, self.complementary)
+        return self.full or " — ".join(p for p in parts if p)
+
 
 @node
 class Localized(Node):

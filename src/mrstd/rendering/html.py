@@ -66,7 +66,6 @@ from ..model import (
     TermEntry,
     TermRef,
     Text,
-    Title,
     Xref,
 )
 from ..rules.context import plain_text
@@ -144,12 +143,6 @@ def _safe_math(math: Any) -> bool:
     return True
 
 
-def _title_text(title: Title) -> str:
-    """A title as one line: the full title, or its parts joined with em dashes."""
-    parts = [title.introductory, title.main, title.complementary]
-    return title.full or " — ".join(p for p in parts if p)
-
-
 class HtmlRenderer:
     """One render: the page's text so far, the anchors in it, and the footnotes waiting for
     their clause."""
@@ -201,7 +194,7 @@ class HtmlRenderer:
 
     @staticmethod
     def _title(meta: Metadata) -> str:
-        return next((text for text in map(_title_text, meta.titles) if text), "")
+        return next((text for text in (t.as_line() for t in meta.titles) if text), "")
 
     def legend(self) -> None:
         """What the provision marks mean, and a switch that shows only the requirements."""
@@ -255,7 +248,7 @@ class HtmlRenderer:
         w = self.w
         w(f'<header class="metadata"><p class="identifier">{esc(meta.identifier.value)}</p>')
         for title in meta.titles:
-            text = _title_text(title)
+            text = title.as_line()
             if text:
                 lang = _attr("lang", str(title.language) if title.language else None)
                 w(f'<h1 class="title"{lang}>{esc(text)}</h1>')

@@ -184,6 +184,7 @@ class Index:
     term_sources: list[tuple[str, Loc, int]] = field(default_factory=list)
     tables: list[Numbered] = field(default_factory=list)
     figures: list[Numbered] = field(default_factory=list)
+    formulas: list[Numbered] = field(default_factory=list)
     #: The sequences (table or figure, layer, annex) that hold one kept as foreign XML,
     #: whose numbering therefore cannot be checked.
     opaque_numbered: set[tuple[str, int, str | None]] = field(default_factory=set)
@@ -311,6 +312,9 @@ class _Builder:
                 self.blocks(block.blocks, (*here, "blocks"), flags, layer, clause)
             elif kind is Formula:
                 self.add_id(block.id, "formula", block, here, layer)
+                index.formulas.append(
+                    Numbered(block, here, layer, clause.annex if clause else None)
+                )
                 self.blocks(block.key, (*here, "key"), flags, layer, clause)
             elif kind is Quote:
                 self.add_id(block.id, "quote", block, here, layer)

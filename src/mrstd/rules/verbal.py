@@ -115,7 +115,9 @@ ZH_FORMS = _chinese_pattern()
 _EN_KIND = {f: k for f, k in ENGLISH}
 _ZH_KIND = dict(CHINESE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE = re.compile(r"[^.!?;。！？；]+[.!?;。！？；]*")
+#: What ends a sentence.
+SENTENCE_END = ".!?;。！？；"
+_SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*")
 _SPACE = re.compile(r"\s+")
 
 # Strength when one sentence holds several forms: the strongest names the provision.

@@ -8,9 +8,7 @@ from typing import Any
 from ...errors import FormatError
 from ...model import Document
 from ..base import ConversionLog, Format, register
-from .read import read_rdf
 from .vocabulary import PREFIXES
-from .write import write_ntriples
 
 #: The RDF serialisations written, by the ``rdf_format`` option.
 RDF_FORMATS = ("turtle", "json-ld", "nt")
@@ -22,6 +20,10 @@ def write_rdf(
     """The document as RDF. N-Triples are written directly; Turtle is the same lines after
     the prefixes (every N-Triples line is a Turtle statement), which rdflib would take
     minutes to pretty-print for a large standard; JSON-LD goes through rdflib."""
+    # Imported here: the writer needs the rule index, which a command that never writes RDF
+    # should not load with the format registry.
+    from .write import write_ntriples  # noqa: PLC0415
+
     text = write_ntriples(doc, base, log)
     if rdf_format == "nt":
         return text.encode("utf-8")
@@ -43,6 +45,13 @@ def rdflib() -> Any:
     except ImportError:
         raise FormatError("RDF needs rdflib: pip install 'mrstd[rdf]'") from None
     return module
+
+
+def read_rdf(data: bytes, source: str, log: ConversionLog) -> Document:
+    """A document from RDF (:mod:`mrstd.formats.rdf.read`, imported on first use)."""
+    from .read import read_rdf as read  # noqa: PLC0415
+
+    return read(data, source, log)
 
 
 def _sniff(data: bytes) -> bool:

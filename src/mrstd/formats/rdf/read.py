@@ -18,24 +18,18 @@ from typing import Any
 from ...errors import DocumentError, Problem, ProblemKind
 from ...model import Document
 from ...model.document import SCHEMA_URI
+from ...rules.verbal import SENTENCE_END
 from ..base import Change, ConversionLog
 from ..native_json import loads_bytes
+from . import rdflib
 from .vocabulary import DCAT, DCTERMS, MRSTD, OA, RDF, SKOS, SKOSXL, SMART
-
-
-def _rdflib() -> Any:
-    from . import rdflib  # noqa: PLC0415 (the package imports this module)
-
-    return rdflib()
-
 
 _GROUPS = ("preface", "body", "annexes", "back")
 
 
 def read_rdf(data: bytes, source: str, log: ConversionLog) -> Document:
     """A document from Turtle, JSON-LD or N-Triples written by mrstd (or shaped alike)."""
-    rdflib = _rdflib()
-    graph = rdflib.Graph()
+    graph = rdflib().Graph()
     head = data.lstrip()[:1]
     fmt = "json-ld" if head in (b"{", b"[") else "nt" if head == b"<" else "turtle"
     try:
@@ -45,7 +39,7 @@ def read_rdf(data: bytes, source: str, log: ConversionLog) -> Document:
         raise DocumentError(
             source, [Problem(f"not {fmt} RDF: {message}", kind=ProblemKind.SYNTAX)]
         ) from None
-    return _Reader(graph, rdflib, log).document(source)
+    return _Reader(graph, rdflib(), log).document(source)
 
 
 class _Reader:
@@ -190,7 +184,9 @@ class _Reader:
             if content:
                 content[0]["text"] += " " + text
             else:
-                content.append({"type": "text", "text": text})
+                # A sentence of punctuation alone (";") is one only after something else.
+                lead = " " if text[:1] in SENTENCE_END else ""
+                content.append({"type": "text", "text": lead + text})
             mark = self.text(item, f"{MRSTD}marked")
             if mark is not None:  # the source marked the kind; else it is the verbal form's
                 current["provision"] = mark

@@ -21,27 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from ...ids import parse
+from ...ids import IdentifierError, parse
 from ...ids.urn import to_urn
 from ...model import (
     Clause,
-    DefinitionList,
     Document,
-    Example,
-    Figure,
-    Footnote,
-    Formula,
     Layer,
-    ListBlock,
-    Note,
     ProvisionKind,
-    Quote,
     StandardRef,
-    Table,
     TermEntry,
     TermStatus,
 )
@@ -124,15 +114,12 @@ def urn_of(identifier: str) -> str:
     two IRIs: an mrstd convention); else ``urn:mrstd:`` and the identifier, slugged."""
     try:
         parsed = parse(identifier)
-        urn = to_urn(parsed)
-    except Exception:  # no grammar reads it
-        return (
-            "urn:mrstd:" + re.sub(r"[^A-Za-z0-9.:-]+", "-", identifier.strip()).strip("-").lower()
-        )
-    if urn is None:
-        return (
-            "urn:mrstd:" + re.sub(r"[^A-Za-z0-9.:-]+", "-", identifier.strip()).strip("-").lower()
-        )
+    except IdentifierError:  # no grammar reads it
+        parsed = None
+    urn = to_urn(parsed) if parsed is not None else None
+    if parsed is None or urn is None:
+        slug = re.sub(r"[^A-Za-z0-9.:-]+", "-", identifier.strip()).strip("-").lower()
+        return f"urn:mrstd:{slug}"
     if parsed.year and str(parsed.year) not in urn:
         urn += f":{parsed.year}"
     return urn
@@ -143,7 +130,7 @@ def work_urn(identifier: str) -> str | None:
     or None for an undated one."""
     try:
         parsed = parse(identifier)
-    except Exception:  # no grammar reads it
+    except IdentifierError:  # no grammar reads it
         return None
     if not parsed.year:
         return None
@@ -207,6 +194,7 @@ class RdfWriter:
         # Two layers may carry one identifier: the inner one's IRI then gets "~2".
         iris = [self.unique(self.document_iri(layer)[:-1]) for layer in layers]
         ctx = Context(self.doc)
+        self.index = ctx.index
         #: The id of what stands at a place, for selectors (the index knows every id).
         self.id_at = {t.loc: ident for ident, ts in ctx.index.ids.items() for t in ts}
         units_by_layer: dict[int, list[Any]] = {}
@@ -242,9 +230,7 @@ class RdfWriter:
         w(f"{doc} {_smart('hasPublicationType')} {_concept('publication-type', kind)} .")
         w(f"{doc} <{DCTERMS}identifier> {literal(meta.identifier.value)} .")
         for title in meta.titles:
-            text = title.full or " — ".join(
-                p for p in (title.introductory, title.main, title.complementary) if p
-            )
+            text = title.as_line()
             if text:
                 w(f"{doc} <{DCTERMS}title> {literal(text, _lang(title.language, meta))} .")
         published = meta.dates.published
@@ -289,6 +275,7 @@ class RdfWriter:
             for index, clause in enumerate(clauses):
                 loc = (*prefix, group, index)
                 previous = self.clause(clause, loc, doc, doc, group, str(index), previous)
+        self.objects(doc, number)
         self.text(units, doc)
 
     def clause(
@@ -327,7 +314,6 @@ class RdfWriter:
             before = self.clause(
                 sub, (*loc, "subclauses", index), doc, node, group, f"{fallback}.{index}", before
             )
-        self.objects(clause, loc, node, doc)
         return fragment
 
     def fragment(
@@ -384,27 +370,35 @@ class RdfWriter:
         self.w(f"{note} <{OA}hasBody> {body} .")
         self.w(f"{note} <{OA}hasTarget> {target} .")
 
-    def objects(self, clause: Clause, loc: tuple[Any, ...], node: str, doc: str) -> None:
-        """The clause's tables, figures and formulas, linked as fragments (the ontology
-        leaves them out), and its term entries in the terminology model, wherever they stand
-        in its blocks (in a note, a list …)."""
-        for block, block_loc in _nested(clause.blocks, (*loc, "blocks")):
-            if isinstance(block, TermEntry):
-                self.term(block, block_loc, doc, node)
-                continue
-            component = _COMPONENTS.get(type(block))
-            if component is None:
-                continue
-            caption = plain_text(getattr(block, "caption", ())) or block.label or ""
-            owner = self.unique(f"{node[:-1]}-{component}")
-            selector = self.selector(owner, block_loc, block.id)
-            fragment = self.fragment(owner, doc, selector, caption or None, None, component)
-            self.w(f"{node} <{MRSTD}hasComponent> {fragment} .")
-            self.log.add(
-                Change.NORMALISED,
-                format_path(block_loc),
-                f"{component} linked as a content fragment (outside the ontology)",
-            )
+    def objects(self, doc: str, number: int) -> None:
+        """The layer's tables, figures and formulas, linked from their clause as fragments
+        (the ontology leaves them out), and its term entries in the terminology model,
+        wherever they stand (in a note, a list …), as the text index found them."""
+        index = self.index
+        for entry, loc, _flags, layer in index.terms:
+            owner = self._owner(loc) if layer == number else None
+            if owner is not None:
+                self.term(entry, loc, doc, owner[0])
+        for component, found in (
+            ("table", index.tables),
+            ("figure", index.figures),
+            ("mathematicalFormula", index.formulas),
+        ):
+            for item in found:
+                owner = self._owner(item.loc) if item.layer == number else None
+                if owner is None:
+                    continue
+                clause, block = owner[0], item.node
+                caption = plain_text(getattr(block, "caption", ())) or block.label or ""
+                node = self.unique(f"{clause[:-1]}-{component}")
+                selector = self.selector(node, item.loc, block.id)
+                fragment = self.fragment(node, doc, selector, caption or None, None, component)
+                self.w(f"{clause} <{MRSTD}hasComponent> {fragment} .")
+                self.log.add(
+                    Change.NORMALISED,
+                    format_path(item.loc),
+                    f"{component} linked as a content fragment (outside the ontology)",
+                )
 
     # ------------------------------------------------------------ provisions
 
@@ -420,8 +414,8 @@ class RdfWriter:
             if flags & (DEFINITION | TABLE):
                 continue  # term entries and tables have their own form
             owner = self._owner(unit.loc)
-            text = unit.full_text.strip()
-            if owner is None or not text:
+            text = unit.full_text  # unstripped, split as mrstd.provisions() splits it
+            if owner is None or not text.strip():
                 continue
             clause = owner[0]
             supplement = _supplement(flags)
@@ -637,31 +631,6 @@ _PART_OF_SPEECH = {
     "adverb": "adverb",
     "adv": "adverb",
 }
-
-
-_COMPONENTS: dict[type, str] = {
-    Table: "table",
-    Figure: "figure",
-    Formula: "mathematicalFormula",
-}
-
-
-def _nested(blocks: Any, loc: tuple[Any, ...]) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    """Every block in ``blocks`` and in the blocks they hold (notes, examples, lists,
-    quotes, footnotes, definition lists), with its path; not inside tables or figures."""
-    for index, block in enumerate(blocks):
-        here = (*loc, index)
-        yield block, here
-        if isinstance(block, (Table, Figure, TermEntry)):
-            continue
-        if isinstance(block, ListBlock):
-            for i, item in enumerate(block.items):
-                yield from _nested(item.blocks, (*here, "items", i, "blocks"))
-        elif isinstance(block, DefinitionList):
-            for i, entry in enumerate(block.items):
-                yield from _nested(entry.definition, (*here, "items", i, "definition"))
-        elif isinstance(block, (Note, Example, Quote, Footnote)):
-            yield from _nested(block.blocks, (*here, "blocks"))
 
 
 def _path(loc: tuple[Any, ...]) -> str:
