@@ -48,7 +48,7 @@ from ...rules.context import (
     plain_text,
 )
 from ...rules.verbal import classify, sentences
-from ..base import Change, ConversionLog
+from ..base import Change, ConversionLog, collector_paused
 from .vocabulary import (
     DCAT,
     DCTERMS,
@@ -154,6 +154,8 @@ _ALGORITHM = f"<{SPDX}algorithm>"
 _SHA256 = f"<{SPDX}checksumAlgorithm_sha256>"
 _CHECKSUM_VALUE = f"<{SPDX}checksumValue>"
 _OA_ANNOTATION = f"<{OA}Annotation>"
+_FRAGMENT_SELECTOR = f"<{OA}FragmentSelector>"
+_SELECTOR = f"<{OA}Selector>"
 _MRSTD_ANNOTATION = f"<{MRSTD}Annotation>"
 _BODY = f"<{OA}hasBody>"
 _TARGET = f"<{OA}hasTarget>"
@@ -185,6 +187,7 @@ class RdfWriter:
         self.concepts: set[str] = set()
         self.given: set[str] = set()
         self.works: set[str] = set()
+        self.paths: dict[tuple[Any, ...], str] = {}
         self.last_owner: tuple[tuple[Any, ...], tuple[str, Clause]] | None = None
 
     # ------------------------------------------------------------ documents
@@ -353,12 +356,33 @@ class RdfWriter:
         element id where it had one (shared by the sentences of one paragraph)."""
         w = self.w
         selector = f"{owner[:-1]}-at>"
-        w(f"{selector} {TYPE} <{OA}FragmentSelector> .")
-        w(f"{selector} {TYPE} <{OA}Selector> .")
-        w(f'{selector} {_VALUE} "{_path(loc)}" .')  # names, numbers, dots: nothing to escape
-        if element_id is not None:
-            w(f"{selector} <{DCTERMS}identifier> {literal(element_id)} .")
+        ident = (
+            f"{selector} <{DCTERMS}identifier> {literal(element_id)} .\n"
+            if element_id is not None
+            else ""
+        )
+        # The path: names, numbers, dots, nothing to escape.
+        w(
+            f"{selector} {TYPE} {_FRAGMENT_SELECTOR} .\n"
+            f"{selector} {TYPE} {_SELECTOR} .\n"
+            f'{ident}{selector} {_VALUE} "{self.path(loc)}" .'
+        )
         return selector
+
+    def path(self, loc: tuple[Any, ...]) -> str:
+        """``format_path`` of a place, built from its parent's, which is kept: the places of
+        a document's texts share most of their paths."""
+        found = self.paths.get(loc)
+        if found is None:
+            last = loc[-1]
+            if len(loc) == 1:
+                found = str(last)
+            elif last.__class__ is int:
+                found = f"{self.path(loc[:-1])}[{last}]"
+            else:
+                found = f"{self.path(loc[:-1])}.{last}"
+            self.paths[loc] = found
+        return found
 
     def annotate(self, body: str, target: str, provision: bool = False) -> None:
         """An annotation tying a resource to the fragment that holds it. The shapes allow only
@@ -633,12 +657,6 @@ _PART_OF_SPEECH = {
 }
 
 
-def _path(loc: tuple[Any, ...]) -> str:
-    """``format_path`` for a path that starts with a name, as every place in a layer does
-    (the same text, a third of the time: it is called for every text of the document)."""
-    return "".join([f"[{p}]" if p.__class__ is int else f".{p}" for p in loc])[1:]
-
-
 def _supplement(flags: int) -> str | None:
     if flags & NOTE:
         return "note"
@@ -665,4 +683,5 @@ def _key(text: str) -> str:
 
 def write_ntriples(doc: Document, base: str, log: ConversionLog) -> str:
     """The document as N-Triples."""
-    return RdfWriter(doc, base, log).run()
+    with collector_paused():
+        return RdfWriter(doc, base, log).run()
