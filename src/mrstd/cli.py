@@ -22,6 +22,7 @@ COMMANDS = {
     "rule": "mrstd.commands.rules:rule_command",
     "schema": "mrstd.commands.schema:schema_command",
     "id": "mrstd.ids.cli:id_group",
+    "library": "mrstd.commands.library:library_group",
 }
 
 
