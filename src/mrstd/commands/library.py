@@ -71,6 +71,28 @@ def _emit(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
         click.echo(text(data), nl=False)
 
 
+class _Progress:
+    """A progress bar on stderr once the number of files is known, for many files on a
+    terminal only (:func:`show_progress`)."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None and show_progress(total):
+            self.bar = click.progressbar(length=total, label="Adding", file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 @click.group(name="library")
 def library_group() -> None:
     """A digital standard library: many standards, their relations (adoptions with their
@@ -100,13 +122,8 @@ def add_command(
     searched recursively). Adding a file again changes nothing unless it changed; a record
     that cannot be read is reported with its place and the rest are added."""
     mapping = parse_map(column_map)
-    with _open(db, readonly=False) as library:
-        count = sum(1 for p in paths for _ in (Path(p).rglob("*") if Path(p).is_dir() else [p]))
-        if show_progress(count):
-            with click.progressbar(length=count, label="Adding", file=sys.stderr) as bar:
-                report = library.add(paths, mapping=mapping, jobs=jobs, progress=bar.update)
-        else:
-            report = library.add(paths, mapping=mapping, jobs=jobs)
+    with _open(db, readonly=False) as library, _Progress() as progress:
+        report = library.add(paths, mapping=mapping, jobs=jobs, progress=progress)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return

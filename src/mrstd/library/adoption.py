@@ -18,9 +18,9 @@ __all__ = ["DEGREES", "Adopted", "degree_of", "parse_sentence", "split_targets"]
 #: The degrees, in the order reports list them.
 DEGREES = ("IDT", "MOD", "NEQ", "EQV")
 
-#: Each way of writing a degree, lower-cased; the longer Chinese forms first, since
-#: 非等效采用 (NEQ) ends with 等效采用 (EQV).
-_DEGREE_WORDS = (
+#: The Chinese ways of writing a degree, the longer first, since 非等效采用 (NEQ) ends with
+#: 等效采用 (EQV); they are also found inside a longer text.
+_CHINESE_DEGREES = (
     ("非等效采用", "NEQ"),
     ("非等效", "NEQ"),
     ("等同采用", "IDT"),
@@ -29,6 +29,10 @@ _DEGREE_WORDS = (
     ("修改", "MOD"),
     ("等效采用", "EQV"),
     ("等效", "EQV"),
+)
+#: Every way of writing a degree, lower-cased.
+_DEGREE_WORDS = (
+    *_CHINESE_DEGREES,
     ("not equivalent", "NEQ"),
     ("non-equivalent", "NEQ"),
     ("identical", "IDT"),
@@ -52,7 +56,7 @@ def degree_of(text: str) -> str | None:
     for form, degree in _DEGREE_WORDS:
         if word == form:
             return degree
-    for form, degree in _DEGREE_WORDS[:8]:  # a Chinese form within a longer text
+    for form, degree in _CHINESE_DEGREES:  # within a longer text
         if form in word:
             return degree
     return None

@@ -8,6 +8,7 @@ consistency). The schema is in :mod:`mrstd.library.schema`; docs/library.md desc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -57,7 +58,7 @@ class AddReport:
             "skipped": self.skipped,
             "records": self.records,
             "relations": self.relations,
-            "problems": [p.__dict__ for p in self.problems],
+            "problems": [dataclasses.asdict(p) for p in self.problems],
         }
 
 
@@ -186,31 +187,37 @@ class Library:
         *,
         mapping: dict[str, str] | None = None,
         jobs: int = 1,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> AddReport:
         """Add files and folders (recursively): tables (CSV, XLSX) as catalogues, read with
         ``mapping`` (field to column); documents in any format mrstd reads. ``jobs``
         processes read documents; this one writes. ``progress`` is called with the number
-        of files done since the last call."""
+        of files done so far and the number to do."""
         report = AddReport()
         tables, documents = _collect(paths, report)
+        total, done = len(tables) + len(documents), 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, total)
+
         for path in tables:
             self.add_table(path, mapping or {}, report)
-            if progress is not None:
-                progress(1)
-        pending = [p for p in documents if self._changed(p, _digest(p), report)]
-        if progress is not None and len(pending) < len(documents):
-            progress(len(documents) - len(pending))
+            advance(1)
+        digests = {str(p): _digest(p) for p in documents}  # each file read once for it
+        pending = [p for p in documents if self._changed(p, digests[str(p)], report)]
+        advance(len(documents) - len(pending))
         for batch in _batches(_read_documents(pending, jobs), BATCH):
             with self.transaction():
                 for path, result in batch:
                     if isinstance(result, Problem):
                         report.problems.append(result)
-                        self._store(path, "document", _digest(Path(path)), [], [result], report)
+                        self._store(path, "document", digests[path], [], [result], report)
                     else:
-                        self._store(path, "document", _digest(Path(path)), [result], [], report)
-            if progress is not None:
-                progress(len(batch))
+                        self._store(path, "document", digests[path], [result], [], report)
+            advance(len(batch))
         return report
 
     def add_table(self, path: Path, mapping: dict[str, str], report: AddReport) -> None:
@@ -622,12 +629,8 @@ class Library:
         for citing, status, cited, dated, normative in rows:
             if status not in (None, "current") or self.replaced(citing):
                 continue
-            edition = cited if dated else (self.latest(cited) or None)
-            resolved = (
-                edition
-                if isinstance(edition, str)
-                else (edition.designation if edition is not None else None)
-            )
+            latest = None if dated else self.latest(cited)
+            resolved = cited if dated else latest.designation if latest is not None else None
             if resolved is None or not self.replaced(resolved):
                 continue
             out.append(
