@@ -64,15 +64,22 @@ def test_folder_failure_counts_files_not_lines(tmp_path: Path) -> None:
     assert "converted 0 of 1 file(s) to json; 1 failed" in err
 
 
-def test_folder_outputs_that_clash_are_refused_before_converting(tmp_path: Path) -> None:
+def test_folder_outputs_that_clash_are_not_overwritten(tmp_path: Path) -> None:
+    """Folders are listed as the job goes, so a clash is the second file's error: the first
+    file's output is kept, never overwritten by the second."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.json").write_bytes(WIDGET.read_bytes())
     (src / "a.yaml").write_text("docid: {id: ISO 1}\n")
     out = tmp_path / "out"
     code, _, err = run("convert", str(src), "-o", str(out), "--to", "xml")
-    assert code == 2 and "would both be written to" in err
-    assert not out.exists()
+    assert code == 1
+    assert f"{src / 'a.json'} and {src / 'a.yaml'} would both be written to {out / 'a.xml'}" in err
+    assert "converted 1 of 2 file(s) to xml; 1 failed" in err
+    assert [p.name for p in out.iterdir()] == ["a.xml"]
+    alone = tmp_path / "alone.xml"
+    assert run("convert", str(src / "a.json"), "-o", str(alone))[0] == 0
+    assert (out / "a.xml").read_bytes() == alone.read_bytes()
 
 
 def test_double_extension_does_not_clash(tmp_path: Path) -> None:

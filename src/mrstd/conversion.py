@@ -1,15 +1,17 @@
 """Converting files and folders between formats: the public API behind ``mrstd convert``.
 
 ``convert(source, output, to=...)`` converts one file (``"-"`` is stdin or stdout) or a whole
-folder. Every output path is checked before anything is converted, every output is written
+folder. The output path is checked before anything is converted, every output is written
 atomically (:func:`mrstd.io.write_atomic`), and what a conversion kept opaque, normalised or
 lost is in the returned :class:`Conversion`, and in the JSON report when one is asked for.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,11 +19,11 @@ from typing import Any
 import orjson
 
 from .api import load, loads
+from .bulk import Engine, LocalEngine, is_folder, readable, walk
 from .errors import DocumentError, FormatError, MrstdError
-from .folders import documents_in
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format, writer_options
-from .io import SourceError, write_atomic
+from .io import SourceError, is_url, local_path, write_atomic
 
 __all__ = ["Conversion", "FileConversion", "convert"]
 
@@ -92,6 +94,8 @@ def convert(
     sts_tag_set: str | None = None,
     rdf_format: str | None = None,
     base: str | None = None,
+    engine: Engine | None = None,
+    progress: Callable[[FileConversion], None] | None = None,
 ) -> Conversion:
     """Convert ``source`` (a file, a folder, or ``"-"`` for stdin) to ``output`` (a file, a
     folder, or ``"-"`` for stdout).
@@ -101,29 +105,32 @@ def convert(
     ``sts_tag_set`` (STS), ``rdf_format`` and ``base`` (RDF) are the target's options.
     One file that cannot be read raises :class:`DocumentError`; in a folder, each file's
     errors are kept in its :class:`FileConversion` and the others are still converted.
-    Paths that cannot be written raise :class:`SourceError` before anything is converted.
+    An output that cannot be written raises :class:`SourceError` before anything is
+    converted; in a folder, of two sources that would write one output the second fails.
+
+    A folder's files are converted by ``engine`` (:mod:`mrstd.bulk`; this process when
+    None), each output written by the worker that made it, and ``progress`` is called with
+    each file's result as it comes. The source and output may be fsspec URLs.
     """
     src, out = str(source), str(output)
     rep = str(report) if report is not None else None
-    folder = src != STDIO and os.path.isdir(src)
+    folder = src != STDIO and is_folder(src)
     target = _target(out, to, folder)
     options = writer_options(
         target, {"tag_set": sts_tag_set, "rdf_format": rdf_format, "base": base}
     )
     _check_report(rep, out)
     if folder:
-        jobs, skipped = _folder_jobs(Path(src), out, target, source_format)
-        result = Conversion(target, folder=True, skipped=skipped)
-        for path, dest in jobs:
-            one = FileConversion(path, dest)
-            try:
-                os.makedirs(os.path.dirname(dest) or ".", exist_ok=True)
-                _convert_file(one, source_format, target, options)
-            except DocumentError as exc:
-                one.errors = [problem.render(exc.source) for problem in exc.problems]
-            except MrstdError as exc:
-                one.errors = [str(exc)]
+        result = Conversion(target, folder=True)
+        jobs = _folder_jobs(src, out, target, source_format, result)
+        task = functools.partial(_convert_batch, source_format, target.name, options)
+        runner = engine or LocalEngine()
+        for _job, one in runner.map(task, jobs, failed=_crashed):
             result.files.append(one)
+            if progress is not None:
+                progress(one)
+        if not result.files:
+            raise SourceError(f"{src}: no files to convert")
     else:
         _check_output(src, out)
         one = FileConversion(src, out)
@@ -138,7 +145,7 @@ def convert(
 def _target(output: str, to: str | None, folder: bool) -> Format:
     if folder and output == STDIO:
         raise SourceError("-o -: a folder is converted into a folder, not to stdout")
-    if folder and os.path.exists(output) and not os.path.isdir(output):
+    if folder and not is_url(output) and os.path.exists(output) and not os.path.isdir(output):
         raise SourceError(f"{output}: is a file; a folder is converted into a folder")
     if to:
         fmt = get_format(to)
@@ -176,7 +183,12 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _check_writable(path: str) -> None:
-    """Refuse a path that cannot be written, before any work is done."""
+    """Refuse a path that cannot be written, before any work is done (a URL is tried when
+    it is written)."""
+    local = local_path(path)
+    if local is None:
+        return
+    path = local
     if os.path.isdir(path):
         raise SourceError(f"{path}: is a directory, not a file")
     parent = os.path.dirname(path) or "."
@@ -187,35 +199,75 @@ def _check_writable(path: str) -> None:
 
 
 def _folder_jobs(
-    source: Path, out_dir: str, target: Format, source_format: str | None
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """Each file to convert with its output path; files not to convert are skipped.
+    source: str, out_dir: str, target: Format, source_format: str | None, result: Conversion
+) -> Iterator[tuple[str, str, str | None]]:
+    """Each file to convert with its output path and the reason it may not be written,
+    listed as the job goes; files not to convert go to ``result.skipped``.
 
-    The documents are those ``mrstd validate`` finds (``folders.documents_in``). An output name is
-    the source name with the extension of its format replaced (``a.xml.json`` gives
-    ``a.xml.xml``), and two sources that would write one output are refused.
+    The documents are those ``mrstd validate`` finds (:func:`mrstd.bulk.walk`). An output
+    name is the source name with the extension of its format replaced (``a.xml.json`` gives
+    ``a.xml.xml``); of two sources that would write one output, the second is not converted
+    and says so.
     """
     ext = target.extensions[0] if target.extensions else ".out"
-    jobs: list[tuple[str, str]] = []
     claimed: dict[str, str] = {}
-    found = documents_in(source, source_format)
-    for path, fmt in found.documents:
-        relative = path.relative_to(source)
-        name = path.name
+    for found in walk([source], readable(source_format), result.skipped.append):
+        parent, _, name = found.relative.rpartition("/")
         lower = name.lower()
-        for known in sorted(fmt.extensions, key=len, reverse=True):
+        assert found.kind is not None
+        for known in sorted(get_format(found.kind).extensions, key=len, reverse=True):
             if lower.endswith(known):
                 name = name[: -len(known)]
                 break
-        dest = os.path.join(out_dir, str(relative.parent), name + ext)
-        dest = os.path.normpath(dest)
-        if dest in claimed:
-            raise SourceError(f"{claimed[dest]} and {path} would both be written to {dest}")
-        claimed[dest] = str(path)
-        jobs.append((str(path), dest))
-    if not jobs:
-        raise SourceError(f"{source}: no files to convert")
-    return jobs, [str(path) for path in found.skipped]
+        dest = _join(out_dir, parent, name + ext)
+        clash = claimed.setdefault(dest, found.name)
+        why = (
+            None
+            if clash == found.name
+            else f"{clash} and {found.name} would both be written to {dest}"
+        )
+        yield found.name, dest, why
+
+
+def _join(folder: str, parent: str, name: str) -> str:
+    if is_url(folder):
+        return "/".join(part for part in (folder.rstrip("/"), parent, name) if part)
+    return os.path.normpath(os.path.join(folder, *parent.split("/"), name))
+
+
+def _convert_batch(
+    source_format: str | None,
+    target: str,
+    options: dict[str, str],
+    batch: list[tuple[str, str, str | None]],
+) -> list[FileConversion]:
+    """Convert files, each written by this worker; a file's failure is its own."""
+    fmt = get_format(target)
+    out: list[FileConversion] = []
+    for source, dest, why in batch:
+        one = FileConversion(source, dest)
+        try:
+            if why is not None:
+                raise SourceError(why)
+            local = local_path(dest)
+            if local is not None:
+                os.makedirs(os.path.dirname(local) or ".", exist_ok=True)
+            _convert_file(one, source_format, fmt, options)
+        except DocumentError as exc:
+            one.errors = [problem.render(exc.source) for problem in exc.problems]
+        except MrstdError as exc:
+            one.errors = [str(exc)]
+        except Exception as exc:  # a defect must not stop the other files
+            one = _crashed((source, dest, why), exc)
+        out.append(one)
+    return out
+
+
+def _crashed(job: tuple[str, str, str | None], exc: BaseException) -> FileConversion:
+    """The result of a file whose conversion failed, or killed the process converting it."""
+    return FileConversion(
+        job[0], job[1], errors=[f"{job[0]}: internal error: {type(exc).__name__}: {exc}"]
+    )
 
 
 def _convert_file(

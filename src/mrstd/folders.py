@@ -1,13 +1,13 @@
-"""The documents in a folder: what ``mrstd convert`` and ``mrstd validate`` read from one."""
+"""The documents in a folder, all at once: what ``mrstd convert`` and ``mrstd validate``
+read from one (they list it as they go, through :func:`mrstd.bulk.walk`)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FormatError
-from .formats import detect_format, get_format
+from .bulk import readable, walk
+from .formats import get_format
 from .formats.base import Format
 
 
@@ -29,28 +29,10 @@ def documents_in(folder: str | Path, format: str | None = None) -> Folder:
     no readable format is skipped; with ``format``, every file is read as that format.
     Hidden files and folders are skipped either way.
     """
-    forced = get_format(format) if format is not None else None
     found = Folder()
-    for root, dirs, files in os.walk(folder):
-        here = Path(root)
-        found.skipped.extend(here / d for d in dirs if d.startswith("."))
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = here / name
-            fmt = None if name.startswith(".") else forced or _readable(name)
-            if fmt is None:
-                found.skipped.append(path)
-            else:
-                found.documents.append((path, fmt))
-    found.documents.sort(key=lambda item: item[0])
-    found.skipped.sort()
+    for source in walk(
+        [str(folder)], readable(format), lambda name: found.skipped.append(Path(name))
+    ):
+        assert source.kind is not None
+        found.documents.append((Path(source.name), get_format(source.kind)))
     return found
-
-
-def _readable(name: str) -> Format | None:
-    """The format a file is read as by its name; None when none reads it."""
-    try:
-        fmt = detect_format(name, None)
-    except FormatError:
-        return None
-    return fmt if fmt.read is not None else None

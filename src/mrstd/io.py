@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import secrets
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import MrstdError
 
@@ -16,9 +18,44 @@ class SourceError(MrstdError):
     """A file could not be read or written (missing, a directory, no permission)."""
 
 
+#: ``scheme://`` at the start of a name: an fsspec URL (a drive letter has one character).
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def is_url(name: str | Path) -> bool:
+    """Whether ``name`` is a URL (``s3://``, ``memory://``, ``file://``), not a path."""
+    return isinstance(name, str) and _URL.match(name) is not None
+
+
+def local_path(name: str) -> str | None:
+    """The path a name stands for on this machine: itself, or a ``file://`` URL's path;
+    None for a URL of another file system."""
+    if not is_url(name):
+        return name
+    if name.startswith("file://"):
+        return name[len("file://") :]
+    return None
+
+
+def url_filesystem(url: str) -> tuple[Any, str]:
+    """The fsspec file system of a URL and the path on it (fsspec is in ``mrstd[dask]``)."""
+    try:
+        from fsspec.core import url_to_fs  # noqa: PLC0415 - optional, and slow to import
+    except ImportError:
+        raise SourceError(f"{url}: reading URLs needs fsspec: pip install 'mrstd[dask]'") from None
+    try:
+        fs, where = url_to_fs(url)
+    except (ImportError, ValueError) as exc:
+        raise SourceError(f"{url}: {exc}") from None
+    return fs, str(where)
+
+
 def read_source(path: str | Path) -> bytes:
-    """The bytes of a file, or SourceError with a one-line reason."""
-    p = Path(path)
+    """The bytes of a file or URL, or SourceError with a one-line reason."""
+    local = local_path(path) if isinstance(path, str) else path
+    if local is None:
+        return _read_url(str(path))
+    p = Path(local)
     try:
         return p.read_bytes()
     except IsADirectoryError:
@@ -27,6 +64,19 @@ def read_source(path: str | Path) -> bytes:
         raise SourceError(f"{p}: no such file") from None
     except OSError as exc:
         raise SourceError(f"{p}: cannot read: {exc.strerror or exc}") from None
+
+
+def _read_url(url: str) -> bytes:
+    fs, where = url_filesystem(url)
+    try:
+        data: bytes = fs.cat_file(where)
+    except FileNotFoundError:
+        raise SourceError(f"{url}: no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"{url}: is a directory, not a file") from None
+    except OSError as exc:
+        raise SourceError(f"{url}: cannot read: {exc.strerror or exc}") from None
+    return data
 
 
 def _umask_mode() -> int:
@@ -56,8 +106,14 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     process leaves nothing behind. Other targets are written as they are: through a symlink
     to the file it points to, in place for a file with several hard links (replacing it
     would break the links), and directly into a device or FIFO (``-o /dev/stdout``).
+    A URL of another file system (``s3://``) is written as one object, which object stores
+    make visible whole or not at all.
     """
-    target = Path(path)
+    local = local_path(path) if isinstance(path, str) else path
+    if local is None:
+        _write_url(str(path), data)
+        return
+    target = Path(local)
     try:
         if target.is_symlink():
             target = Path(os.path.realpath(target))
@@ -80,6 +136,14 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         _replace(target, data, mode)
     except OSError as exc:
         raise SourceError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _write_url(url: str, data: bytes) -> None:
+    fs, where = url_filesystem(url)
+    try:
+        fs.pipe_file(where, data)
+    except OSError as exc:
+        raise SourceError(f"{url}: cannot write: {exc.strerror or exc}") from None
 
 
 def _replace(target: Path, data: bytes, mode: int) -> None:

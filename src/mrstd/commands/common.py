@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
+from typing import Any, TypeVar
 
 import click
 
+from ..bulk import ENGINES, Engine, EngineError, open_engine
 from ..errors import DocumentError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class Exit(IntEnum):
@@ -32,3 +38,70 @@ def echo_err(message: str) -> None:
 def show_progress(count: int, threshold: int = 20) -> bool:
     """A progress bar only for many files, on a terminal, and never in CI logs."""
     return count > threshold and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class Progress:
+    """Files done so far, on stderr, once there are many, on a terminal only
+    (:func:`show_progress`). A count, not a bar: folders are listed as the job goes, so the
+    number of files is not known before the end."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.done = 0
+        self.shown = False
+
+    def advance(self, count: int = 1) -> None:
+        """``count`` more files done."""
+        self.done += count
+        if self.shown or show_progress(self.done):
+            self.shown = True
+            click.echo(f"\r{self.label}: {self.done} files", err=True, nl=False)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            click.echo(err=True)
+
+
+def engine_options(function: F) -> F:
+    """``--engine``, ``--scheduler`` and ``-j``, for the commands that run bulk jobs."""
+    function = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --engine dask: the scheduler of a running cluster (tcp://host:8786); "
+        "without it, a local cluster of --jobs workers is started.",
+    )(function)
+    function = click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="local",
+        show_default=True,
+        help="Run on this machine's processes, or on Dask (pip install 'mrstd[dask]').",
+    )(function)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes (local) or workers of a local Dask cluster (default: 1 local, one a "
+        "core for Dask).",
+    )(function)
+
+
+@contextmanager
+def opened_engine(name: str, jobs: int | None, scheduler: str | None) -> Iterator[Engine]:
+    """The engine of a command; the dashboard of a Dask cluster it starts, on stderr; one
+    line and exit code 2 when it cannot start."""
+    try:
+        engine = open_engine(name, jobs=jobs, scheduler=scheduler)
+    except EngineError as exc:
+        echo_err(f"error: {exc}")
+        sys.exit(Exit.USAGE)
+    dashboard = getattr(engine, "dashboard", None)
+    if dashboard:
+        echo_err(f"Dask dashboard: {dashboard}")
+    with engine:
+        yield engine

@@ -8,7 +8,7 @@ from ..conversion import Conversion, FileConversion, convert
 from ..errors import DocumentError, MrstdError
 from ..formats import formats
 from ..formats.base import Change
-from .common import Exit, echo_err, error_lines
+from .common import Exit, Progress, echo_err, engine_options, error_lines, opened_engine
 
 _FORMAT_NAMES = sorted({f.name for f in formats()})
 _LOST_SHOWN = 5
@@ -64,6 +64,7 @@ def _show(result: Conversion) -> int:
     help="RDF serialisation for --to rdf (default turtle).",
 )
 @click.option("--base", help="For --to rdf: the namespace IRIs start with (default: the URN).")
+@engine_options
 @click.pass_context
 def convert_command(
     ctx: click.Context,
@@ -75,23 +76,30 @@ def convert_command(
     sts_tag_set: str | None,
     rdf_format: str | None,
     base: str | None,
+    engine: str,
+    scheduler: str | None,
+    jobs: int | None,
 ) -> None:
     """Convert SOURCE (a file, a folder, or - for stdin) to another format.
 
-    Files in a folder that are not in a format mrstd reads are skipped and counted. Exit
-    codes: 0 converted, 1 a source could not be read, 2 usage or I/O error.
+    Files in a folder that are not in a format mrstd reads are skipped and counted; a
+    folder's files are converted by --engine. SOURCE and -o may be fsspec URLs (s3://...).
+    Exit codes: 0 converted, 1 a source could not be read, 2 usage or I/O error.
     """
     try:
-        result = convert(
-            source,
-            output,
-            to=to,
-            source_format=source_format,
-            report=report,
-            sts_tag_set=sts_tag_set,
-            rdf_format=rdf_format,
-            base=base,
-        )
+        with opened_engine(engine, jobs, scheduler) as runner, Progress("Converting") as bar:
+            result = convert(
+                source,
+                output,
+                to=to,
+                source_format=source_format,
+                report=report,
+                sts_tag_set=sts_tag_set,
+                rdf_format=rdf_format,
+                base=base,
+                engine=runner,
+                progress=lambda _one: bar.advance(),
+            )
     except DocumentError as exc:
         for line in error_lines(exc):
             echo_err(line)

@@ -21,7 +21,7 @@ from ..io import write_atomic
 from ..library import Library
 from ..library.report import STATS_FORMATS, render_stats
 from ..library.tabular import FIELDS, parse_map
-from .common import Exit, echo_err, show_progress
+from .common import Exit, Progress, echo_err, engine_options, opened_engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,28 +71,6 @@ def _emit(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
         click.echo(text(data), nl=False)
 
 
-class _Progress:
-    """A progress bar on stderr once the number of files is known, for many files on a
-    terminal only (:func:`show_progress`)."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None and show_progress(total):
-            self.bar = click.progressbar(length=total, label="Adding", file=sys.stderr)
-            self.bar.__enter__()
-        if self.bar is not None:
-            self.bar.update(done - self.bar.pos)
-
-    def __enter__(self) -> _Progress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
 @click.group(name="library")
 def library_group() -> None:
     """A digital standard library: many standards, their relations (adoptions with their
@@ -104,26 +82,39 @@ def library_group() -> None:
 
 @library_group.command(name="add")
 @_db_option
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--map",
     "column_map",
     help="Columns of a table: field=column,… Fields: " + ", ".join(FIELDS) + ".",
 )
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, help="Processes reading documents."
-)
+@engine_options
 @_json_option
 @_guarded
 def add_command(
-    db: str, paths: tuple[str, ...], column_map: str | None, jobs: int, as_json: bool
+    db: str,
+    paths: tuple[str, ...],
+    column_map: str | None,
+    engine: str,
+    scheduler: str | None,
+    jobs: int | None,
+    as_json: bool,
 ) -> None:
     """Add catalogues (CSV, XLSX) and documents (any format mrstd reads; folders are
     searched recursively). Adding a file again changes nothing unless it changed; a record
     that cannot be read is reported with its place and the rest are added."""
     mapping = parse_map(column_map)
-    with _open(db, readonly=False) as library, _Progress() as progress:
-        report = library.add(paths, mapping=mapping, jobs=jobs, progress=progress)
+    with (
+        _open(db, readonly=False) as library,
+        opened_engine(engine, jobs, scheduler) as runner,
+        Progress("Adding") as bar,
+    ):
+        report = library.add(
+            paths,
+            mapping=mapping,
+            engine=runner,
+            progress=lambda done: bar.advance(done - bar.done),
+        )
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return

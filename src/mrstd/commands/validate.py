@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import functools
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..bulk import STDIN, Engine, LocalEngine, readable, walk
 from ..errors import FormatError
-from ..folders import documents_in
 from ..formats import get_format
 from ..io import SourceError, write_atomic
 from ..model.enums import DraftingRules
@@ -21,7 +20,7 @@ from ..report import Run, get_reporter, reporter_names
 from ..rules import PROFILES, Finding, Severity, all_rules, select_rules
 from ..rules import load as load_codes
 from ..validation import validate_bytes, validate_file
-from .common import Exit, echo_err, show_progress
+from .common import Exit, Progress, echo_err, engine_options, opened_engine
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -56,7 +55,8 @@ class Settings:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     output_format: str = "text"
-    jobs: int = 1
+    #: Processes or workers (None: one process locally, one worker a core on Dask).
+    jobs: int | None = None
     source_format: str | None = None
     #: The drafting rules of documents whose metadata does not state them.
     drafting_rules: str | None = None
@@ -145,7 +145,7 @@ def resolve_settings(
         ignore=_split(ignore) if ignore else _codes(config.get("ignore", []), "ignore", where),
         fail_on=fail_on or config.get("fail-on", "error"),
         output_format=output_format or config.get("output-format", "text"),
-        jobs=jobs or config.get("jobs", 1),
+        jobs=jobs or config.get("jobs"),
         source_format=source_format,
         drafting_rules=drafting_rules or config.get("drafting-rules"),
     )
@@ -156,24 +156,12 @@ def resolve_settings(
 
 def collect(paths: Sequence[str], format: str | None = None) -> list[str]:
     """Files to check: files as given, and the documents under each folder (those
-    ``mrstd convert`` would read: ``folders.documents_in``). A path that does not exist is
+    ``mrstd convert`` would read, :func:`mrstd.bulk.walk`). A path that does not exist is
     kept, so that it is reported."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for path in paths:
-        if os.path.isdir(path):
-            candidates = [str(found) for found, _ in documents_in(path, format).documents]
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            if candidate not in seen:
-                seen.add(candidate)
-                out.append(candidate)
-    return out
+    return [source.name for source in walk(paths, readable(format))]
 
 
-def _check_one(job: tuple[str, Settings, bytes | None]) -> list[Finding]:
-    path, settings, data = job
+def _check_one(path: str, settings: Settings, data: bytes | None) -> list[Finding]:
     options: dict[str, Any] = {
         "profile": settings.profile,
         "select": settings.select,
@@ -187,28 +175,35 @@ def _check_one(job: tuple[str, Settings, bytes | None]) -> list[Finding]:
         else:
             found = validate_file(path, **options)
         for finding in found:
-            finding.loc = ()  # placed already; less to send back from a worker process
+            finding.loc = ()  # placed already; less to send back from a worker
         return found
     except Exception as exc:  # one bad file must not stop the others
-        rule = load_codes.INTERNAL_ERROR
-        message = f"internal error: {type(exc).__name__}: {exc}"
-        return [Finding(rule.code, rule.severity, message, file=path)]
+        return _crashed((path, data), exc)
+
+
+def _check_batch(settings: Settings, batch: list[tuple[str, bytes | None]]) -> list[list[Finding]]:
+    return [_check_one(path, settings, data) for path, data in batch]
+
+
+def _crashed(item: tuple[str, bytes | None], exc: BaseException) -> list[Finding]:
+    """The finding of a file whose check failed, or killed the process checking it."""
+    rule = load_codes.INTERNAL_ERROR
+    message = f"internal error: {type(exc).__name__}: {exc}"
+    return [Finding(rule.code, rule.severity, message, file=item[0])]
 
 
 def check_files(
-    files: Sequence[str], settings: Settings, stdin: bytes | None = None
-) -> Iterator[list[Finding]]:
-    """Findings of each file, in order; in ``settings.jobs`` processes when more than one.
-    The path ``-`` is the ``stdin`` bytes, read once by the caller."""
-    jobs = [(path, settings, stdin if path == "-" else None) for path in files]
-    if settings.jobs <= 1 or len(files) <= 1:
-        for job in jobs:
-            yield _check_one(job)
-        return
-    workers = min(settings.jobs, len(files))
-    chunk = max(1, min(64, len(files) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_check_one, jobs, chunksize=chunk)
+    files: Iterable[str],
+    settings: Settings,
+    stdin: bytes | None = None,
+    engine: Engine | None = None,
+) -> Iterator[tuple[str, list[Finding]]]:
+    """Each file with its findings, in order, checked by ``engine`` (this process when
+    None). The path ``-`` is the ``stdin`` bytes, read once by the caller."""
+    items = ((path, stdin if path == STDIN else None) for path in files)
+    task = functools.partial(_check_batch, settings)
+    for (path, _data), found in (engine or LocalEngine()).map(task, items, failed=_crashed):
+        yield path, found
 
 
 #: The severities --fail-on and [tool.mrstd] fail-on accept, alike.
@@ -243,7 +238,7 @@ def _severity_choice() -> click.Choice[str]:
     default=None,
     help="Exit 1 when a finding is at or above this severity (default: error).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes.")
+@engine_options
 @click.option("--from", "source_format", default=None, help="Read files in this format.")
 @click.option(
     "--drafting-rules",
@@ -270,6 +265,8 @@ def validate_command(
     source_format: str | None,
     drafting_rules: str | None,
     output: str | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Validate documents (files, or folders searched recursively) against coded rules.
 
@@ -292,18 +289,15 @@ def validate_command(
             get_format(source_format)
         except FormatError as exc:
             raise click.UsageError(str(exc)) from None
-    files = collect(paths, source_format)
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    files: list[str] = []
     findings: list[Finding] = []
-    results = check_files(files, settings, stdin)
-    if show_progress(len(files)):
-        with click.progressbar(length=len(files), label="Validating", file=sys.stderr) as bar:
-            for found in results:
-                findings.extend(found)
-                bar.update(1)
-    else:
-        for found in results:
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    names = (source.name for source in walk(paths, readable(source_format)))
+    with opened_engine(engine, settings.jobs, scheduler) as runner, Progress("Validating") as bar:
+        for path, found in check_files(names, settings, stdin, runner):
+            files.append(path)
             findings.extend(found)
+            bar.advance()
     run = Run(
         files=files,
         findings=findings,

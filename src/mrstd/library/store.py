@@ -11,17 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..bulk import Engine, LocalEngine, readable, walk
 from ..errors import MrstdError
-from ..folders import documents_in
 from ..ids.keys import IdKey, key_of
+from ..io import is_url, local_path, read_source
 from .documents import is_table, read_document
 from .entries import Entry, Link, Problem
 from .metrics import compute
@@ -115,9 +114,6 @@ _STANDARD_COLUMNS = (
     "implemented, withdrawn"
 )
 
-#: Documents a worker reads before the client writes them: big enough that starting a task
-#: costs little beside it, small enough that the progress bar moves.
-CHUNK = 8
 #: Documents written per transaction.
 BATCH = 200
 
@@ -187,42 +183,61 @@ class Library:
         *,
         mapping: dict[str, str] | None = None,
         jobs: int = 1,
-        progress: Callable[[int, int], None] | None = None,
+        engine: Engine | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> AddReport:
-        """Add files and folders (recursively): tables (CSV, XLSX) as catalogues, read with
-        ``mapping`` (field to column); documents in any format mrstd reads. ``jobs``
-        processes read documents; this one writes. ``progress`` is called with the number
-        of files done so far and the number to do."""
+        """Add files and folders (recursively; paths or fsspec URLs): tables (CSV, XLSX) as
+        catalogues, read with ``mapping`` (field to column); documents in any format mrstd
+        reads. ``engine`` reads the documents (:mod:`mrstd.bulk`; ``jobs`` local processes
+        when None) and this process writes them, in the order they were listed whichever
+        engine read them. ``progress`` is called with the number of files done so far (folders
+        are listed as the job goes, so the number to do is not known before the end)."""
         report = AddReport()
-        tables, documents = _collect(paths, report)
-        total, done = len(tables) + len(documents), 0
+        inputs = [_input(given) for given in paths]
+        done = 0
 
         def advance(count: int) -> None:
             nonlocal done
             done += count
             if progress is not None:
-                progress(done, total)
+                progress(done)
 
-        for path in tables:
-            self.add_table(path, mapping or {}, report)
+        for table in walk(inputs, _tables):
+            self.add_table(table.name, mapping or {}, report)
             advance(1)
-        digests = {str(p): _digest(p) for p in documents}  # each file read once for it
-        pending = [p for p in documents if self._changed(p, digests[str(p)], report)]
-        advance(len(documents) - len(pending))
-        for batch in _batches(_read_documents(pending, jobs), BATCH):
-            with self.transaction():
-                for path, result in batch:
-                    if isinstance(result, Problem):
-                        report.problems.append(result)
-                        self._store(path, "document", digests[path], [], [result], report)
-                    else:
-                        self._store(path, "document", digests[path], [result], [], report)
-            advance(len(batch))
+
+        def pending() -> Iterator[tuple[str, str]]:
+            for source in walk(inputs, _documents, report.skipped.append):
+                if source.kind == _TABLE:
+                    continue  # added above
+                digest = _digest(source.name)
+                if self._changed(source.name, digest, report):
+                    yield source.name, digest
+                else:
+                    advance(1)
+
+        runner = engine or LocalEngine(jobs)
+        try:
+            for batch in _batches(runner.map(_read_batch, pending(), failed=_unread), BATCH):
+                with self.transaction():
+                    for (path, digest), result in batch:
+                        if isinstance(result, Problem):
+                            report.problems.append(result)
+                            self._store(path, "document", digest, [], [result], report)
+                        else:
+                            self._store(path, "document", digest, [result], [], report)
+                advance(len(batch))
+        finally:
+            if engine is None:
+                runner.close()
         return report
 
-    def add_table(self, path: Path, mapping: dict[str, str], report: AddReport) -> None:
+    def add_table(self, path: str | Path, mapping: dict[str, str], report: AddReport) -> None:
         """Add one catalogue table (one transaction)."""
-        digest = _digest(path)
+        if local_path(str(path)) is None:
+            raise LibraryError(f"{path}: catalogues are read from this machine's files")
+        path = Path(local_path(str(path)) or path)
+        digest = _digest(str(path))
         if not self._changed(path, digest, report):
             return
         entries: list[Entry] = []
@@ -246,7 +261,7 @@ class Library:
                 self._store(source, kind, digest, list(entries), [], report)
         return report
 
-    def _changed(self, path: Path, digest: str, report: AddReport) -> bool:
+    def _changed(self, path: str | Path, digest: str, report: AddReport) -> bool:
         row = self.db.execute("SELECT digest FROM sources WHERE path = ?", (str(path),)).fetchone()
         if row is not None and row[0] == digest:
             report.unchanged.append(str(path))
@@ -694,37 +709,38 @@ class Library:
         ]
 
 
-def _collect(paths: Iterable[str | Path], report: AddReport) -> tuple[list[Path], list[Path]]:
-    """Tables and documents among the paths, folders searched recursively."""
-    tables: list[Path] = []
-    documents: list[Path] = []
-    for given in paths:
-        path = Path(given).resolve()  # one source, from whichever folder it is added
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                tables.extend(Path(root) / f for f in sorted(files) if is_table(Path(f)))
-            found = documents_in(path)
-            documents.extend(p for p, _fmt in found.documents if not is_table(p))
-            report.skipped.extend(str(p) for p in found.skipped if not is_table(p))
-        elif not path.exists():
-            raise LibraryError(f"{path}: no such file or folder")
-        elif is_table(path):
-            tables.append(path)
-        else:
-            documents.append(path)
-    return tables, documents
+_TABLE = "table"
 
 
-def _read_documents(paths: list[Path], jobs: int) -> Iterator[tuple[str, Entry | Problem]]:
-    """Each document read, in order, by ``jobs`` processes (in this one for 1)."""
-    names = [str(p) for p in paths]
-    if jobs <= 1 or len(names) < 2:
-        for name in names:
-            yield name, read_document(name)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(names, pool.map(read_document, names, chunksize=CHUNK), strict=True)
+def _input(given: str | Path) -> str:
+    """A path made absolute (one source, from whichever folder it is added), or a URL."""
+    if isinstance(given, str) and is_url(given):
+        return given
+    path = Path(given).resolve()
+    if not path.exists():
+        raise LibraryError(f"{path}: no such file or folder")
+    return str(path)
+
+
+def _tables(name: str) -> str | None:
+    return _TABLE if is_table(Path(name)) else None
+
+
+_readable = readable()
+
+
+def _documents(name: str) -> str | None:
+    return _TABLE if is_table(Path(name)) else _readable(name)
+
+
+def _read_batch(batch: list[tuple[str, str]]) -> list[Entry | Problem]:
+    """Documents read in a worker: plain data back to the process that writes."""
+    return [read_document(path) for path, _digest in batch]
+
+
+def _unread(item: tuple[str, str], exc: BaseException) -> Problem:
+    """The problem of a document whose reading failed, or killed the process reading it."""
+    return Problem(item[0], "document", f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -738,9 +754,12 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _digest(path: Path) -> str:
+def _digest(path: str) -> str:
+    local = local_path(path)
+    if local is None:
+        return hashlib.sha256(read_source(path)).hexdigest()
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open(local, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -1,0 +1,87 @@
+"""The Dask engine: batches run as tasks on a Dask cluster (``pip install 'mrstd[dask]'``).
+
+With a scheduler address, the job runs on that cluster, whose workers need mrstd
+installed and the inputs and outputs in reach (a shared disk, or an object store by URL).
+Without one, a ``LocalCluster`` of one single-threaded worker process a core is started
+for the job and closed after it.
+
+Dask reschedules the tasks of a worker that dies on the others. A task that has killed
+workers too often (``distributed.scheduler.allowed-failures``) fails with ``KilledWorker``;
+the engine then runs its batch one file at a time, so the file that kills is reported as
+that file's error (:mod:`.engines`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+from .engines import Engine, EngineError, I, R, TimedTask
+
+__all__ = ["DaskEngine"]
+
+
+class DaskEngine(Engine):
+    """Tasks on a Dask cluster: the one at ``scheduler``, else a local one of ``workers``
+    processes (one a core by default)."""
+
+    remote = True
+
+    def __init__(
+        self, scheduler: str | None = None, workers: int | None = None, *, client: Any = None
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster  # noqa: PLC0415 - optional extra
+        except ImportError:
+            raise EngineError("--engine dask needs Dask: pip install 'mrstd[dask]'") from None
+        self._cluster: Any = None
+        self._own_client = client is None
+        #: The dashboard of the cluster this engine started (None for one it joined).
+        self.dashboard: str | None = None
+        if client is not None:
+            self._client = client
+        elif scheduler is not None:
+            try:
+                self._client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise EngineError(
+                    f"cannot reach the Dask scheduler at {scheduler}: {exc}"
+                ) from None
+        else:
+            with warnings.catch_warnings():  # port 8787 taken: another port, shown below
+                warnings.simplefilter("ignore", UserWarning)
+                self._cluster = LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,  # the work is CPU-bound Python: a process a core
+                    processes=True,
+                    silence_logs=logging.ERROR,
+                )
+            self._client = Client(self._cluster)
+            self.dashboard = self._client.dashboard_link
+        self.workers = max(1, sum(self._client.nthreads().values()))
+
+    def _submit(self, task: TimedTask[I, R], chunk: list[I]) -> Any:
+        return self._client.submit(task, chunk, pure=False)
+
+    def _wait(self, futures: list[Any]) -> Iterable[Any]:
+        from distributed import wait  # noqa: PLC0415 - imported with the engine
+
+        done = wait(futures, return_when="FIRST_COMPLETED").done
+        return [future for future in futures if future in done]
+
+    def _result(self, future: Any) -> tuple[list[Any], float]:
+        result: tuple[list[Any], float] = future.result()
+        return result
+
+    def _recover(self, future: Any, exc: BaseException) -> None:
+        """Nothing to do: the scheduler replaces a worker that died and reruns its tasks."""
+
+    def close(self) -> None:
+        if self._own_client:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
