@@ -125,6 +125,17 @@ def test_validate_gives_the_same_reports_on_dask_as_locally(corpus: Path, client
         assert "Checked" in local[2] and local[2] == remote[2]
 
 
+def test_file_urls_are_read_by_the_workers(corpus: Path, client: Client) -> None:
+    url = (corpus / "relaton").as_uri()
+    local = run("validate", url, "-f", "json")
+    remote = run(
+        "validate", url, "-f", "json", "--engine", "dask", "--scheduler", client.scheduler.address
+    )
+    assert local == remote
+    files = {f["file"] for f in json.loads(local[1])["findings"]}
+    assert files and all(name.startswith(url + "/") for name in files)
+
+
 def test_convert_writes_the_same_files_and_report_on_dask(
     corpus: Path, client: Client, tmp_path: Path
 ) -> None:
@@ -285,3 +296,20 @@ def test_library_reads_urls_and_reports_the_documents_it_cannot(tmp_path: Path) 
     assert report.added == ["memory://lib-in/broken.json", "memory://lib-in/widget.json"]
     assert [p.location.split(":")[0] for p in report.problems] == ["memory"]
     assert json.dumps(report.as_dict())
+
+
+def test_progress_shows_the_share_once_the_background_count_is_in(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from mrstd.commands import common
+
+    monkeypatch.setattr(common, "show_progress", lambda count=1, threshold=20: True)
+    folder = generated(tmp_path / "in", 5)
+    with common.Progress("Checking", walk([str(folder)], readable())) as bar:
+        for _ in range(200):  # the count runs in a thread: wait for it
+            if bar.total is not None:
+                break
+            time.sleep(0.01)
+        bar.advance(2)
+    assert bar.total == 5
+    assert capsys.readouterr().err == "\rChecking: 2/5 (40%) files\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from typing import Any, TypeVar
@@ -35,27 +36,39 @@ def echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
-def show_progress(count: int, threshold: int = 20) -> bool:
-    """A progress bar only for many files, on a terminal, and never in CI logs."""
+def show_progress(count: int = 1, threshold: int = 20) -> bool:
+    """Progress only for many files, on a terminal, and never in CI logs."""
     return count > threshold and sys.stderr.isatty() and not os.environ.get("CI")
 
 
 class Progress:
     """Files done so far, on stderr, once there are many, on a terminal only
-    (:func:`show_progress`). A count, not a bar: folders are listed as the job goes, so the
-    number of files is not known before the end."""
+    (:func:`show_progress`). Jobs list their folders as they go, so the number of files is
+    counted by a second listing in a background thread, ``files``, and shown with the
+    share done once it is known."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, files: Iterable[object] = ()) -> None:
         self.label = label
         self.done = 0
+        self.total: int | None = None
         self.shown = False
+        if show_progress(threshold=0):
+            threading.Thread(target=self._count, args=(files,), daemon=True).start()
+
+    def _count(self, files: Iterable[object]) -> None:
+        try:
+            self.total = sum(1 for _ in files)
+        except Exception:
+            return
 
     def advance(self, count: int = 1) -> None:
         """``count`` more files done."""
         self.done += count
         if self.shown or show_progress(self.done):
             self.shown = True
-            click.echo(f"\r{self.label}: {self.done} files", err=True, nl=False)
+            total = self.total
+            of = f"/{total} ({100 * self.done // max(total, 1)}%)" if total else ""
+            click.echo(f"\r{self.label}: {self.done}{of} files", err=True, nl=False)
 
     def __enter__(self) -> Progress:
         return self

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..bulk import readable, walk
 from ..conversion import Conversion, FileConversion, convert
 from ..errors import DocumentError, MrstdError
 from ..formats import formats
@@ -87,7 +88,8 @@ def convert_command(
     Exit codes: 0 converted, 1 a source could not be read, 2 usage or I/O error.
     """
     try:
-        with opened_engine(engine, jobs, scheduler) as runner, Progress("Converting") as bar:
+        files = walk([source], readable(source_format))
+        with opened_engine(engine, jobs, scheduler) as runner, Progress("Converting", files) as bar:
             result = convert(
                 source,
                 output,

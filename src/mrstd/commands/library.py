@@ -20,6 +20,7 @@ from ..errors import MrstdError
 from ..io import write_atomic
 from ..library import Library
 from ..library.report import STATS_FORMATS, render_stats
+from ..library.store import sources_of
 from ..library.tabular import FIELDS, parse_map
 from .common import Exit, Progress, echo_err, engine_options, opened_engine
 
@@ -107,7 +108,7 @@ def add_command(
     with (
         _open(db, readonly=False) as library,
         opened_engine(engine, jobs, scheduler) as runner,
-        Progress("Adding") as bar,
+        Progress("Adding", sources_of(paths)) as bar,
     ):
         report = library.add(
             paths,

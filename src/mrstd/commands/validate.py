@@ -293,7 +293,10 @@ def validate_command(
     findings: list[Finding] = []
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
     names = (source.name for source in walk(paths, readable(source_format)))
-    with opened_engine(engine, settings.jobs, scheduler) as runner, Progress("Validating") as bar:
+    with (
+        opened_engine(engine, settings.jobs, scheduler) as runner,
+        Progress("Validating", walk(paths, readable(source_format))) as bar,
+    ):
         for path, found in check_files(names, settings, stdin, runner):
             files.append(path)
             findings.extend(found)

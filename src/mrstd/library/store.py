@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..bulk import Engine, LocalEngine, readable, walk
+from ..bulk import Engine, LocalEngine, Source, readable, walk
 from ..errors import MrstdError
 from ..ids.keys import IdKey, key_of
 from ..io import is_url, local_path, read_source
@@ -207,7 +207,7 @@ class Library:
             advance(1)
 
         def pending() -> Iterator[tuple[str, str]]:
-            for source in walk(inputs, _documents, report.skipped.append):
+            for source in walk(inputs, _sources, report.skipped.append):
                 if source.kind == _TABLE:
                     continue  # added above
                 digest = _digest(source.name)
@@ -729,8 +729,16 @@ def _tables(name: str) -> str | None:
 _readable = readable()
 
 
-def _documents(name: str) -> str | None:
+def _sources(name: str) -> str | None:
     return _TABLE if is_table(Path(name)) else _readable(name)
+
+
+def sources_of(paths: Iterable[str | Path]) -> Iterator[Source]:
+    """The files :meth:`Library.add` reads among ``paths``, listed as they are reached:
+    tables, then documents, as it adds them."""
+    inputs = [_input(given) for given in paths]
+    yield from walk(inputs, _tables)
+    yield from (source for source in walk(inputs, _sources) if source.kind != _TABLE)
 
 
 def _read_batch(batch: list[tuple[str, str]]) -> list[Entry | Problem]:

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import ClassVar
 
 from ..findings import Finding, Severity
+from ..io import is_url
 from ..rules import Rule, all_rules
 
 
@@ -52,9 +53,11 @@ class Run:
 
 
 def display_path(path: str | None) -> str:
-    """A path with forward slashes, as reports print it."""
+    """A path with forward slashes, as reports print it; a URL as it is."""
     if not path:
         return "<input>"
+    if is_url(path):
+        return path
     return PurePath(path).as_posix().replace("\\", "/")
 
 
