@@ -217,6 +217,14 @@ def test_an_engine_that_cannot_start_is_one_line_and_exit_2(tmp_path: Path) -> N
     assert len(err.splitlines()) == 1
 
 
+def test_a_url_that_cannot_be_listed_is_one_line_and_exit_2() -> None:
+    for command in (["validate"], ["convert", "-o", "memory://out"]):
+        code, _, err = run(*command, "nosuch://bucket/folder")
+        assert code == 2
+        assert err.endswith("nosuch://bucket/folder: Protocol not known: nosuch\n")
+        assert len(err.splitlines()) == 1
+
+
 # ------------------------------------------------------------------ faults
 
 

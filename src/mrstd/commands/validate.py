@@ -297,10 +297,14 @@ def validate_command(
         opened_engine(engine, settings.jobs, scheduler) as runner,
         Progress("Validating", walk(paths, readable(source_format))) as bar,
     ):
-        for path, found in check_files(names, settings, stdin, runner):
-            files.append(path)
-            findings.extend(found)
-            bar.advance()
+        try:
+            for path, found in check_files(names, settings, stdin, runner):
+                files.append(path)
+                findings.extend(found)
+                bar.advance()
+        except SourceError as exc:  # a URL whose file system cannot be listed
+            echo_err(f"error: {exc}")
+            sys.exit(Exit.USAGE)
     run = Run(
         files=files,
         findings=findings,
