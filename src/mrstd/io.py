@@ -100,10 +100,11 @@ def _umask_mode() -> int:
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers never see a half-written file.
 
-    A regular file is replaced through a temporary file and a rename; the new file gets the
-    old file's mode, or the umask's like any other tool's output. The temporary file has no
-    name until it is complete (``O_TMPFILE`` where the system has it), so that even a killed
-    process leaves nothing behind. Other targets are written as they are: through a symlink
+    A regular file is replaced through a temporary file and a rename, and gets the old
+    file's mode; a new file gets the umask's, like any other tool's output. The temporary
+    file has no name until it is complete (``O_TMPFILE`` where the system has it), when a
+    new file is linked straight into place, so that even a killed process leaves nothing
+    behind. Other targets are written as they are: through a symlink
     to the file it points to, in place for a file with several hard links (replacing it
     would break the links), and directly into a device or FIFO (``-o /dev/stdout``).
     A URL of another file system (``s3://``) is written as one object, which object stores
@@ -132,8 +133,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
                 handle.write(data)
                 handle.truncate()
             return
-        mode = stat.S_IMODE(info.st_mode) if info is not None else _umask_mode()
-        _replace(target, data, mode)
+        _replace(target, data, stat.S_IMODE(info.st_mode) if info is not None else None)
     except OSError as exc:
         raise SourceError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
@@ -146,15 +146,19 @@ def _write_url(url: str, data: bytes) -> None:
         raise SourceError(f"{url}: cannot write: {exc.strerror or exc}") from None
 
 
-def _replace(target: Path, data: bytes, mode: int) -> None:
+def _replace(target: Path, data: bytes, mode: int | None) -> None:
+    """Write ``target`` through a temporary file: with ``mode`` (the file it replaces had
+    it), or, for a new file (None), the mode the umask gives."""
     directory = str(target.parent) if str(target.parent) else "."
     named = _anonymous(directory, target.name, data, mode)
+    if named == _IN_PLACE:
+        return
     if named is None:  # no O_TMPFILE on this system or file system: a named temporary file
         fd, named = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                os.fchmod(handle.fileno(), mode)
+                os.fchmod(handle.fileno(), mode if mode is not None else _umask_mode())
         except BaseException:
             Path(named).unlink(missing_ok=True)
             raise
@@ -170,20 +174,37 @@ def _root_fd() -> int:
     return os.open("/", os.O_RDONLY)
 
 
-def _anonymous(directory: str, name: str, data: bytes, mode: int) -> str | None:
-    """Write ``data`` to an ``O_TMPFILE`` file and only then give it a temporary name
-    beside its target, for the rename; None where the system or file system cannot."""
+#: What :func:`_anonymous` returns when the file is in place already.
+_IN_PLACE = ""
+
+
+def _anonymous(directory: str, name: str, data: bytes, mode: int | None) -> str | None:
+    """Write ``data`` to an ``O_TMPFILE`` file and only then give it a name: for a new file
+    (``mode`` None: the kernel applies the umask to the open's 0o666) its target's, as
+    atomic as a rename and a third of the work (two processes making files in one folder
+    wait on each other's folder changes); else a temporary name beside the file it
+    replaces, for the rename, after taking that file's mode. None where the system or file
+    system cannot."""
     flag = getattr(os, "O_TMPFILE", None)
     if flag is None:
         return None
     try:
-        fd = os.open(directory, flag | os.O_WRONLY, mode)
+        fd = os.open(directory, flag | os.O_WRONLY, 0o666 if mode is None else mode)
     except OSError:
         return None
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
-        os.fchmod(fd, mode)
+        if mode is not None:
+            os.fchmod(fd, mode)  # the open's mode went through the umask
+        else:
+            try:
+                os.link(f"/proc/self/fd/{fd}", os.path.join(directory, name), src_dir_fd=_root_fd())
+                return _IN_PLACE
+            except FileExistsError:  # made meanwhile: replaced, as below
+                pass
+            except OSError:
+                return None
         for _ in range(100):
             candidate = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
             try:
