@@ -98,7 +98,8 @@ def _walk_one(name: str, classify: Classify, skipped: Callable[[str], None]) -> 
         if fs.isdir(root):
             yield from _walk_url(fs, root, name.rstrip("/"), "", classify, skipped)
         else:
-            yield Source(name, name.rsplit("/", 1)[-1], classify(name))
+            base = name.rsplit("/", 1)[-1]
+            yield Source(name, base, classify(base))
         return
     if os.path.isdir(local):
         yield from _walk_dir(str(Path(name)) if not is_url(name) else name, "", classify, skipped)
