@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from .api import load, loads
-from .bulk import Engine, LocalEngine, is_folder, readable, walk
+from .bulk import Engine, LocalEngine, crash_message, is_folder, readable, walk
 from .errors import DocumentError, FormatError, MrstdError
 from .formats import ConversionLog, detect_format, get_format
 from .formats.base import Format, writer_options
@@ -265,9 +265,7 @@ def _convert_batch(
 
 def _crashed(job: tuple[str, str, str | None], exc: BaseException) -> FileConversion:
     """The result of a file whose conversion failed, or killed the process converting it."""
-    return FileConversion(
-        job[0], job[1], errors=[f"{job[0]}: internal error: {type(exc).__name__}: {exc}"]
-    )
+    return FileConversion(job[0], job[1], errors=[f"{job[0]}: {crash_message(exc)}"])
 
 
 def _convert_file(

@@ -39,8 +39,6 @@ class DaskEngine(Engine):
             raise EngineError("--engine dask needs Dask: pip install 'mrstd[dask]'") from None
         self._cluster: Any = None
         self._own_client = client is None
-        #: The dashboard of the cluster this engine started (None for one it joined).
-        self.dashboard: str | None = None
         if client is not None:
             self._client = client
         elif scheduler is not None:
@@ -69,8 +67,8 @@ class DaskEngine(Engine):
     def _wait(self, futures: list[Any]) -> Iterable[Any]:
         from distributed import wait  # noqa: PLC0415 - imported with the engine
 
-        done = wait(futures, return_when="FIRST_COMPLETED").done
-        return [future for future in futures if future in done]
+        done: Iterable[Any] = wait(futures, return_when="FIRST_COMPLETED").done
+        return done
 
     def _result(self, future: Any) -> tuple[list[Any], float]:
         result: tuple[list[Any], float] = future.result()

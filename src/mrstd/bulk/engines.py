@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import MrstdError
 
-__all__ = ["BATCH", "Engine", "EngineError", "LocalEngine", "Task"]
+__all__ = ["BATCH", "Engine", "EngineError", "LocalEngine", "Task", "crash_message"]
 
 I = TypeVar("I")  # noqa: E741 - an item
 R = TypeVar("R")
@@ -47,6 +47,11 @@ MAX_BATCH = 1024
 WINDOW = 3
 
 
+def crash_message(exc: BaseException) -> str:
+    """What a file's result says when its task failed, or killed the process running it."""
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
 class EngineError(MrstdError):
     """An engine could not start: Dask is not installed, or its scheduler is out of reach."""
 
@@ -56,6 +61,8 @@ class Engine(ABC):
 
     #: How many tasks run at once.
     workers: int = 1
+    #: The address of the dashboard of a cluster the engine started, to show its user.
+    dashboard: str | None = None
 
     def map(
         self,
@@ -109,7 +116,8 @@ class Engine(ABC):
 
     @abstractmethod
     def _wait(self, futures: list[Any]) -> Iterable[Any]:
-        """Those of ``futures`` that are done, once at least one is."""
+        """Those of ``futures`` that are done, once at least one is (in any order: results
+        are put back in the items' order by :meth:`map`)."""
 
     @abstractmethod
     def _result(self, future: Any) -> tuple[list[Any], float]:
@@ -226,8 +234,7 @@ class LocalEngine(Engine):
         return future
 
     def _wait(self, futures: list[Any]) -> Iterable[Any]:
-        done, _ = wait(futures, return_when=FIRST_COMPLETED)
-        return sorted(done, key=futures.index)
+        return wait(futures, return_when=FIRST_COMPLETED).done
 
     def _result(self, future: Any) -> tuple[list[Any], float]:
         result: tuple[list[Any], float] = future.result()

@@ -113,8 +113,7 @@ def opened_engine(name: str, jobs: int | None, scheduler: str | None) -> Iterato
     except EngineError as exc:
         echo_err(f"error: {exc}")
         sys.exit(Exit.USAGE)
-    dashboard = getattr(engine, "dashboard", None)
-    if dashboard:
-        echo_err(f"Dask dashboard: {dashboard}")
+    if engine.dashboard:
+        echo_err(f"Dask dashboard: {engine.dashboard}")
     with engine:
         yield engine

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ..bulk import STDIN, Engine, LocalEngine, readable, walk
+from ..bulk import STDIN, Engine, LocalEngine, crash_message, readable, walk
 from ..errors import FormatError
 from ..formats import get_format
 from ..io import SourceError, write_atomic
@@ -188,7 +188,7 @@ def _check_batch(settings: Settings, batch: list[tuple[str, bytes | None]]) -> l
 def _crashed(item: tuple[str, bytes | None], exc: BaseException) -> list[Finding]:
     """The finding of a file whose check failed, or killed the process checking it."""
     rule = load_codes.INTERNAL_ERROR
-    message = f"internal error: {type(exc).__name__}: {exc}"
+    message = crash_message(exc)
     return [Finding(rule.code, rule.severity, message, file=item[0])]
 
 

@@ -168,11 +168,10 @@ def compute(
     return out
 
 
-def _in_force(db: sqlite3.Connection, day: dt.date) -> set[int]:
-    """The ids of the records in force on a day (see FORMULAS["in_force"])."""
-    today = day.isoformat()
-    latest = dict(db.execute("SELECT work, max(year) FROM standards GROUP BY work"))
-    replaced = {
+def replaced_in_full(db: sqlite3.Connection) -> set[str]:
+    """The editions another replaces in full: the object of a ``replaces`` or the subject of
+    a ``replaced-by`` relation that is not partial."""
+    return {
         key
         for (key,) in db.execute(
             "SELECT r.object_key FROM relations r WHERE r.kind = 'replaces' AND r.partial = 0 "
@@ -180,6 +179,13 @@ def _in_force(db: sqlite3.Connection, day: dt.date) -> set[int]:
             "WHERE r.kind = 'replaced-by' AND r.partial = 0"
         )
     }
+
+
+def _in_force(db: sqlite3.Connection, day: dt.date) -> set[int]:
+    """The ids of the records in force on a day (see FORMULAS["in_force"])."""
+    today = day.isoformat()
+    latest = dict(db.execute("SELECT work, max(year) FROM standards GROUP BY work"))
+    replaced = replaced_in_full(db)
     out: set[int] = set()
     for ident, key, work, year, status, published, implemented, withdrawn in db.execute(
         "SELECT id, key, work, year, status, published, implemented, withdrawn FROM standards"

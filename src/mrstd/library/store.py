@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..bulk import Engine, LocalEngine, Source, readable, walk
+from ..bulk import Engine, LocalEngine, Source, crash_message, readable, walk
 from ..errors import MrstdError
 from ..ids.keys import IdKey, key_of
 from ..io import is_url, local_path, read_source
 from .documents import is_table, read_document
 from .entries import Entry, Link, Problem
-from .metrics import compute
+from .metrics import compute, replaced_in_full
 from .parquet import export_parquet
 from .schema import MIGRATIONS, VERSION
 from .tabular import read_table
@@ -234,10 +235,11 @@ class Library:
 
     def add_table(self, path: str | Path, mapping: dict[str, str], report: AddReport) -> None:
         """Add one catalogue table (one transaction)."""
-        if local_path(str(path)) is None:
+        local = local_path(str(path))
+        if local is None:
             raise LibraryError(f"{path}: catalogues are read from this machine's files")
-        path = Path(local_path(str(path)) or path)
-        digest = _digest(str(path))
+        path = Path(local)
+        digest = _digest(local)
         if not self._changed(path, digest, report):
             return
         entries: list[Entry] = []
@@ -562,23 +564,21 @@ class Library:
 
     def successors(self, key: str) -> list[tuple[str, bool]]:
         """The editions that replace one (and whether only in part)."""
-        rows = self.db.execute(
-            "SELECT s.key, r.partial FROM relations r JOIN standards s ON s.id = r.subject_id "
-            "WHERE r.kind = 'replaces' AND r.object_key = ? "
-            "UNION SELECT r.object_key, r.partial FROM relations r "
-            "JOIN standards s ON s.id = r.subject_id WHERE r.kind = 'replaced-by' AND s.key = ?",
-            (key, key),
-        ).fetchall()
-        return sorted({(k, bool(p)) for k, p in rows})
+        return self._replacements(key, "replaces", "replaced-by")
 
     def predecessors(self, key: str) -> list[tuple[str, bool]]:
         """The editions one replaces (and whether only in part)."""
+        return self._replacements(key, "replaced-by", "replaces")
+
+    def _replacements(self, key: str, towards: str, away: str) -> list[tuple[str, bool]]:
+        """The editions related to ``key`` by a ``towards`` relation whose object it is, or
+        an ``away`` relation whose subject it is (a source may state either direction)."""
         rows = self.db.execute(
-            "SELECT r.object_key, r.partial FROM relations r JOIN standards s "
-            "ON s.id = r.subject_id WHERE r.kind = 'replaces' AND s.key = ? "
-            "UNION SELECT s.key, r.partial FROM relations r JOIN standards s "
-            "ON s.id = r.subject_id WHERE r.kind = 'replaced-by' AND r.object_key = ?",
-            (key, key),
+            "SELECT s.key, r.partial FROM relations r JOIN standards s ON s.id = r.subject_id "
+            "WHERE r.kind = ? AND r.object_key = ? "
+            "UNION SELECT r.object_key, r.partial FROM relations r "
+            "JOIN standards s ON s.id = r.subject_id WHERE r.kind = ? AND s.key = ?",
+            (towards, key, away, key),
         ).fetchall()
         return sorted({(k, bool(p)) for k, p in rows})
 
@@ -621,14 +621,13 @@ class Library:
         ]
         return {"designation": key, "chain": chain, "editions": editions}
 
-    def replaced(self, key: str) -> bool:
-        """Whether an edition is withdrawn, or replaced in full by another."""
-        row = self.db.execute(
-            "SELECT status FROM standards WHERE key = ? ORDER BY occurrence LIMIT 1", (key,)
-        ).fetchone()
-        if row is not None and row[0] == "withdrawn":
-            return True
-        return any(not partial for _k, partial in self.successors(key))
+    def _gone(self) -> set[str]:
+        """The editions withdrawn (as their first record states) or replaced in full
+        (:func:`mrstd.library.metrics.replaced_in_full`)."""
+        withdrawn = self.db.execute(
+            "SELECT key FROM standards WHERE occurrence = 1 AND status = 'withdrawn'"
+        )
+        return replaced_in_full(self.db) | {key for (key,) in withdrawn}
 
     def stale_citations(self, *, normative_only: bool = True) -> list[dict[str, Any]]:
         """Standards in force that cite a withdrawn or replaced edition (an undated citation
@@ -640,13 +639,15 @@ class Library:
             + (" AND r.normative = 1" if normative_only else "")
             + " ORDER BY s.key, r.object_key"
         ).fetchall()
+        gone = self._gone()
+        latest = functools.cache(self.latest)  # an undated citation, resolved once
         out = []
         for citing, status, cited, dated, normative in rows:
-            if status not in (None, "current") or self.replaced(citing):
+            if status not in (None, "current") or citing in gone:
                 continue
-            latest = None if dated else self.latest(cited)
-            resolved = cited if dated else latest.designation if latest is not None else None
-            if resolved is None or not self.replaced(resolved):
+            edition = None if dated else latest(cited)
+            resolved = cited if dated else edition.designation if edition is not None else None
+            if resolved is None or resolved not in gone:
                 continue
             out.append(
                 {
@@ -748,7 +749,7 @@ def _read_batch(batch: list[tuple[str, str]]) -> list[Entry | Problem]:
 
 def _unread(item: tuple[str, str], exc: BaseException) -> Problem:
     """The problem of a document whose reading failed, or killed the process reading it."""
-    return Problem(item[0], "document", f"internal error: {type(exc).__name__}: {exc}")
+    return Problem(item[0], "document", crash_message(exc))
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
