@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import mrstd
 from mrstd.cli import main
 from mrstd.formats import ConversionLog
-from mrstd.formats.rdf.write import document_urn
+from mrstd.formats.rdf.write import Places, document_urn
 from mrstd.model import Clause, Document, TermEntry
+from mrstd.paths import format_path
 from mrstd.testing import documents
 from support import missing_corpus, model_nodes
 
@@ -45,6 +47,13 @@ def smart(corpus: Path) -> dict[str, Any]:
 def _graph(doc: Document) -> Any:
     graph = rdflib.Graph()
     graph.parse(data=mrstd.dumps(doc, "rdf", rdf_format="nt"), format="nt")
+    return graph
+
+
+def _turtle(doc: Document, **options: str) -> Any:
+    """The graph of the document's compact Turtle (the default RDF form)."""
+    graph = rdflib.Graph()
+    graph.parse(data=mrstd.dumps(doc, "rdf", **options), format="turtle")
     return graph
 
 
@@ -104,8 +113,10 @@ def test_corpus_samples_export_with_no_shape_violation(
     assert samples, missing_corpus(corpus / "sts" / "samples")
     for path in samples:
         doc = mrstd.load(path, format="sts")
-        found = violations(_graph(doc), smart)
+        graph = _graph(doc)
+        found = violations(graph, smart)
         assert found == [], (path.name, found[:5])
+        assert set(_turtle(doc)) == set(graph), path.name
         clauses, kinds, terms, triples = counts(doc)
         summary_row(
             _COUNTS, _COUNTS_HEADER, f"| {path.stem} | {clauses} | {kinds} | {terms} | {triples} |"
@@ -302,6 +313,39 @@ def test_generated_documents_read_back_alike(doc: Document) -> None:
         assert _tree(getattr(back, group)) == _tree(getattr(doc, group)), group
     assert Counter(_provisions(back)) == Counter(_provisions(doc))
     assert _designations(back) == _designations(doc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents(), st.sampled_from(["", "https://example.org/std/"]))
+def test_turtle_and_n_triples_are_the_same_graph(doc: Document, base: str) -> None:
+    nt = rdflib.Graph()
+    nt.parse(data=mrstd.dumps(doc, "rdf", rdf_format="nt", base=base), format="nt")
+    assert set(_turtle(doc, base=base)) == set(nt)
+
+
+def test_turtle_is_relative_to_its_document_only_where_that_is_safe() -> None:
+    doc = mrstd.load(ROOT / "examples" / "gb-t-widget-idt.json")
+    text = mrstd.dumps(doc, "rdf")
+    assert text.startswith(f"@base <{document_urn(doc)}> .\n@prefix smart: ")
+    assert "\n<> a smart:PublicationDocument ;\n" in text
+    # A URN with a fragment of its own cannot be a base its clauses are fragments of.
+    meta = doc.metadata.model_copy(update={"urn": "urn:iso:std:iso:1#odd"})
+    odd = doc.model_copy(update={"metadata": meta})
+    text = mrstd.dumps(odd, "rdf")
+    assert "@base" not in text and "<urn:iso:std:iso:1#odd#clause-1>" in text
+    nt = rdflib.Graph()
+    nt.parse(data=mrstd.dumps(odd, "rdf", rdf_format="nt"), format="nt")
+    assert set(_turtle(odd)) == set(nt)
+
+
+_PARTS = st.one_of(st.sampled_from(["body", "blocks", "items", "content"]), st.integers(0, 3))
+
+
+@given(st.lists(st.lists(_PARTS, min_size=1, max_size=8).map(tuple), max_size=12))
+def test_places_are_the_paths_of_their_locations(locs: list[tuple[Any, ...]]) -> None:
+    places = Places()
+    for loc in locs:
+        assert places(loc) == format_path(loc)
 
 
 # ---------------------------------------------------------------- IRIs and the command line

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from ..findings import Related
 from ..fragments import ids_in, root_name
@@ -109,6 +109,29 @@ class Target:
     layer: int
 
 
+T = TypeVar("T")
+
+
+class computed_once(Generic[T]):
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first read,
+    which costs as much as computing a short text: a text index has thousands of units."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> computed_once[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> T: ...
+    def __get__(self, obj: object, owner: type) -> T | computed_once[T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass
 class TextUnit:
     """A run of text that is read as sentences: a paragraph, a cell, a definition, a span."""
@@ -120,7 +143,7 @@ class TextUnit:
     marked: ProvisionKind | None = None
     language: str | None = None
 
-    @cached_property
+    @computed_once
     def full_text(self) -> str:
         """The plain text, without nested provision spans or footnotes."""
         return plain_text(self.inlines)
@@ -131,7 +154,7 @@ class TextUnit:
         prescribe sentences (:mod:`mrstd.rules.boilerplate`)."""
         return bool(self.flags & (FOREWORD | INTRODUCTION))
 
-    @cached_property
+    @computed_once
     def text(self) -> str:
         """The text the rules read: ``full_text``, with the prescribed sentences of a foreword
         or an introduction (the standard foreword text, the patent statement) blanked out, for

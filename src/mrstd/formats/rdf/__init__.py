@@ -17,19 +17,17 @@ RDF_FORMATS = ("turtle", "json-ld", "nt")
 def write_rdf(
     doc: Document, log: ConversionLog, rdf_format: str = "turtle", base: str = ""
 ) -> bytes:
-    """The document as RDF. N-Triples are written directly; Turtle is the same lines after
-    the prefixes (every N-Triples line is a Turtle statement), which rdflib would take
-    minutes to pretty-print for a large standard; JSON-LD goes through rdflib."""
+    """The document as RDF. Turtle and N-Triples are written directly (rdflib would take
+    minutes to pretty-print a large standard); JSON-LD is the N-Triples through rdflib."""
     # Imported here: the writer needs the rule index, which a command that never writes RDF
     # should not load with the format registry.
-    from .write import write_ntriples  # noqa: PLC0415
+    from .write import write_ntriples, write_turtle  # noqa: PLC0415
 
+    if rdf_format == "turtle":
+        return write_turtle(doc, base, log)
     text = write_ntriples(doc, base, log)
     if rdf_format == "nt":
-        return text.encode("utf-8")
-    if rdf_format == "turtle":
-        prefixes = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
-        return (prefixes + "\n" + text).encode("utf-8")
+        return text
     graph = rdflib().Graph()
     graph.parse(data=text, format="nt")
     for prefix, namespace in PREFIXES.items():

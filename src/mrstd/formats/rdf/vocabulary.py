@@ -50,6 +50,9 @@ PREFIXES = {
     "provision-supplement-type": f"{TAXONOMY}provision-supplement-type/",
     "term-form-type": f"{TAXONOMY}term-form-type/",
     "part-of-speech-type": f"{TAXONOMY}part-of-speech-type/",
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
 }
 
 #: The ontology's class of each kind of provision (Directives Part 2:2021, clause 7).
