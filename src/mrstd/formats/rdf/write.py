@@ -190,7 +190,7 @@ class RdfWriter:
         self.works: set[str] = set()
         self.last_owner: tuple[tuple[Any, ...], str] | None = None
         self.places = Places()
-        #: The outer document's IRI as written: ``<>`` in Turtle, whose ``@base`` it is.
+        #: The outer document's IRI where Turtle writes it ``<>``, being its ``@base``.
         self.here: str | None = None
 
     def say(self, subject: str, *pairs: str) -> None:
@@ -213,7 +213,9 @@ class RdfWriter:
         ctx = Context(self.doc)
         self.index = ctx.index
         #: The id of what stands at a place, for selectors (the index knows every id).
-        self.id_at = {t.loc: ident for ident, ts in ctx.index.ids.items() for t in ts}
+        self.id_at = {
+            target.loc: ident for ident, targets in ctx.index.ids.items() for target in targets
+        }
         units_by_layer: dict[int, list[Any]] = {}
         for unit in ctx.index.units:
             units_by_layer.setdefault(unit.layer, []).append(unit)
