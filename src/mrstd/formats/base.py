@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -117,6 +118,7 @@ def register(fmt: Format) -> Format:
     """Add a format to the registry."""
     for name in (fmt.name, *fmt.aliases):
         _REGISTRY[name] = fmt
+    _by_extension.cache_clear()
     return fmt
 
 
@@ -153,6 +155,14 @@ def writer_options(target: Format, given: dict[str, str | None]) -> dict[str, st
     return options
 
 
+@functools.cache
+def _by_extension() -> tuple[tuple[Format, tuple[str, ...]], ...]:
+    """The formats with their extensions, the format with the longest extension first (a
+    folder's listing asks this of every file; the registry changes only by registering)."""
+    ordered = sorted(formats(), key=lambda f: -max((len(e) for e in f.extensions), default=0))
+    return tuple((fmt, tuple(fmt.extensions)) for fmt in ordered)
+
+
 def detect_format(filename: str | None, data: bytes | None) -> Format:
     """Pick a format by content where it is distinctive, else by file extension."""
     if data is not None:
@@ -164,8 +174,8 @@ def detect_format(filename: str | None, data: bytes | None) -> Format:
                 return fmt
     if filename:
         lower = filename.lower()
-        for fmt in sorted(formats(), key=lambda f: -max((len(e) for e in f.extensions), default=0)):
-            if any(lower.endswith(ext) for ext in fmt.extensions):
+        for fmt, extensions in _by_extension():
+            if lower.endswith(extensions):
                 return fmt
     where = filename or "input"
     raise FormatError(
