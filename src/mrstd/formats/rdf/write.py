@@ -496,17 +496,15 @@ class RdfWriter:
         counters: dict[str, int] = {}
         last_fragment: dict[str, str] = {}
         last_provision: dict[str, str] = {}
-        identifier, id_at, language = t("dcterms:identifier"), self.id_at, self.language
-        selector_is = f"{self.selector_is}{semi}{self.selector_too}{semi}"
+        id_at, language = self.id_at, self.language
         for unit in units:
             flags = unit.flags
             if flags & (DEFINITION | TABLE):
                 continue  # term entries and tables have their own form
-            owner = self._owner(unit.loc)
+            clause = self._owner(unit.loc)
             text = unit.full_text  # unstripped, split as mrstd.provisions() splits it
-            if owner is None or not text.strip():
+            if clause is None or not text.strip():
                 continue
-            clause = owner
             supplement = _SUPPLEMENTS.get(flags & (NOTE | EXAMPLE | FOOTNOTE))
             informative = bool(flags & (INFORMATIVE | INFORMATIVE_ANNEX))
             marked = unit.marked
@@ -525,20 +523,8 @@ class RdfWriter:
                 else:
                     on_node, on_fragment = f" .\n{node} ", f" .\n{fragment} "
                     on_checksum, on_note = f" .\n{checksum} ", f" .\n{note} "
-                if not selector:  # as selector() writes it
-                    selector = f"{stem}-at>"
-                    on_selector = semi if compact else f" .\n{selector} "
-                    ident = id_at.get(unit.loc)
-                    w(
-                        f"{selector} {selector_is if compact else self.selector_is}"
-                        + ("" if compact else f"{on_selector}{self.selector_too}")
-                        + (
-                            f"{on_selector}{identifier} {literal(ident)}"
-                            if ident is not None
-                            else ""
-                        )
-                        + f'{on_selector}{value} "{self.places(unit.loc)}" .'
-                    )
+                if not selector:
+                    selector = self.selector(node, self.places(unit.loc), id_at.get(unit.loc))
                 if supplement is not None and clause in last_provision:
                     kind_of = self.concept(
                         "provision-supplement-type", supplement, "ProvisionSupplementType"
