@@ -11,7 +11,7 @@ The engine is chosen by name (``local`` or ``dask``); the files of a job come fr
 
 from __future__ import annotations
 
-from .engines import BATCH, Engine, EngineError, LocalEngine, Task, crash_message
+from .engines import BATCH, Engine, EngineError, LocalEngine, Task, chunks, crash_message
 from .sources import STDIN, Source, is_folder, readable, walk
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "LocalEngine",
     "Source",
     "Task",
+    "chunks",
     "crash_message",
     "is_folder",
     "open_engine",

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import MrstdError
 
-__all__ = ["BATCH", "Engine", "EngineError", "LocalEngine", "Task", "crash_message"]
+__all__ = ["BATCH", "Engine", "EngineError", "LocalEngine", "Task", "chunks", "crash_message"]
 
 I = TypeVar("I")  # noqa: E741 - an item
 R = TypeVar("R")
@@ -75,7 +75,7 @@ class Engine(ABC):
         """Each item with its result, in the items' order. ``batch`` fixes the items a
         task; by default batches are sized so that a task takes about TASK_SECONDS."""
         if self.workers <= 1 and not self.remote:
-            for chunk in _chunks(items, batch or BATCH):
+            for chunk in chunks(items, batch or BATCH):
                 yield from zip(chunk, self._run_here(task, chunk, failed), strict=True)
             return
         sizer = _Sizer(batch)
@@ -138,15 +138,17 @@ class Engine(ABC):
     def _split(
         self, timed: TimedTask[I, R], chunk: list[I], failed: Callable[[I, BaseException], R]
     ) -> list[R]:
-        out: list[R] = []
-        for item in chunk:
+        """A batch that failed as a whole, run again one item a task on the workers."""
+
+        def run(item: I) -> list[R]:
             future = self._submit(timed, [item])
             try:
-                out.extend(self._result(future)[0])
+                return self._result(future)[0]
             except Exception as exc:
                 self._recover(future, exc)
-                out.append(failed(item, exc))
-        return out
+                raise
+
+        return _one_by_one(run, chunk, failed)
 
     @abstractmethod
     def _recover(self, future: Any, exc: BaseException) -> None:
@@ -160,13 +162,7 @@ class Engine(ABC):
         try:
             return task(chunk)
         except Exception:
-            out: list[R] = []
-            for item in chunk:
-                try:
-                    out.extend(task([item]))
-                except Exception as exc:
-                    out.append(failed(item, exc))
-            return out
+            return _one_by_one(lambda item: task([item]), chunk, failed)
 
 
 E = TypeVar("E", bound=Engine)
@@ -203,7 +199,22 @@ class _Sizer:
         self.size = max(1, min(MAX_BATCH, round(TASK_SECONDS / each) if each else MAX_BATCH))
 
 
-def _chunks(items: Iterable[I], size: int) -> Iterator[list[I]]:
+def _one_by_one(
+    run: Callable[[I], list[R]], chunk: list[I], failed: Callable[[I, BaseException], R]
+) -> list[R]:
+    """The results of a batch run again an item at a time: an item that fails gets
+    ``failed``'s result, the others their own."""
+    out: list[R] = []
+    for item in chunk:
+        try:
+            out.extend(run(item))
+        except Exception as exc:
+            out.append(failed(item, exc))
+    return out
+
+
+def chunks(items: Iterable[I], size: int) -> Iterator[list[I]]:
+    """``items`` in lists of ``size`` (the last one shorter), taken as they come."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..bulk import Engine, LocalEngine, Source, crash_message, readable, walk
+from ..bulk import Engine, LocalEngine, Source, chunks, crash_message, readable, walk
 from ..errors import MrstdError
 from ..ids.keys import IdKey, key_of
 from ..io import is_url, local_path, read_source
@@ -219,7 +219,7 @@ class Library:
 
         runner = engine or LocalEngine(jobs)
         try:
-            for batch in _batches(runner.map(_read_batch, pending(), failed=_unread), BATCH):
+            for batch in chunks(runner.map(_read_batch, pending(), failed=_unread), BATCH):
                 with self.transaction():
                     for (path, digest), result in batch:
                         if isinstance(result, Problem):
@@ -750,17 +750,6 @@ def _read_batch(batch: list[tuple[str, str]]) -> list[Entry | Problem]:
 def _unread(item: tuple[str, str], exc: BaseException) -> Problem:
     """The problem of a document whose reading failed, or killed the process reading it."""
     return Problem(item[0], "document", crash_message(exc))
-
-
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _digest(path: str) -> str:
