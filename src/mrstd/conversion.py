@@ -211,11 +211,15 @@ def _folder_jobs(
     """
     ext = target.extensions[0] if target.extensions else ".out"
     claimed: dict[str, str] = {}
+    longest_first: dict[str, list[str]] = {}  # each format's extensions, sorted once
     for found in walk([source], readable(source_format), result.skipped.append):
         parent, _, name = found.relative.rpartition("/")
         lower = name.lower()
         assert found.kind is not None
-        for known in sorted(get_format(found.kind).extensions, key=len, reverse=True):
+        if found.kind not in longest_first:
+            extensions = get_format(found.kind).extensions
+            longest_first[found.kind] = sorted(extensions, key=len, reverse=True)
+        for known in longest_first[found.kind]:
             if lower.endswith(known):
                 name = name[: -len(known)]
                 break
@@ -244,14 +248,17 @@ def _convert_batch(
     """Convert files, each written by this worker; a file's failure is its own."""
     fmt = get_format(target)
     out: list[FileConversion] = []
+    made: set[str] = set()  # folders this batch has made: one system call a folder
     for source, dest, why in batch:
         one = FileConversion(source, dest)
         try:
             if why is not None:
                 raise SourceError(why)
             local = local_path(dest)
-            if local is not None:
-                os.makedirs(os.path.dirname(local) or ".", exist_ok=True)
+            folder = (os.path.dirname(local) or ".") if local is not None else None
+            if folder is not None and folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             _convert_file(one, source_format, fmt, options)
         except DocumentError as exc:
             one.errors = [problem.render(exc.source) for problem in exc.problems]
