@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mrstd.ids import parse
-from mrstd.ids.keys import key_of
+from mrstd.ids.keys import _GB, _INTERNATIONAL, key_of
 from mrstd.library import Library, LibraryError
 from mrstd.library.adoption import degree_of, parse_sentence, split_targets
 from mrstd.library.entries import Entry
@@ -94,7 +94,7 @@ _GB_FORMS = st.builds(
 )
 _ISO_FORMS = st.builds(
     "{} {}{}:{}".format,
-    st.sampled_from(["ISO", "IEC", "ISO/IEC"]),
+    st.sampled_from(["ISO", "IEC", "ISO/IEC", "ISO/TR", "ISO/TS", "ISO/PAS", "ISO/DIS", "EN"]),
     st.integers(1, 99999),
     st.sampled_from(["", "-1", "-2-24", "-10"]),
     st.integers(1950, 2099),
@@ -106,6 +106,7 @@ def test_shortcut_agrees_with_the_parser(text: str) -> None:
     """The canonical-form shortcut gives what the parser gives."""
     ident = parse(text)
     key = key_of(text)
+    assert _INTERNATIONAL.fullmatch(text) or _GB.fullmatch(text)  # the shortcut reads it
     assert (key.key, key.work, key.year, key.body, key.scope, key.mandate) == (
         str(ident),
         str(ident.undated()),
@@ -410,7 +411,14 @@ def test_a_killed_ingest_leaves_the_library_consistent(tmp_path: Path) -> None:
     assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [s["path"] for s in lib.sources()] == [str(CATALOGUE)]  # none of big.csv
     assert lib.stats(as_of=AS_OF)["standards"] == 191
+    # A source this large has its indexes built after its rows: killed, they are all there.
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    every = Library(tmp_path / "new.sqlite").db.execute(indexes).fetchall()
+    assert lib.db.execute(indexes).fetchall() == every
     assert lib.add([big]).records == 300_000  # and it can be added again
+    assert lib.db.execute(indexes).fetchall() == every
+    assert [s.designation for s in lib.find("GB/T 100007")] == ["GB/T 100007-2020"]
+    assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_reader_works_during_an_ingest(tmp_path: Path) -> None:

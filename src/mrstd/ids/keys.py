@@ -4,10 +4,11 @@ A catalogue of tens of thousands of standards needs, for each designation it hol
 edition's key (``GB/T 19001-2016``), its work's key (``GB/T 19001``), its year, and who
 issued it under which mandate. :func:`key_of` gives these. Most designations in a real
 catalogue are already written in their canonical form (``GB/T 19001-2016``,
-``ISO 9001:2015``); those are recognised by one pattern, which gives exactly what
-:func:`~mrstd.ids.parse` gives for them (a test checks it on every designation of the
-national catalogue); every other spelling goes through the parser. A text no grammar reads
-keeps its normalised spelling as its key, marked ``parsed=False``.
+``ISO 9001:2015``, ``ISO/TR 10013:2021``, ``EN 1090-1:2009``); those are recognised by
+two patterns, which give exactly what :func:`~mrstd.ids.parse` gives for them (a test
+checks it on every designation of the national catalogue and every document they adopt);
+every other spelling goes through the parser. A text no grammar reads keeps its normalised
+spelling as its key, marked ``parsed=False``.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ class IdKey(NamedTuple):
     dual: str | None = None
 
 
-#: Canonical Chinese national designations and plain ISO / IEC ones.
+#: Canonical Chinese national designations; ISO, IEC and ISO/IEC ones, ISO's technical
+#: reports, specifications, publicly available specifications and drafts (ISO writes
+#: them with a slash; IEC's ``IEC TR`` has a space, and goes through the parser); and
+#: European Standards.
 _GB = re.compile(r"(GB(?:/([TZ]))?) (\d+(?:\.\d+)*)-(\d{4})")
-_INTERNATIONAL = re.compile(r"(ISO|IEC|ISO/IEC) (\d+(?:-\d+)*):(\d{4})")
+_INTERNATIONAL = re.compile(
+    r"(ISO(?:/(?:TR|TS|PAS|DIS|FDIS))?|IEC|ISO/IEC|EN) (\d+(?:-\d+)*):(\d{4})"
+)
+#: The body of each prefix the pattern above reads.
+_BODY = {"IEC": "IEC", "EN": "CEN"}
 _GB_MANDATE = {None: "mandatory", "T": "recommended", "Z": "guidance"}
 _new = tuple.__new__
 
@@ -74,8 +82,9 @@ def key_of(text: str) -> IdKey:
         )
     found = _INTERNATIONAL.fullmatch(text)
     if found is not None:
-        body, number, year = found.groups()
-        return _new(IdKey, (text, f"{body} {number}", int(year), body[:3], None, None, True, None))
+        prefix, number, year = found.groups()
+        body = _BODY.get(prefix, "ISO")
+        return _new(IdKey, (text, f"{prefix} {number}", int(year), body, None, None, True, None))
     return _parsed(text)
 
 

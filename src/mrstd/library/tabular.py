@@ -150,23 +150,24 @@ def read_table(path: Path, mapping: dict[str, str]) -> Iterator[Entry | Problem]
         raise MapError(f"{path}: no designation column; name it with --map designation=COLUMN")
     take = [(name, index) for name, index in columns.items() if name != "designation"]
     at = columns["designation"]
+    prefix = f"{path}:"
     for number, row in enumerate(rows, start=2):
         designation = row[at].strip() if at < len(row) else ""
         if not designation:
             if any(row):
-                yield Problem(f"{path}:{number}", "record", "row without a designation: skipped")
+                yield Problem(f"{prefix}{number}", "record", "row without a designation: skipped")
             continue
-        # The cells given (most rows leave most cells empty).
+        # Most rows of a catalogue give the designation alone: its other cells are empty.
+        if row.count("") == len(row) - 1:
+            yield Entry(designation, f"{prefix}{number}")
+            continue
         values = {
             name: value
             for name, index in take
             if index < len(row) and (value := row[index].strip())
         }
-        yield (
-            _entry(designation, f"{path}:{number}", values)
-            if values
-            else Entry(designation, f"{path}:{number}")
-        )
+        where = f"{prefix}{number}"
+        yield _entry(designation, where, values) if values else Entry(designation, where)
 
 
 def _entry(designation: str, where: str, values: dict[str, str]) -> Entry:
