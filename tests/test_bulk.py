@@ -206,6 +206,26 @@ def test_a_local_cluster_is_started_and_its_dashboard_shown(tmp_path: Path) -> N
     assert "Checked 4 files" in out
 
 
+def test_a_started_cluster_slows_the_monitors_the_user_left_at_their_defaults() -> None:
+    def settings() -> tuple[str, str, str]:
+        keys = ("tick.interval", "system-monitor.interval")
+        return (
+            *(dask.config.get(f"distributed.admin.{key}") for key in keys),
+            dask.config.get("distributed.worker.memory.monitor-interval"),
+        )
+
+    own = {"distributed.admin.tick.interval": "40ms"}  # the user's own setting
+    with dask.config.set(own), DaskEngine(workers=1) as engine:
+        client = engine._client
+        on_workers = set(client.run(settings).values())
+        scheduler = client.cluster.scheduler
+        ticks = scheduler.periodic_callbacks["tick"].callback_time
+        monitor = scheduler.periodic_callbacks["monitor"].callback_time
+    assert on_workers == {("40ms", "2s", "500ms")}
+    assert (ticks, monitor) == (40, 2000)
+    assert settings()[1:] == ("500ms", "100ms")  # the process's own configuration is as it was
+
+
 def test_an_engine_that_cannot_start_is_one_line_and_exit_2(tmp_path: Path) -> None:
     folder = generated(tmp_path / "in", 1)
     code, _, err = run("validate", str(folder), "--scheduler", "tcp://127.0.0.1:9")
