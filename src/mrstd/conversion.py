@@ -22,7 +22,7 @@ from .api import load, loads
 from .bulk import Engine, LocalEngine, crash_message, is_folder, readable, walk
 from .errors import DocumentError, FormatError, MrstdError
 from .formats import ConversionLog, detect_format, get_format
-from .formats.base import Format, writer_options
+from .formats.base import Format, strip_extension, writer_options
 from .io import SourceError, is_url, local_path, write_atomic
 
 __all__ = ["Conversion", "FileConversion", "convert"]
@@ -211,19 +211,10 @@ def _folder_jobs(
     """
     ext = target.extensions[0] if target.extensions else ".out"
     claimed: dict[str, str] = {}
-    longest_first: dict[str, list[str]] = {}  # each format's extensions, sorted once
     for found in walk([source], readable(source_format), result.skipped.append):
         parent, _, name = found.relative.rpartition("/")
-        lower = name.lower()
         assert found.kind is not None
-        if found.kind not in longest_first:
-            extensions = get_format(found.kind).extensions
-            longest_first[found.kind] = sorted(extensions, key=len, reverse=True)
-        for known in longest_first[found.kind]:
-            if lower.endswith(known):
-                name = name[: -len(known)]
-                break
-        dest = _join(out_dir, parent, name + ext)
+        dest = _join(out_dir, parent, strip_extension(name, get_format(found.kind)) + ext)
         clash = claimed.setdefault(dest, found.name)
         why = (
             None

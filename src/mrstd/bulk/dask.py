@@ -22,6 +22,7 @@ import logging
 import os
 import warnings
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from .engines import Engine, EngineError, I, R, TimedTask
@@ -40,16 +41,19 @@ MONITORS = {
 }
 
 
-def _monitors() -> dict[str, str]:
-    """MONITORS, less those the user's Dask configuration sets to a value of its own."""
+def _slowed_monitors() -> AbstractContextManager[object]:
+    """Dask's configuration set to MONITORS while a cluster starts, but for those the
+    user's configuration sets to a value of its own."""
     import dask.config  # noqa: PLC0415 - imported with the engine
 
     defaults = dask.config.merge(*dask.config.defaults)
-    return {
-        key: value
-        for key, value in MONITORS.items()
-        if dask.config.get(key, None) == dask.config.get(key, None, config=defaults)
-    }
+    return dask.config.set(
+        {
+            key: value
+            for key, value in MONITORS.items()
+            if dask.config.get(key, None) == dask.config.get(key, None, config=defaults)
+        }
+    )
 
 
 class DaskEngine(Engine):
@@ -77,9 +81,7 @@ class DaskEngine(Engine):
                     f"cannot reach the Dask scheduler at {scheduler}: {exc}"
                 ) from None
         else:
-            import dask.config  # noqa: PLC0415 - imported with the engine
-
-            with warnings.catch_warnings(), dask.config.set(_monitors()):
+            with warnings.catch_warnings(), _slowed_monitors():
                 warnings.simplefilter("ignore", UserWarning)  # port 8787 taken: another one
                 self._cluster = LocalCluster(
                     n_workers=workers or os.cpu_count() or 1,

@@ -118,7 +118,7 @@ def register(fmt: Format) -> Format:
     """Add a format to the registry."""
     for name in (fmt.name, *fmt.aliases):
         _REGISTRY[name] = fmt
-    _by_extension.cache_clear()
+    _extensions.cache_clear()
     return fmt
 
 
@@ -156,11 +156,22 @@ def writer_options(target: Format, given: dict[str, str | None]) -> dict[str, st
 
 
 @functools.cache
-def _by_extension() -> tuple[tuple[Format, tuple[str, ...]], ...]:
-    """The formats with their extensions, the format with the longest extension first (a
-    folder's listing asks this of every file; the registry changes only by registering)."""
-    ordered = sorted(formats(), key=lambda f: -max((len(e) for e in f.extensions), default=0))
-    return tuple((fmt, tuple(fmt.extensions)) for fmt in ordered)
+def _extensions() -> dict[str, tuple[str, ...]]:
+    """Each format's extensions, the longest first, the format with the longest extension
+    first (a folder's listing asks this of every file; the registry changes only by
+    registering)."""
+    ordered = sorted(formats(), key=lambda f: -max(map(len, f.extensions), default=0))
+    return {f.name: tuple(sorted(f.extensions, key=len, reverse=True)) for f in ordered}
+
+
+def strip_extension(filename: str, fmt: Format) -> str:
+    """``filename`` without the longest of the format's extensions it ends with, in any
+    case (``a.sts.xml`` of a format of ``.sts.xml`` and ``.xml`` gives ``a``)."""
+    lower = filename.lower()
+    for extension in _extensions()[fmt.name]:
+        if lower.endswith(extension):
+            return filename[: -len(extension)]
+    return filename
 
 
 def detect_format(filename: str | None, data: bytes | None) -> Format:
@@ -174,9 +185,9 @@ def detect_format(filename: str | None, data: bytes | None) -> Format:
                 return fmt
     if filename:
         lower = filename.lower()
-        for fmt, extensions in _by_extension():
+        for name, extensions in _extensions().items():
             if lower.endswith(extensions):
-                return fmt
+                return _REGISTRY[name]
     where = filename or "input"
     raise FormatError(
         f"{where}: cannot detect the format; name it (format= in Python, --from on the "

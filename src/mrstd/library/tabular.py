@@ -157,15 +157,16 @@ def read_table(path: Path, mapping: dict[str, str]) -> Iterator[Entry | Problem]
             if any(row):
                 yield Problem(f"{prefix}{number}", "record", "row without a designation: skipped")
             continue
-        # Most rows of a catalogue give the designation alone: its other cells are empty.
-        if row.count("") == len(row) - 1:
-            yield Entry(designation, f"{prefix}{number}")
-            continue
-        values = {
-            name: value
-            for name, index in take
-            if index < len(row) and (value := row[index].strip())
-        }
+        # The cells given: most rows of a catalogue give the designation alone.
+        values = (
+            {
+                name: value
+                for name, index in take
+                if index < len(row) and (value := row[index].strip())
+            }
+            if row.count("") < len(row) - 1
+            else None
+        )
         where = f"{prefix}{number}"
         yield _entry(designation, where, values) if values else Entry(designation, where)
 
