@@ -10,6 +10,7 @@ import mrstd
 from mrstd.model import Clause, Document, ForeignBlock, Paragraph, Xref
 from mrstd.paths import format_path
 from mrstd.rules import PROFILES, all_rules
+from mrstd.rules.context import Context, clause_place
 from mrstd.testing import documents
 from mrstd.validation import provisions, validate
 
@@ -68,3 +69,17 @@ def test_a_cross_reference_to_any_element_with_that_id_is_resolved(
     missing = Clause(id="xref-missing", blocks=(Paragraph(content=(Xref(target="nowhere-1"),)),))
     broken = checked.model_copy(update={"body": (*checked.body, missing)})
     assert [f.code for f in validate(broken, select=["MRS102"])] == ["MRS102"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_clause_of_a_place_is_the_innermost_clause_its_path_is_in(doc: Document) -> None:
+    """``clause_place`` reads the clause off a path; the index's clauses, searched for the
+    longest one the path starts with, agree, for every text, term entry and table."""
+    index = Context(doc).index
+    clauses = {info.loc for info in index.clauses}
+    places = [unit.loc for unit in index.units] + [loc for _, loc, _, _ in index.terms]
+    places += [item.loc for item in (*index.tables, *index.figures, *index.formulas)]
+    for loc in places:
+        longest = max((c for c in clauses if loc[: len(c)] == c), key=len)
+        assert clause_place(loc) == longest, loc

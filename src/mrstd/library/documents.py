@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, MrstdError
 from ..model import Document, RelationKind
-from ..rules.context import Context
+from ..rules.context import Context, clause_place
 from .entries import Entry, Link, Problem
 
 __all__ = ["entry_of_document", "read_document"]
@@ -87,14 +87,7 @@ def entry_of_document(doc: Document, location: str) -> Entry:
     for unit in index.units:
         if unit.layer != 0:
             continue
-        place = next(
-            (
-                labels[unit.loc[:end]]
-                for end in range(len(unit.loc), 0, -1)
-                if unit.loc[:end] in labels
-            ),
-            "",
-        )
+        place = labels.get(clause_place(unit.loc), "")
         text = unit.full_text.strip()
         if text:
             texts.setdefault(place, []).append(text)

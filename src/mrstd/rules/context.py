@@ -243,6 +243,19 @@ def plain_text(inlines: Sequence[Any]) -> str:
     return "".join(out)
 
 
+def clause_place(loc: Loc) -> Loc:
+    """The place of the innermost clause that holds ``loc`` (a text's, a block's): its
+    layer's ``"adopted"`` steps, its group and number, then each ``"subclauses"`` step.
+    Clauses hold clauses only there, so no lookup is needed."""
+    end, size = 0, len(loc)
+    while end < size and loc[end] == "adopted":
+        end += 1
+    end += 2  # the group ("body") and the clause's number in it
+    while end + 1 < size and loc[end] == "subclauses":
+        end += 2
+    return loc[:end]
+
+
 class _Builder:
     """The single walk over a document; iterative for inline runs, where trees are widest."""
 

@@ -47,6 +47,7 @@ from ...rules.context import (
     NOTE,
     TABLE,
     Context,
+    clause_place,
     plain_text,
 )
 from ...rules.verbal import classify, sentences
@@ -146,30 +147,21 @@ _AXIOMS = (
 )
 
 
-class Places:
-    """``format_path`` of the places a writer visits, each built from the one before: they
-    come mostly in document order, and a text's path shares most of the one before it
-    (on the NISO sample, paths are 17 parts long on average, lists in lists)."""
+class Places(dict[Any, str]):
+    """``format_path`` of the places a writer visits, from the spelling of each part
+    (``[3]``, ``.blocks``) made once: the places are many (one a text) and long (17 parts on
+    average on the NISO sample, lists in lists), and their parts few."""
 
-    def __init__(self) -> None:
-        self.last: tuple[Any, ...] = ()
-        self.paths = [""]  # the path of each start of the last place, by length
+    def __missing__(self, part: Any) -> str:
+        spelt = self[part] = f"[{part}]" if part.__class__ is int else f".{part}"
+        return spelt
 
     def __call__(self, loc: tuple[Any, ...]) -> str:
-        last, paths = self.last, self.paths
-        size = min(len(loc), len(last))
-        while size and loc[:size] != last[:size]:
-            size -= 1
-        del paths[size + 1 :]
-        path = paths[size]
-        for part in loc[size:]:
-            if part.__class__ is int:
-                path = f"{path}[{part}]"
-            else:
-                path = f"{path}.{part}" if path else part
-            paths.append(path)
-        self.last = loc
-        return path
+        if not loc:
+            return ""
+        first = loc[0]  # a name: its group ("body"), or "adopted" in a layer
+        head = first if first.__class__ is str else self[first]
+        return head + "".join(map(self.__getitem__, loc[1:]))
 
 
 class RdfWriter:
@@ -188,7 +180,6 @@ class RdfWriter:
         self.concepts: set[str] = set()
         self.given: set[str] = set()
         self.works: set[str] = set()
-        self.last_owner: tuple[tuple[Any, ...], str] | None = None
         self.places = Places()
         #: The outer document's IRI where Turtle writes it ``<>``, being its ``@base``.
         self.here: str | None = None
@@ -302,7 +293,6 @@ class RdfWriter:
     def content(self, layer: Document | Layer, doc: str, number: int, units: list[Any]) -> None:
         prefix = ("adopted",) * number
         self.clause_iris: dict[tuple[Any, ...], str] = {}
-        self.last_owner = None
         language = _lang(None, layer.metadata)
         self.language = language
         previous: str | None = None  # one chain through the groups, in document order
@@ -549,17 +539,17 @@ class RdfWriter:
                 # the annotation that ties them, as fragment() and annotate() write them.
                 digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()
                 before = last_fragment.get(clause)
+                marked_as = f"{on_node}{mark}" if mark else ""
+                after = f"{on_fragment}{successor} {before}" if before is not None else ""
                 w(
-                    f"{node} {about}{on_node}{part_of} {clause}"
-                    + (f"{on_node}{mark}" if mark else "")
-                    + f"{on_node}{distribution} {fragment} .\n"
+                    f"{node} {about}{on_node}{part_of} {clause}{marked_as}"
+                    f"{on_node}{distribution} {fragment} .\n"
                     f"{fragment} {resource}{on_fragment}{dcat_distribution}"
                     f"{on_fragment}{has_source}{on_fragment}{has_selector} {selector}"
                     f"{on_fragment}{textual}"
                     f"{on_fragment}{value} {literal(sentence, language)}"
-                    f"{on_fragment}{has_checksum} {checksum}"
-                    + (f"{on_fragment}{successor} {before}" if before is not None else "")
-                    + f" .\n{checksum} {checksum_type}{on_checksum}{sha256}"
+                    f"{on_fragment}{has_checksum} {checksum}{after}"
+                    f" .\n{checksum} {checksum_type}{on_checksum}{sha256}"
                     f'{on_checksum}{checksum_value} "{digest}" .\n'
                     f"{note} {annotation[provision]}{on_note}{body} {node}"
                     f"{on_note}{target} {fragment} ."
@@ -567,19 +557,8 @@ class RdfWriter:
                 last_fragment[clause] = fragment
 
     def _owner(self, loc: tuple[Any, ...]) -> str | None:
-        """The clause a text stands in: the longest clause path its path starts with. Texts
-        come in document order, so it is most often the last one's clause."""
-        last = self.last_owner
-        if last is not None:
-            size = len(last[0])
-            if loc[:size] == last[0] and len(loc) > size and loc[size] != "subclauses":
-                return last[1]
-        for end in range(len(loc), 0, -1):
-            found = self.clause_iris.get(loc[:end])
-            if found is not None:
-                self.last_owner = (loc[:end], found)
-                return found
-        return None
+        """The IRI of the clause a text (a term entry, a table …) stands in."""
+        return self.clause_iris.get(clause_place(loc))
 
     def unique(self, wanted: str) -> str:
         """An IRI not given yet (``wanted`` is one in N-Triples without its closing ``>``): a
