@@ -29,7 +29,8 @@ from hypothesis import strategies as st
 
 from mrstd.ids import parse
 from mrstd.ids.keys import _GB, _INTERNATIONAL, key_of
-from mrstd.library import Library, LibraryError
+from mrstd.io import read_source
+from mrstd.library import Library, LibraryError, store
 from mrstd.library.adoption import degree_of, parse_sentence, split_targets
 from mrstd.library.entries import Entry
 from mrstd.library.report import render_stats
@@ -317,6 +318,44 @@ def test_documents_are_records(tmp_path: Path) -> None:
     assert lib.search("widget")
     again = lib.add([EXAMPLES])
     assert again.records == 0 and len(again.unchanged) == len(report.added)
+
+
+def test_each_document_is_read_once_and_one_that_vanishes_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that reads a document also takes its digest (the client reads no
+    document): every file is read once an add, changed or not. A file gone before its turn
+    is a problem of that file, and the next add reads it again."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    names = ("iso-widget.json", "gb-t-widget-idt.json", "din-en-iso-widget.json")
+    for name in names:
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    each_once = sorted(str(folder / name) for name in names)
+    victim = folder / "gb-t-widget-idt.json"
+    kept = victim.read_bytes()
+    reads: list[str] = []
+
+    def counted(path: str | Path) -> bytes:
+        reads.append(str(path))
+        if vanish and Path(path) == victim:
+            victim.unlink()
+        return read_source(path)
+
+    monkeypatch.setattr(store, "read_source", counted)
+    monkeypatch.setattr(store, "_digest", None)  # the client's own reading, of tables only
+    lib = Library(tmp_path / "lib.sqlite")
+    vanish = True
+    first = lib.add([folder])
+    assert sorted(reads) == each_once
+    assert [(p.location, p.kind) for p in first.problems] == [(str(victim), "document")]
+    assert "no such file" in first.problems[0].message and first.records == 2
+    victim.write_bytes(kept)
+    vanish, reads[:] = False, []
+    second = lib.add([folder])
+    assert sorted(reads) == each_once
+    assert second.records == 1 and len(second.unchanged) == 2 and not second.problems
+    assert lib.adoptions("GB/T 99801-2026")[0]["degree"] == "IDT"
 
 
 # ---------------------------------------------------------------------------- ingest

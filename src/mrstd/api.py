@@ -27,24 +27,23 @@ def loads(
     data: bytes | str,
     format: str | None = None,
     *,
-    source: str = "<string>",
+    source: str | None = None,
     log: ConversionLog | None = None,
 ) -> Document:
-    """Read a document from bytes or text; the format is detected when not given."""
+    """Read a document from bytes or text; the format is detected when not given, from
+    the content, else from the extension of ``source``, the file name the data came from
+    (which messages also give; ``<string>`` when None)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fmt = _reader(get_format(format) if format else detect_format(None, raw))
+    fmt = _reader(get_format(format) if format else detect_format(source, raw))
     assert fmt.read is not None
-    return fmt.read(raw, source, log if log is not None else ConversionLog())
+    return fmt.read(raw, source or "<string>", log if log is not None else ConversionLog())
 
 
 def load(
     path: str | Path, format: str | None = None, *, log: ConversionLog | None = None
 ) -> Document:
     """Read a document from a file; the format comes from its content or extension."""
-    data = read_source(path)
-    fmt = _reader(get_format(format) if format else detect_format(str(path), data))
-    assert fmt.read is not None
-    return fmt.read(data, str(path), log if log is not None else ConversionLog())
+    return loads(read_source(path), format, source=str(path), log=log)
 
 
 def dumps_bytes(

@@ -25,14 +25,14 @@ _RELATIONS = {
 }
 
 
-def read_document(path: str) -> Entry | Problem:
-    """One document file as an entry, or the problem that stops it being read (run in a
-    worker process: its arguments and result are plain data)."""
+def read_document(path: str, data: bytes) -> Entry | Problem:
+    """A document file's bytes as an entry, or the problem that stops them being read (run
+    in a worker process: its arguments and result are plain data)."""
     # Imported here: a worker that reads tables never needs the format registry.
-    from ..api import load  # noqa: PLC0415
+    from ..api import loads  # noqa: PLC0415
 
     try:
-        doc = load(path)
+        doc = loads(data, source=path)
     except DocumentError as exc:
         if not exc.problems:
             return Problem(path, "document", str(exc))

@@ -209,22 +209,19 @@ class Library:
             self.add_table(table.name, mapping or {}, report)
             advance(1)
 
-        def pending() -> Iterator[tuple[str, str]]:
+        def pending() -> Iterator[tuple[str, str | None]]:
             for source in walk(inputs, _sources, report.skipped.append):
-                if source.kind == _TABLE:
-                    continue  # added above
-                digest = _digest(source.name)
-                if self._changed(source.name, digest, report):
-                    yield source.name, digest
-                else:
-                    advance(1)
+                if source.kind != _TABLE:  # added above
+                    yield source.name, self._stored_digest(source.name)
 
         runner = engine or LocalEngine(jobs)
         try:
             for batch in chunks(runner.map(_read_batch, pending(), failed=_unread), BATCH):
                 with self.transaction():
-                    for (path, digest), result in batch:
-                        if isinstance(result, Problem):
+                    for (path, _stored), (digest, result) in batch:
+                        if result is None:
+                            report.unchanged.append(path)
+                        elif isinstance(result, Problem):
                             report.problems.append(result)
                             self._store(path, "document", digest, [], [result], report)
                         else:
@@ -266,11 +263,15 @@ class Library:
         return report
 
     def _changed(self, path: str | Path, digest: str, report: AddReport) -> bool:
-        row = self.db.execute("SELECT digest FROM sources WHERE path = ?", (str(path),)).fetchone()
-        if row is not None and row[0] == digest:
+        if self._stored_digest(str(path)) == digest:
             report.unchanged.append(str(path))
             return False
         return True
+
+    def _stored_digest(self, path: str) -> str | None:
+        """The digest of a source as it was last added, or None for a new one."""
+        row = self.db.execute("SELECT digest FROM sources WHERE path = ?", (path,)).fetchone()
+        return str(row[0]) if row is not None else None
 
     def _store(
         self,
@@ -766,14 +767,27 @@ def sources_of(paths: Iterable[str | Path]) -> Iterator[Source]:
     yield from (source for source in walk(inputs, _sources) if source.kind != _TABLE)
 
 
-def _read_batch(batch: list[tuple[str, str]]) -> list[Entry | Problem]:
-    """Documents read in a worker: plain data back to the process that writes."""
-    return [read_document(path) for path, _digest in batch]
+def _read_batch(batch: list[tuple[str, str | None]]) -> list[tuple[str, Entry | Problem | None]]:
+    """Documents read in a worker, each file once: its digest, and what it gives (None when
+    the digest is the one stored: the file is unchanged); plain data back to the process
+    that writes. A file that cannot be read has an empty digest, so it is read again by
+    the next add."""
+    out: list[tuple[str, Entry | Problem | None]] = []
+    for path, stored in batch:
+        try:
+            data = read_source(path)
+        except MrstdError as exc:
+            out.append(("", Problem(path, "document", str(exc))))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        out.append((digest, None if digest == stored else read_document(path, data)))
+    return out
 
 
-def _unread(item: tuple[str, str], exc: BaseException) -> Problem:
-    """The problem of a document whose reading failed, or killed the process reading it."""
-    return Problem(item[0], "document", crash_message(exc))
+def _unread(item: tuple[str, str | None], exc: BaseException) -> tuple[str, Problem]:
+    """The problem of a document whose reading failed, or killed the process reading it
+    (read again by the next add)."""
+    return "", Problem(item[0], "document", crash_message(exc))
 
 
 def _digest(path: str) -> str:
