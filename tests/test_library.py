@@ -21,12 +21,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mrstd.bulk import walk
 from mrstd.ids import parse
 from mrstd.ids.keys import _GB, _INTERNATIONAL, key_of
 from mrstd.io import read_source
@@ -356,6 +359,25 @@ def test_each_document_is_read_once_and_one_that_vanishes_is_read_again(
     assert sorted(reads) == each_once
     assert second.records == 1 and len(second.unchanged) == 2 and not second.problems
     assert lib.adoptions("GB/T 99801-2026")[0]["degree"] == "IDT"
+
+
+def test_a_folder_of_tables_and_documents_is_listed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "catalogue.csv").write_bytes(CATALOGUE.read_bytes())
+    (folder / "iso-widget.json").write_bytes((EXAMPLES / "iso-widget.json").read_bytes())
+    listings: list[list[str]] = []
+
+    def listed(inputs: list[str], *args: Any) -> Iterator[Any]:
+        listings.append(list(inputs))
+        return walk(inputs, *args)
+
+    monkeypatch.setattr(store, "walk", listed)
+    report = Library(tmp_path / "lib.sqlite").add([folder])
+    assert listings == [[str(folder)]]
+    assert sorted(report.added) == sorted(str(p) for p in folder.iterdir())
 
 
 # ---------------------------------------------------------------------------- ingest

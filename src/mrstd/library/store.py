@@ -205,13 +205,14 @@ class Library:
             if progress is not None:
                 progress(done)
 
-        for table in walk(inputs, _tables):
-            self.add_table(table.name, mapping or {}, report)
-            advance(1)
-
         def pending() -> Iterator[tuple[str, str | None]]:
+            """The documents to read, from one listing; a table is added by this process
+            as it is reached (between two batches of results, outside their transactions)."""
             for source in walk(inputs, _sources, report.skipped.append):
-                if source.kind != _TABLE:  # added above
+                if source.kind == _TABLE:
+                    self.add_table(source.name, mapping or {}, report)
+                    advance(1)
+                else:
                     yield source.name, self._stored_digest(source.name)
 
         runner = engine or LocalEngine(jobs)
@@ -748,10 +749,6 @@ def _input(given: str | Path) -> str:
     return str(path)
 
 
-def _tables(name: str) -> str | None:
-    return _TABLE if is_table(Path(name)) else None
-
-
 _readable = readable()
 
 
@@ -760,11 +757,9 @@ def _sources(name: str) -> str | None:
 
 
 def sources_of(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """The files :meth:`Library.add` reads among ``paths``, listed as they are reached:
-    tables, then documents, as it adds them."""
-    inputs = [_input(given) for given in paths]
-    yield from walk(inputs, _tables)
-    yield from (source for source in walk(inputs, _sources) if source.kind != _TABLE)
+    """The files :meth:`Library.add` reads among ``paths`` (tables and documents), listed
+    as it lists them."""
+    return walk([_input(given) for given in paths], _sources)
 
 
 def _read_batch(batch: list[tuple[str, str | None]]) -> list[tuple[str, Entry | Problem | None]]:
