@@ -439,8 +439,8 @@ class _Builder:
         self.blocks(entry.display, (*loc, "display"), flags, layer, clause)
 
     def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
-        if not inlines:
-            return
+        if not inlines or (len(inlines) == 1 and type(inlines[0]) is Text):
+            return  # nothing to index in a single run of text (most paragraphs)
         index = self.index
         stack: list[tuple[Sequence[Any], Loc]] = [(inlines, loc)]
         while stack:
@@ -449,39 +449,39 @@ class _Builder:
                 kind = type(item)
                 if kind is Text:
                     continue
-                if kind is Styled or kind is Link or kind is CitationTitle:
-                    if item.content:
-                        stack.append((item.content, (*base, i, "content")))
-                elif kind is NamedContent or kind is StyledContent:
-                    self.add_id(item.id, item.type, item, (*base, i), layer)
-                    if item.content:
-                        stack.append((item.content, (*base, i, "content")))
-                elif kind is Xref:
+                if kind is Xref:
                     index.xrefs.append((item, (*base, i), layer))
-                    if item.content:
-                        stack.append((item.content, (*base, i, "content")))
                 elif kind is StandardRef:
                     index.standard_refs.append((item, (*base, i), layer, flags))
-                    if item.content:
-                        stack.append((item.content, (*base, i, "content")))
                 elif kind is TermRef:
                     index.term_refs.append((item, (*base, i), layer))
-                    if item.content:
-                        stack.append((item.content, (*base, i, "content")))
+                elif kind is NamedContent or kind is StyledContent:
+                    self.add_id(item.id, item.type, item, (*base, i), layer)
                 elif kind is FootnoteRef:
                     index.footnote_refs.append((item, (*base, i), layer))
+                    continue
                 elif kind is ProvisionSpan:
                     here = (*base, i)
                     index.units.append(TextUnit(item.content, here, flags, layer, item.kind))
                     stack.append((item.content, (*here, "content")))
+                    continue
                 elif kind is Footnote:
                     here = (*base, i)
                     self.add_id(item.id, "footnote", item, here, layer)
                     if item.label_content:
                         stack.append((item.label_content, (*here, "label_content")))
                     self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
+                    continue
                 elif kind is InlineFormula:
                     self.add_id(item.id, "formula", item, (*base, i), layer)
+                    continue
+                elif kind is not Styled and kind is not Link and kind is not CitationTitle:
+                    continue
+                # One of the _CONTAINERS: its runs, unless they are one run of text (most
+                # cross-references, most styled runs), which holds nothing to index.
+                content = item.content
+                if content and (len(content) > 1 or type(content[0]) is not Text):
+                    stack.append((content, (*base, i, "content")))
 
 
 #: An annex label: the word (any space after it, a no-break space included) and the letter.
