@@ -712,7 +712,7 @@ def _provision_changes(
     old: str, new: str, unit: UnitKind, places: dict[str, Place]
 ) -> list[Change]:
     """A change for each sentence whose verbal form changed (shall → should, 应 → 宜)."""
-    a, b = list(sentences(old)), list(sentences(new))
+    a, b = sentences(old), sentences(new)
     if not a or not b:
         return []
     changes: list[Change] = []

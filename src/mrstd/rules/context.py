@@ -236,8 +236,12 @@ def plain_text(inlines: Sequence[Any]) -> str:
             elif kind is InlineFormula:
                 out.append(item.text or "")
             elif kind in _CONTAINERS:
-                stack.append(iter(item.content))
-                break
+                content = item.content
+                if len(content) == 1 and type(content[0]) is Text:
+                    out.append(content[0].text)  # most cross-references, most styled runs
+                else:
+                    stack.append(iter(content))
+                    break
         else:
             stack.pop()
     return "".join(out)

@@ -159,12 +159,9 @@ def forms(text: str) -> Iterator[Form]:
             yield Form(written, written.lower(), _EN_KIND[written.lower()], "en", m.start())
 
 
-def sentences(text: str) -> Iterator[str]:
+def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped; a rough split on sentence punctuation."""
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group().strip()
-        if sentence:
-            yield sentence
+    return [sentence for run in _SENTENCE.findall(text) if (sentence := run.strip())]
 
 
 def classify(sentence: str) -> Form | None:
