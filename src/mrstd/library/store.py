@@ -196,7 +196,7 @@ class Library:
         engine read them. ``progress`` is called with the number of files done so far (folders
         are listed as the job goes, so the number to do is not known before the end)."""
         report = AddReport()
-        inputs = [_input(given) for given in paths]
+        listing = sources_of(paths, report.skipped.append)  # a missing path fails here
         done = 0
 
         def advance(count: int) -> None:
@@ -208,7 +208,7 @@ class Library:
         def pending() -> Iterator[tuple[str, str | None]]:
             """The documents to read, from one listing; a table is added by this process
             as it is reached (between two batches of results, outside their transactions)."""
-            for source in walk(inputs, _sources, report.skipped.append):
+            for source in listing:
                 if source.kind == _TABLE:
                     self.add_table(source.name, mapping or {}, report)
                     advance(1)
@@ -756,10 +756,12 @@ def _sources(name: str) -> str | None:
     return _TABLE if is_table(Path(name)) else _readable(name)
 
 
-def sources_of(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """The files :meth:`Library.add` reads among ``paths`` (tables and documents), listed
-    as it lists them."""
-    return walk([_input(given) for given in paths], _sources)
+def sources_of(
+    paths: Iterable[str | Path], skipped: Callable[[str], None] | None = None
+) -> Iterator[Source]:
+    """The files :meth:`Library.add` reads among ``paths`` (tables and documents), in the
+    order it reads them, listed as they are reached; ``skipped`` is given the others."""
+    return walk([_input(given) for given in paths], _sources, skipped)
 
 
 def _read_batch(batch: list[tuple[str, str | None]]) -> list[tuple[str, Entry | Problem | None]]:

@@ -215,13 +215,21 @@ class Index:
 
 
 #: Inline types whose text is their content runs.
-_CONTAINERS = (Styled, Xref, StandardRef, TermRef, Link, NamedContent, StyledContent, CitationTitle)
+_CONTAINERS = frozenset(
+    (Styled, Xref, StandardRef, TermRef, Link, NamedContent, StyledContent, CitationTitle)
+)
+
+
+def _one_text(runs: Sequence[Any]) -> bool:
+    """Whether inline runs are a single run of text: most paragraphs, most cross-references
+    and styled runs. It holds nothing to index, and is its own plain text."""
+    return len(runs) == 1 and type(runs[0]) is Text
 
 
 def plain_text(inlines: Sequence[Any]) -> str:
     """The text of inline runs, leaving out provision spans and footnotes."""
-    if len(inlines) == 1 and type(inlines[0]) is Text:
-        return inlines[0].text  # most paragraphs are one run of text
+    if _one_text(inlines):
+        return str(inlines[0].text)
     out: list[str] = []
     stack: list[Iterator[Any]] = [iter(inlines)]
     while stack:
@@ -237,8 +245,8 @@ def plain_text(inlines: Sequence[Any]) -> str:
                 out.append(item.text or "")
             elif kind in _CONTAINERS:
                 content = item.content
-                if len(content) == 1 and type(content[0]) is Text:
-                    out.append(content[0].text)  # most cross-references, most styled runs
+                if _one_text(content):
+                    out.append(content[0].text)
                 else:
                     stack.append(iter(content))
                     break
@@ -443,8 +451,8 @@ class _Builder:
         self.blocks(entry.display, (*loc, "display"), flags, layer, clause)
 
     def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
-        if not inlines or (len(inlines) == 1 and type(inlines[0]) is Text):
-            return  # nothing to index in a single run of text (most paragraphs)
+        if not inlines or _one_text(inlines):
+            return
         index = self.index
         stack: list[tuple[Sequence[Any], Loc]] = [(inlines, loc)]
         while stack:
@@ -463,29 +471,22 @@ class _Builder:
                     self.add_id(item.id, item.type, item, (*base, i), layer)
                 elif kind is FootnoteRef:
                     index.footnote_refs.append((item, (*base, i), layer))
-                    continue
                 elif kind is ProvisionSpan:
                     here = (*base, i)
                     index.units.append(TextUnit(item.content, here, flags, layer, item.kind))
                     stack.append((item.content, (*here, "content")))
-                    continue
                 elif kind is Footnote:
                     here = (*base, i)
                     self.add_id(item.id, "footnote", item, here, layer)
                     if item.label_content:
                         stack.append((item.label_content, (*here, "label_content")))
                     self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
-                    continue
                 elif kind is InlineFormula:
                     self.add_id(item.id, "formula", item, (*base, i), layer)
-                    continue
-                elif kind is not Styled and kind is not Link and kind is not CitationTitle:
-                    continue
-                # One of the _CONTAINERS: its runs, unless they are one run of text (most
-                # cross-references, most styled runs), which holds nothing to index.
-                content = item.content
-                if content and (len(content) > 1 or type(content[0]) is not Text):
-                    stack.append((content, (*base, i, "content")))
+                if kind in _CONTAINERS:
+                    content = item.content
+                    if content and not _one_text(content):
+                        stack.append((content, (*base, i, "content")))
 
 
 #: An annex label: the word (any space after it, a no-break space included) and the letter.
