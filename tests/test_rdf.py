@@ -346,6 +346,17 @@ def test_places_are_the_paths_of_their_locations(locs: list[tuple[Any, ...]]) ->
     places = Places()
     for loc in locs:
         assert places(loc) == format_path(loc)
+        # A path from a known one: a text's from its clause's.
+        for start in range(1, len(loc)):
+            assert places(loc[:start]) + places.below(loc, start) == format_path(loc)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents(), st.sampled_from(["turtle", "nt"]))
+def test_the_text_is_the_bytes_decoded(doc: Document, form: str) -> None:
+    """``dumps`` makes the text itself; it is what ``dumps_bytes`` writes, decoded."""
+    text = mrstd.dumps(doc, "rdf", rdf_format=form)
+    assert text == mrstd.dumps_bytes(doc, "rdf", rdf_format=form).decode("utf-8")
 
 
 # ---------------------------------------------------------------- IRIs and the command line

@@ -61,7 +61,11 @@ def dumps(
     doc: Document, format: str = "json", *, log: ConversionLog | None = None, **options: str
 ) -> str:
     """Serialize a document to text in ``format`` (canonical JSON by default)."""
-    return dumps_bytes(doc, format, log=log, **options).decode("utf-8")
+    fmt = _writer(get_format(format))
+    if fmt.write_text is None:
+        return dumps_bytes(doc, format, log=log, **options).decode("utf-8")
+    checked = writer_options(fmt, dict(options))
+    return fmt.write_text(doc, log if log is not None else ConversionLog(), **checked)
 
 
 def dump(

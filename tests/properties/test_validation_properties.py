@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -10,7 +12,7 @@ import mrstd
 from mrstd.model import Clause, Document, ForeignBlock, Paragraph, Xref
 from mrstd.paths import format_path
 from mrstd.rules import PROFILES, all_rules
-from mrstd.rules.context import Context, clause_place
+from mrstd.rules.context import Context, Index, build_index, clause_place
 from mrstd.testing import documents
 from mrstd.validation import provisions, validate
 
@@ -83,3 +85,19 @@ def test_the_clause_of_a_place_is_the_innermost_clause_its_path_is_in(doc: Docum
     for loc in places:
         longest = max((c for c in clauses if loc[: len(c)] == c), key=len)
         assert clause_place(loc) == longest, loc
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_an_index_without_cross_references_differs_only_by_them(doc: Document) -> None:
+    """The index the RDF writer and the library build leaves out the inline references and
+    nothing else: the same texts (at the same places, with the same flags), ids, terms and
+    numbered objects as the rules' index."""
+    full = build_index(doc)
+    texts_only = build_index(doc, cross_references=False)
+    left_out = ("xrefs", "term_refs", "footnote_refs", "standard_refs")
+    for name in left_out:
+        assert getattr(texts_only, name) == []
+    for field in dataclasses.fields(Index):
+        if field.name not in left_out:
+            assert getattr(texts_only, field.name) == getattr(full, field.name), field.name

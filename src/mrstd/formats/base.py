@@ -83,6 +83,9 @@ Reader = Callable[[bytes, str, ConversionLog], Document]
 #: ``write(doc, log, **options)``: the options are those the format names in
 #: ``Format.write_options`` (STS: ``tag_set``); a caller passes no others.
 Writer = Callable[..., bytes]
+#: A writer of the text itself (``mrstd.dumps``), for a format whose writer makes text:
+#: cheaper than its bytes decoded again. It takes the options ``write`` takes.
+TextWriter = Callable[..., str]
 #: Maps a path inside the model back to (line, column) in the source bytes, for findings.
 #: Places model paths in a source: (line, column) of each path found, all in one pass.
 Locator = Callable[
@@ -104,6 +107,7 @@ class Format:
     lossy: bool
     read: Reader | None = None
     write: Writer | None = None
+    write_text: TextWriter | None = None
     #: Keyword options the writer takes, each with the values it accepts.
     write_options: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sniff: Callable[[bytes], bool] | None = None

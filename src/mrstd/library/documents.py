@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, MrstdError
 from ..model import Document, RelationKind
-from ..rules.context import Context, clause_place
+from ..rules.context import build_index, clause_place
 from .entries import Entry, Link, Problem
 
 __all__ = ["entry_of_document", "read_document"]
@@ -71,7 +71,7 @@ def entry_of_document(doc: Document, location: str) -> Entry:
         entry.links.append(
             Link("adopts", adoption.identifier, adoption.degree.value, raw="adoption")
         )
-    index = Context(doc).index
+    index = build_index(doc, cross_references=False)
     for ref in index.references:
         if ref.entry.identifier and ref.layer == 0:
             entry.links.append(

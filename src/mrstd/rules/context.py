@@ -222,7 +222,8 @@ _CONTAINERS = frozenset(
 
 def _one_text(runs: Sequence[Any]) -> bool:
     """Whether inline runs are a single run of text: most paragraphs, most cross-references
-    and styled runs. It holds nothing to index, and is its own plain text."""
+    and styled runs. It holds nothing to index, and is its own plain text. (Written out in
+    the loops over runs, where a call per run costs a tenth of the index.)"""
     return len(runs) == 1 and type(runs[0]) is Text
 
 
@@ -245,7 +246,7 @@ def plain_text(inlines: Sequence[Any]) -> str:
                 out.append(item.text or "")
             elif kind in _CONTAINERS:
                 content = item.content
-                if _one_text(content):
+                if len(content) == 1 and type(content[0]) is Text:  # _one_text
                     out.append(content[0].text)
                 else:
                     stack.append(iter(content))
@@ -271,9 +272,10 @@ def clause_place(loc: Loc) -> Loc:
 class _Builder:
     """The single walk over a document; iterative for inline runs, where trees are widest."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, cross_references: bool) -> None:
         self.index = index
         self.ids = index.ids
+        self.cross_references = cross_references
 
     def add_id(self, ident: str | None, kind: str, node: Any, loc: Loc, layer: int) -> None:
         if ident is None:
@@ -454,6 +456,7 @@ class _Builder:
         if not inlines or _one_text(inlines):
             return
         index = self.index
+        refs = self.cross_references
         stack: list[tuple[Sequence[Any], Loc]] = [(inlines, loc)]
         while stack:
             runs, base = stack.pop()
@@ -462,15 +465,20 @@ class _Builder:
                 if kind is Text:
                     continue
                 if kind is Xref:
-                    index.xrefs.append((item, (*base, i), layer))
+                    if refs:
+                        index.xrefs.append((item, (*base, i), layer))
                 elif kind is StandardRef:
-                    index.standard_refs.append((item, (*base, i), layer, flags))
+                    if refs:
+                        index.standard_refs.append((item, (*base, i), layer, flags))
                 elif kind is TermRef:
-                    index.term_refs.append((item, (*base, i), layer))
+                    if refs:
+                        index.term_refs.append((item, (*base, i), layer))
                 elif kind is NamedContent or kind is StyledContent:
-                    self.add_id(item.id, item.type, item, (*base, i), layer)
+                    if item.id is not None:  # most have none: no place to spell out
+                        self.add_id(item.id, item.type, item, (*base, i), layer)
                 elif kind is FootnoteRef:
-                    index.footnote_refs.append((item, (*base, i), layer))
+                    if refs:
+                        index.footnote_refs.append((item, (*base, i), layer))
                 elif kind is ProvisionSpan:
                     here = (*base, i)
                     index.units.append(TextUnit(item.content, here, flags, layer, item.kind))
@@ -481,11 +489,11 @@ class _Builder:
                     if item.label_content:
                         stack.append((item.label_content, (*here, "label_content")))
                     self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
-                elif kind is InlineFormula:
+                elif kind is InlineFormula and item.id is not None:
                     self.add_id(item.id, "formula", item, (*base, i), layer)
                 if kind in _CONTAINERS:
-                    content = item.content
-                    if content and not _one_text(content):
+                    content = item.content  # pushed unless empty or _one_text:
+                    if content and not (len(content) == 1 and type(content[0]) is Text):
                         stack.append((content, (*base, i, "content")))
 
 
@@ -520,10 +528,13 @@ _FOREIGN_KIND = {
 }
 
 
-def build_index(doc: Document) -> Index:
-    """Walk the document and every adopted layer once."""
+def build_index(doc: Document, *, cross_references: bool = True) -> Index:
+    """Walk the document and every adopted layer once. Without ``cross_references``, the
+    inline references (``xrefs``, ``term_refs``, ``footnote_refs``, ``standard_refs``) are
+    left out, for a reader of the texts and the structure only (the RDF writer, the
+    library): on a document of many, the places they are kept at are a sixth of the index."""
     index = Index()
-    builder = _Builder(index)
+    builder = _Builder(index, cross_references)
     layer: Layer | Document | None = doc
     loc: Loc = ()
     number = 0

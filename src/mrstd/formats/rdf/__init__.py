@@ -21,19 +21,30 @@ def write_rdf(
     minutes to pretty-print a large standard); JSON-LD is the N-Triples through rdflib."""
     # Imported here: the writer needs the rule index, which a command that never writes RDF
     # should not load with the format registry.
-    from .write import write_ntriples, write_turtle  # noqa: PLC0415
+    from .write import encoded, lines  # noqa: PLC0415
 
-    if rdf_format == "turtle":
-        return write_turtle(doc, base, log)
-    text = write_ntriples(doc, base, log)
-    if rdf_format == "nt":
-        return text
+    if rdf_format == "json-ld":
+        return _json_ld(doc, base, log).encode("utf-8")
+    return encoded(lines(doc, base, log, compact=rdf_format == "turtle"))
+
+
+def rdf_text(doc: Document, log: ConversionLog, rdf_format: str = "turtle", base: str = "") -> str:
+    """:func:`write_rdf`'s text, made as text (``mrstd.dumps``), not decoded from bytes."""
+    from .write import lines  # noqa: PLC0415
+
+    if rdf_format == "json-ld":
+        return _json_ld(doc, base, log)
+    return "\n".join(lines(doc, base, log, compact=rdf_format == "turtle"))
+
+
+def _json_ld(doc: Document, base: str, log: ConversionLog) -> str:
+    """The N-Triples turned into JSON-LD by rdflib."""
     graph = rdflib().Graph()
-    graph.parse(data=text, format="nt")
+    graph.parse(data=write_rdf(doc, log, "nt", base), format="nt")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    data = graph.serialize(format=rdf_format)
-    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    data = graph.serialize(format="json-ld")
+    return data if isinstance(data, str) else bytes(data).decode("utf-8")
 
 
 def rdflib() -> Any:
@@ -65,6 +76,7 @@ register(
         lossy=True,
         read=read_rdf,
         write=write_rdf,
+        write_text=rdf_text,
         write_options=(("rdf_format", RDF_FORMATS), ("base", ())),
         sniff=_sniff,
         aliases=("turtle", "json-ld"),

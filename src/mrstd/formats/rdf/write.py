@@ -46,7 +46,7 @@ from ...rules.context import (
     INFORMATIVE_ANNEX,
     NOTE,
     TABLE,
-    Context,
+    build_index,
     clause_place,
     plain_text,
 )
@@ -77,25 +77,28 @@ def literal(text: str, language: str | None = None, datatype: str | None = None)
     return f'"{text}"'
 
 
-class Spelling:
-    """How a term of the vocabularies, given as a prefixed name (``"dcterms:isPartOf"``, or a
-    taxonomy's concept, ``"bindingness-type:normative"``), is written: as itself in Turtle
-    (``a`` for ``rdf:type``), or as the full IRI in N-Triples."""
+class Spelling(dict[str, str]):
+    """How terms of the vocabularies, given as prefixed names (``"dcterms:isPartOf"``, or a
+    taxonomy's concept, ``"bindingness-type:normative"``), are written: as themselves in
+    Turtle (``a`` for ``rdf:type``), or as full IRIs in N-Triples. ``t("rdf:type smart:Clause")``
+    spells a predicate and its object at once; each spelling is made once."""
 
     def __init__(self, compact: bool) -> None:
+        super().__init__()
         self.compact = compact
-        self.spelt: dict[str, str] = {}
 
-    def __call__(self, name: str) -> str:
-        found = self.spelt.get(name)
-        if found is None:
+    def __missing__(self, names: str) -> str:
+        spelt = self[names] = " ".join(map(self.term, names.split(" ")))
+        return spelt
+
+    def term(self, name: str) -> str:
+        if not self.compact:
             prefix, _, local = name.partition(":")
-            if not self.compact:
-                found = f"<{PREFIXES[prefix]}{local}>"
-            else:
-                found = "a" if name == "rdf:type" else name
-            self.spelt[name] = found
-        return found
+            return f"<{PREFIXES[prefix]}{local}>"
+        return "a" if name == "rdf:type" else name
+
+    #: ``t(names)``: a lookup in C once the names are spelt, as most are.
+    __call__ = dict.__getitem__
 
     def joiner(self, subject: str) -> str:
         """What goes between two "predicate object" pairs of one subject."""
@@ -163,6 +166,10 @@ class Places(dict[Any, str]):
         head = first if first.__class__ is str else self[first]
         return head + "".join(map(self.__getitem__, loc[1:]))
 
+    def below(self, loc: tuple[Any, ...], start: int) -> str:
+        """The path of ``loc`` after its first ``start`` parts (to follow a known path)."""
+        return "".join(map(self.__getitem__, loc[start:]))
+
 
 class RdfWriter:
     """One export: the lines of text, and the IRIs given so far."""
@@ -172,8 +179,8 @@ class RdfWriter:
         self.base = base
         self.log = log
         t = self.t = Spelling(compact)
-        self.selector_is = f"{t('rdf:type')} {t('oa:FragmentSelector')}"
-        self.selector_too = f"{t('rdf:type')} {t('oa:Selector')}"
+        self.selector_is = t("rdf:type oa:FragmentSelector")
+        self.selector_too = t("rdf:type oa:Selector")
         self.value = t("rdf:value")
         self.lines: list[str] = []
         self.w = self.lines.append
@@ -201,14 +208,13 @@ class RdfWriter:
         if t.compact and "#" not in iris[0]:
             # The outer document is the base its own resources (<#clause-1>) are relative to.
             self.here, iris[0] = iris[0], "<>"
-        ctx = Context(self.doc)
-        self.index = ctx.index
+        index = self.index = build_index(self.doc, cross_references=False)
         #: The id of what stands at a place, for selectors (the index knows every id).
         self.id_at = {
-            target.loc: ident for ident, targets in ctx.index.ids.items() for target in targets
+            target.loc: ident for ident, targets in index.ids.items() for target in targets
         }
         units_by_layer: dict[int, list[Any]] = {}
-        for unit in ctx.index.units:
+        for unit in index.units:
             units_by_layer.setdefault(unit.layer, []).append(unit)
         for number, layer in enumerate(layers):
             adopted = iris[number + 1] if number + 1 < len(layers) else None
@@ -232,7 +238,7 @@ class RdfWriter:
         self.w(f"{target} {t('dcterms:hasVersion')} {node} .")
         if target not in self.works:
             self.works.add(target)
-            self.w(f"{target} {t('rdf:type')} {t('smart:PublicationDocument')} .")
+            self.w(f"{target} {t('rdf:type smart:PublicationDocument')} .")
 
     def document_iri(self, layer: Document | Layer) -> str:
         return iri(f"{self.base}{document_urn(layer)}")
@@ -243,7 +249,7 @@ class RdfWriter:
             meta.doc_type.value if meta.doc_type else "", "normativeDocument"
         )
         said = [
-            f"{t('rdf:type')} {t('smart:PublicationDocument')}",
+            t("rdf:type smart:PublicationDocument"),
             f"{t('smart:hasPublicationType')} {t(f'publication-type:{kind}')}",
             f"{t('dcterms:identifier')} {literal(meta.identifier.value)}",
         ]
@@ -283,7 +289,7 @@ class RdfWriter:
         t = self.t
         self.say(
             target,
-            f"{t('rdf:type')} {t('smart:PublicationDocument')}",
+            t("rdf:type smart:PublicationDocument"),
             f"{t('dcterms:identifier')} {literal(identifier)}",
         )
         self.version(target, identifier)
@@ -293,6 +299,8 @@ class RdfWriter:
     def content(self, layer: Document | Layer, doc: str, number: int, units: list[Any]) -> None:
         prefix = ("adopted",) * number
         self.clause_iris: dict[tuple[Any, ...], str] = {}
+        #: The paths of the clauses, which the paths of their texts start with.
+        self.clause_paths: dict[tuple[Any, ...], str] = {}
         language = _lang(None, layer.metadata)
         self.language = language
         previous: str | None = None  # one chain through the groups, in document order
@@ -318,11 +326,12 @@ class RdfWriter:
         key = f"clause-{clause.label}" if clause.label else f"{group}-{clause.id or fallback}"
         node = self.unique(f"{doc[:-1]}#{quote(_key(key), safe=_SAFE)}")
         self.clause_iris[loc] = node
+        place = self.clause_paths[loc] = self.places(loc)
         fragment = self.fragment(
-            node, doc, self.selector(node, self.places(loc), clause.id), None, previous, "textual"
+            node, doc, self.selector(node, place, clause.id), None, previous, "textual"
         )
         said = [
-            f"{t('rdf:type')} {t('smart:Clause')}",
+            t("rdf:type smart:Clause"),
             f"{t('dcterms:isPartOf')} {parent}",
             f"{t('mrstd:group')} {literal(group)}",
             f"{t('mrstd:clauseKind')} {literal(clause.kind.value)}",
@@ -366,8 +375,8 @@ class RdfWriter:
         fragment = f"{owner[:-1]}-text>"
         self.w(f"{owner} {t('dcat:distribution')} {fragment} .")
         said = [
-            f"{t('rdf:type')} {t('oa:SpecificResource')}",
-            f"{t('rdf:type')} {t('dcat:Distribution')}",
+            t("rdf:type oa:SpecificResource"),
+            t("rdf:type dcat:Distribution"),
             f"{t('oa:hasSource')} {doc}",
             f"{t('oa:hasSelector')} {selector}",
             f"{t('smart:hasPublicationComponentType')} "
@@ -388,8 +397,8 @@ class RdfWriter:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.say(
             checksum,
-            f"{t('rdf:type')} {t('spdx:Checksum')}",
-            f"{t('spdx:algorithm')} {t('spdx:checksumAlgorithm_sha256')}",
+            t("rdf:type spdx:Checksum"),
+            t("spdx:algorithm spdx:checksumAlgorithm_sha256"),
             f'{t("spdx:checksumValue")} "{digest}"',
         )
 
@@ -415,7 +424,7 @@ class RdfWriter:
         t = self.t
         self.say(
             f"{body[:-1]}-annotation>",
-            f"{t('rdf:type')} {t('mrstd:Annotation')}",
+            t("rdf:type mrstd:Annotation"),
             f"{t('oa:hasBody')} {body}",
             f"{t('oa:hasTarget')} {target}",
         )
@@ -467,7 +476,7 @@ class RdfWriter:
         textual = f"{component} {t('publication-component-type:textual')}"
         value, has_checksum = t("rdf:value"), t("spdx:checksum")
         checksum_type = f"{a} {t('spdx:Checksum')}"
-        sha256 = f"{t('spdx:algorithm')} {t('spdx:checksumAlgorithm_sha256')}"
+        sha256 = t("spdx:algorithm spdx:checksumAlgorithm_sha256")
         checksum_value = t("spdx:checksumValue")
         successor = t("smart:isSuccessorOf")
         annotation = {True: f"{a} {t('oa:Annotation')}", False: f"{a} {t('mrstd:Annotation')}"}
@@ -486,12 +495,15 @@ class RdfWriter:
         counters: dict[str, int] = {}
         last_fragment: dict[str, str] = {}
         last_provision: dict[str, str] = {}
-        id_at, language = self.id_at, self.language
+        id_at, language, places = self.id_at, self.language, self.places
+        clause_iris, clause_paths = self.clause_iris, self.clause_paths
         for unit in units:
             flags = unit.flags
             if flags & (DEFINITION | TABLE):
                 continue  # term entries and tables have their own form
-            clause = self._owner(unit.loc)
+            loc = unit.loc
+            where = clause_place(loc)
+            clause = clause_iris.get(where)
             text = unit.full_text  # unstripped, split as mrstd.provisions() splits it
             if clause is None or not text.strip():
                 continue
@@ -514,7 +526,8 @@ class RdfWriter:
                     on_node, on_fragment = f" .\n{node} ", f" .\n{fragment} "
                     on_checksum, on_note = f" .\n{checksum} ", f" .\n{note} "
                 if not selector:
-                    selector = self.selector(node, self.places(unit.loc), id_at.get(unit.loc))
+                    place = clause_paths[where] + places.below(loc, len(where))
+                    selector = self.selector(node, place, id_at.get(loc))
                 if supplement is not None and clause in last_provision:
                     kind_of = self.concept(
                         "provision-supplement-type", supplement, "ProvisionSupplementType"
@@ -580,7 +593,7 @@ class RdfWriter:
             self.say(
                 concept,
                 f"{t('rdf:type')} {t(f'smart:{kind}')}",
-                f"{t('rdf:type')} {t('skos:Concept')}",
+                t("rdf:type skos:Concept"),
             )
         return concept
 
@@ -735,30 +748,26 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "-", text.strip())
 
 
-def write_ntriples(doc: Document, base: str, log: ConversionLog) -> bytes:
-    """The document as N-Triples, UTF-8."""
-    return _encoded(doc, base, log, compact=False)
+def encoded(lines: list[str]) -> bytes:
+    """The lines as UTF-8, each encoded on its own: one curly quote makes Python hold the
+    whole text two bytes a character, which is slower to encode than the lines, most of them
+    ASCII. (Text is joined as text, that cost being paid already.)"""
+    return b"\n".join([line.encode("utf-8") for line in lines])
 
 
-def write_turtle(doc: Document, base: str, log: ConversionLog) -> bytes:
-    """The document as compact Turtle, UTF-8: the prefixes, the outer document's IRI as
-    ``@base``, then the statements."""
-    return _encoded(doc, base, log, compact=True)
-
-
-def _encoded(doc: Document, base: str, log: ConversionLog, compact: bool) -> bytes:
-    """The text a writer writes. Each line is encoded on its own: one curly quote makes Python hold
-    the whole text two bytes a character, which is slower to encode than the lines, most of
-    them ASCII. The writer (and its text index) is let go before the cycle collector is
-    back: freed by reference counting, it leaves the collector nothing to walk."""
+def lines(doc: Document, base: str, log: ConversionLog, compact: bool) -> list[str]:
+    """The lines of the document as compact Turtle (the prefixes, the outer document's IRI
+    as ``@base``, then the statements) or as N-Triples; the last one is empty, for the final
+    newline. The writer (and its text index) is let go before the cycle collector is back:
+    freed by reference counting, it leaves the collector nothing to walk."""
     with collector_paused():
         writer = RdfWriter(doc, base, log, compact)
-        lines = writer.run()
+        written = writer.run()
         if compact:
-            lines[:0] = [
+            written[:0] = [
                 *([f"@base {writer.here} ."] if writer.here is not None else []),
                 *(f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()),
                 "",
             ]
         del writer
-        return b"\n".join([line.encode("utf-8") for line in lines])
+        return written
