@@ -8,6 +8,7 @@ import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 import mrstd
 from mrstd.cli import main
 from mrstd.formats import ConversionLog
-from mrstd.formats.rdf.write import Places, document_urn
+from mrstd.formats.rdf.write import _SAFE, Places, _key, document_urn
 from mrstd.model import Clause, Document, TermEntry
 from mrstd.paths import format_path
 from mrstd.testing import documents
@@ -349,6 +350,11 @@ def test_places_are_the_paths_of_their_locations(locs: list[tuple[Any, ...]]) ->
         # A path from a known one: a text's from its clause's.
         for start in range(1, len(loc)):
             assert places(loc[:start]) + places.below(loc, start) == format_path(loc)
+
+
+@given(st.text() | st.sampled_from(["clause-4.2", "term-3.1", " A 1 ", "annexes-a%20b", "α β"]))
+def test_a_key_is_its_text_with_spaces_made_dashes_and_percent_encoded(text: str) -> None:
+    assert _key(text) == quote(re.sub(r"\s+", "-", text.strip()), safe=_SAFE)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))

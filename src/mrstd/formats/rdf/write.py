@@ -50,7 +50,7 @@ from ...rules.context import (
     clause_place,
     plain_text,
 )
-from ...rules.verbal import classify, sentences
+from ...rules.verbal import classify, may_hold_form, sentences
 from ..base import Change, ConversionLog, collector_paused
 from .vocabulary import PREFIXES, PROVISION_CLASS, PUBLICATION_TYPE
 
@@ -86,6 +86,9 @@ class Spelling(dict[str, str]):
     def __init__(self, compact: bool) -> None:
         super().__init__()
         self.compact = compact
+        #: What goes between two "predicate object" pairs of one subject in Turtle; "" in
+        #: N-Triples, where it is " .\n" and the subject again.
+        self.semi = " ;\n    " if compact else ""
 
     def __missing__(self, names: str) -> str:
         spelt = self[names] = " ".join(map(self.term, names.split(" ")))
@@ -99,10 +102,6 @@ class Spelling(dict[str, str]):
 
     #: ``t(names)``: a lookup in C once the names are spelt, as most are.
     __call__ = dict.__getitem__
-
-    def joiner(self, subject: str) -> str:
-        """What goes between two "predicate object" pairs of one subject."""
-        return " ;\n    " if self.compact else f" .\n{subject} "
 
 
 def document_urn(layer: Document | Layer) -> str:
@@ -193,7 +192,8 @@ class RdfWriter:
 
     def say(self, subject: str, *pairs: str) -> None:
         """Statements about one subject, each of ``pairs`` a predicate and an object."""
-        self.w(f"{subject} {self.t.joiner(subject).join(pairs)} .")
+        joiner = self.t.semi or f" .\n{subject} "  # N-Triples: the subject again
+        self.w(f"{subject} {joiner.join(pairs)} .")
 
     # ------------------------------------------------------------ documents
 
@@ -324,7 +324,7 @@ class RdfWriter:
     ) -> str:
         t = self.t
         key = f"clause-{clause.label}" if clause.label else f"{group}-{clause.id or fallback}"
-        node = self.unique(f"{doc[:-1]}#{quote(_key(key), safe=_SAFE)}")
+        node = self.unique(f"{doc[:-1]}#{_key(key)}")
         self.clause_iris[loc] = node
         place = self.clause_paths[loc] = self.places(loc)
         fragment = self.fragment(
@@ -407,7 +407,7 @@ class RdfWriter:
         source's element id where it had one (shared by the sentences of one paragraph)."""
         t = self.t
         selector = f"{owner[:-1]}-at>"
-        j = t.joiner(selector)
+        j = t.semi or f" .\n{selector} "
         ident = (
             f"{t('dcterms:identifier')} {literal(element_id)}{j}" if element_id is not None else ""
         )
@@ -491,7 +491,28 @@ class RdfWriter:
         }
         supplement_is = f"{a} {t('smart:ProvisionSupplement')}"
         supplement_type, has_supplement = t("smart:hasSupplementType"), t("smart:hasSupplement")
-        semi = t.joiner("")  # Turtle's, the same for every subject
+        semi = t.semi
+
+        def between(
+            on_node: str, on_fragment: str, on_checksum: str, on_note: str
+        ) -> tuple[str, ...]:
+            """The fixed text between the variable parts of a sentence's statements (its IRIs,
+            text and checksum), from what separates two statements about each subject: made
+            once in Turtle, where that is ";", and for each sentence in N-Triples, where it
+            repeats the subject."""
+            return (
+                f"{on_node}{part_of} ",
+                f"{on_node}{distribution} ",
+                f" {resource}{on_fragment}{dcat_distribution}{on_fragment}{has_source}"
+                f"{on_fragment}{has_selector} ",
+                f"{on_fragment}{textual}{on_fragment}{value} ",
+                f"{on_fragment}{has_checksum} ",
+                f' {checksum_type}{on_checksum}{sha256}{on_checksum}{checksum_value} "',
+                f"{on_note}{body} ",
+                f"{on_note}{target} ",
+            )
+
+        pieces = between(semi, semi, semi, semi)
         counters: dict[str, int] = {}
         last_fragment: dict[str, str] = {}
         last_provision: dict[str, str] = {}
@@ -504,14 +525,16 @@ class RdfWriter:
             loc = unit.loc
             where = clause_place(loc)
             clause = clause_iris.get(where)
-            text = unit.full_text  # unstripped, split as mrstd.provisions() splits it
-            if clause is None or not text.strip():
+            if clause is None:
                 continue
+            text = unit.full_text  # unstripped, split as mrstd.provisions() splits it
             supplement = _SUPPLEMENTS.get(flags & (NOTE | EXAMPLE | FOOTNOTE))
             informative = bool(flags & (INFORMATIVE | INFORMATIVE_ANNEX))
             marked = unit.marked
             mark = f"{t('mrstd:marked')} {literal(marked.value)}" if marked is not None else ""
             selector = ""  # the one selector of the sentences of this text, once written
+            # Most texts hold no verbal form at all: known at once, not sentence by sentence.
+            formless = marked is None and not may_hold_form(text)
             for sentence in sentences(text):
                 n = counters.get(clause, 0) + 1
                 counters[clause] = n
@@ -521,10 +544,13 @@ class RdfWriter:
                 checksum = f"{stem}-sha256>"
                 note = f"{stem}-annotation>"
                 if compact:
-                    on_node = on_fragment = on_checksum = on_note = semi
+                    on_node = on_fragment = semi
                 else:
                     on_node, on_fragment = f" .\n{node} ", f" .\n{fragment} "
-                    on_checksum, on_note = f" .\n{checksum} ", f" .\n{note} "
+                    pieces = between(on_node, on_fragment, f" .\n{checksum} ", f" .\n{note} ")
+                is_part, has_text, fragment_is, text_is, has_sum, sum_is, has_body, has_target = (
+                    pieces
+                )
                 if not selector:
                     place = clause_paths[where] + places.below(loc, len(where))
                     selector = self.selector(node, place, id_at.get(loc))
@@ -538,6 +564,8 @@ class RdfWriter:
                 else:
                     if marked is not None:
                         kind = marked
+                    elif formless:
+                        kind = ProvisionKind.STATEMENT
                     else:
                         found = classify(sentence)
                         kind = found.kind if found is not None else ProvisionKind.STATEMENT
@@ -555,17 +583,11 @@ class RdfWriter:
                 marked_as = f"{on_node}{mark}" if mark else ""
                 after = f"{on_fragment}{successor} {before}" if before is not None else ""
                 w(
-                    f"{node} {about}{on_node}{part_of} {clause}{marked_as}"
-                    f"{on_node}{distribution} {fragment} .\n"
-                    f"{fragment} {resource}{on_fragment}{dcat_distribution}"
-                    f"{on_fragment}{has_source}{on_fragment}{has_selector} {selector}"
-                    f"{on_fragment}{textual}"
-                    f"{on_fragment}{value} {literal(sentence, language)}"
-                    f"{on_fragment}{has_checksum} {checksum}{after}"
-                    f" .\n{checksum} {checksum_type}{on_checksum}{sha256}"
-                    f'{on_checksum}{checksum_value} "{digest}" .\n'
-                    f"{note} {annotation[provision]}{on_note}{body} {node}"
-                    f"{on_note}{target} {fragment} ."
+                    f"{node} {about}{is_part}{clause}{marked_as}{has_text}{fragment} .\n"
+                    f"{fragment}{fragment_is}{selector}{text_is}{literal(sentence, language)}"
+                    f"{has_sum}{checksum}{after} .\n"
+                    f'{checksum}{sum_is}{digest}" .\n'
+                    f"{note} {annotation[provision]}{has_body}{node}{has_target}{fragment} ."
                 )
                 last_fragment[clause] = fragment
 
@@ -602,9 +624,7 @@ class RdfWriter:
     def term(self, entry: TermEntry, loc: tuple[Any, ...], doc: str, clause: str) -> None:
         t = self.t
         a = t("rdf:type")
-        node = self.unique(
-            f"{doc[:-1]}#{quote(_key('term-' + (entry.label or entry.id)), safe=_SAFE)}"
-        )
+        node = self.unique(f"{doc[:-1]}#{_key('term-' + (entry.label or entry.id))}")
         if any(plain_text(d.content).strip() for d in entry.definitions):
             said = [f"{a} {t('smart:TermEntry')}"]
         else:
@@ -745,7 +765,16 @@ def _lang(language: Any, meta: Any) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "-", text.strip())
+    """A fragment key for an IRI: its spaces made "-", percent-encoded where IRIs need it
+    (most keys, "clause-4.2", need neither)."""
+    text = text.strip()
+    if _PLAIN_KEY.fullmatch(text):
+        return text
+    return quote(_SPACES.sub("-", text), safe=_SAFE)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.~/:#@!$&'()*+,;=%-]*")  # quote() leaves these alone
+_SPACES = re.compile(r"\s+")
 
 
 def encoded(lines: list[str]) -> bytes:
