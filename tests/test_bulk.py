@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from mrstd.bulk import LocalEngine, is_folder, readable, walk
+from mrstd.bulk.engines import WINDOW, _Ahead, _Sizer
 from mrstd.cli import main
 from mrstd.conversion import convert
 from mrstd.folders import documents_in
@@ -315,6 +316,46 @@ def test_a_task_that_raises_fails_its_item_only() -> None:
             results = [r for _, r in engine.map(_fails_on_five, range(12), failed=failed, batch=4)]
         assert results == [0, 1, 2, 3, 4, -1, 6, 7, 8, 9, 10, 11]
     assert errors == ["5: five", "5: five"]
+
+
+class _Counted:
+    """Items 0..n-1 that count how many were pulled."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.pulled = n, 0
+
+    def __iter__(self) -> Iterator[int]:
+        for item in range(self.n):
+            self.pulled += 1
+            yield item
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_the_last_batches_are_cut_small_and_the_input_read_ahead_by_a_window(
+    workers: int,
+) -> None:
+    """Batches are cut from the items in order, read ahead by no more than the batches in
+    flight and the next one; once the end is in sight, with several workers, the rest is
+    shared out in smaller batches (down to an eighth of a full one)."""
+    sizer, limit = _Sizer(None), workers * WINDOW
+    sizer.size = 100
+    items = _Counted(5000)
+    ahead = _Ahead(items, limit)
+    sizes, handed = [], []
+    while batch := ahead.take(sizer, workers):
+        handed += batch
+        sizes.append(len(batch))
+        assert items.pulled - len(handed) <= sizer.size * (limit + 1)
+    assert handed == list(range(5000))
+    if workers == 1:
+        assert set(sizes) == {100}
+    else:
+        assert sizes[: 5000 // 100 - (limit + 1)] == [100] * (5000 // 100 - (limit + 1))
+        tail = sizes[5000 // 100 - (limit + 1) :]
+        assert tail == sorted(tail, reverse=True) and min(tail) >= 13 and tail[-2] < 100
+    # A batch size the caller fixed is kept to the end.
+    fixed = _Ahead(range(1000), limit)
+    assert {len(b) for b in iter(lambda: fixed.take(_Sizer(50), workers), [])} == {50}
 
 
 def test_library_reads_urls_and_reports_the_documents_it_cannot(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 Every engine runs a task over batches of items and gives the results back in the items'
 order, whatever order the batches finish in, so that a job's outputs and reports do not
 depend on the engine that ran it. At most a few batches per worker are in flight, and the
-items are pulled from their iterator only as batches are handed out.
+items are pulled from their iterator as batches are handed out, read ahead by no more than
+those batches and one more: enough to see the end of the input coming and cut the last
+batches small, so that the workers finish together.
 
 A batch whose task fails as a whole (its process died, or the task raised) is run again
 one item at a time, so that the item that fails it is reported by ``failed`` as that
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -79,14 +82,14 @@ class Engine(ABC):
                 yield from zip(chunk, self._run_here(task, chunk, failed), strict=True)
             return
         sizer = _Sizer(batch)
-        iterator = iter(items)
+        limit = max(1, self.workers * WINDOW)
+        ahead = _Ahead(items, limit)
         timed = TimedTask(task)
         pending: dict[Any, tuple[int, list[I]]] = {}
         ready: dict[int, tuple[list[I], list[R]]] = {}
         handed = emitted = 0
-        limit = max(1, self.workers * WINDOW)
         while True:
-            while handed - emitted < limit and (new := list(islice(iterator, sizer.size))):
+            while handed - emitted < limit and (new := ahead.take(sizer, self.workers)):
                 pending[self._submit(timed, new)] = (handed, new)
                 handed += 1
             if not pending:
@@ -197,6 +200,35 @@ class _Sizer:
         self.seconds += seconds
         each = self.seconds / self.items
         self.size = max(1, min(MAX_BATCH, round(TASK_SECONDS / each) if each else MAX_BATCH))
+
+
+class _Ahead(Generic[I]):
+    """The items not handed out yet, read ahead of the batches by as many as ``limit``
+    batches and the next one hold, so that the end of the input is seen while the batches in
+    flight still run. From then on, the remaining items are cut into smaller batches, for
+    the workers to finish together (without it, one worker ran the last full batch, a
+    quarter of a second, while the other had nothing left)."""
+
+    def __init__(self, items: Iterable[I], limit: int) -> None:
+        self.items = iter(items)
+        self.limit = limit
+        self.buffer: deque[I] = deque()
+        self.ended = False
+
+    def take(self, sizer: _Sizer, workers: int) -> list[I]:
+        size = sizer.size
+        if not self.ended:
+            wanted = size * (self.limit + 1)
+            if len(self.buffer) < wanted:
+                self.buffer.extend(islice(self.items, wanted - len(self.buffer)))
+                self.ended = len(self.buffer) < wanted
+        if self.ended and workers > 1 and not sizer.fixed:
+            # A share of what is left for each worker, halved, down to an eighth of a
+            # full batch (a task's own cost stays small beside its work).
+            share = -(-len(self.buffer) // (2 * workers))
+            size = max(min(size, share), -(-size // 8))
+        buffer = self.buffer
+        return [buffer.popleft() for _ in range(min(size, len(buffer)))]
 
 
 def _one_by_one(
