@@ -51,21 +51,27 @@ def dumps_bytes(
 ) -> bytes:
     """Serialize a document to bytes in ``format``, with the options the format takes
     (``tag_set`` for STS; ``rdf_format`` and ``base`` for RDF)."""
-    fmt = _writer(get_format(format))
+    fmt, checked = _writer_and_options(format, options)
     assert fmt.write is not None
-    checked = writer_options(fmt, dict(options))
     return fmt.write(doc, log if log is not None else ConversionLog(), **checked)
 
 
 def dumps(
     doc: Document, format: str = "json", *, log: ConversionLog | None = None, **options: str
 ) -> str:
-    """Serialize a document to text in ``format`` (canonical JSON by default)."""
+    """Serialize a document to text in ``format`` (canonical JSON by default): made as text
+    by a format that writes text (``Format.write_text``), else its bytes decoded."""
+    fmt, checked = _writer_and_options(format, options)
+    used = log if log is not None else ConversionLog()
+    if fmt.write_text is not None:
+        return fmt.write_text(doc, used, **checked)
+    assert fmt.write is not None
+    return fmt.write(doc, used, **checked).decode("utf-8")
+
+
+def _writer_and_options(format: str, options: dict[str, str]) -> tuple[Format, dict[str, str]]:
     fmt = _writer(get_format(format))
-    if fmt.write_text is None:
-        return dumps_bytes(doc, format, log=log, **options).decode("utf-8")
-    checked = writer_options(fmt, dict(options))
-    return fmt.write_text(doc, log if log is not None else ConversionLog(), **checked)
+    return fmt, writer_options(fmt, dict(options))
 
 
 def dump(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mrstd.model import ProvisionKind
 from mrstd.rules.samples import para, sample
-from mrstd.rules.verbal import classify
+from mrstd.rules.verbal import classify, sentence_kinds, sentences
 from mrstd.validation import provisions
 
 
@@ -94,3 +96,21 @@ def test_the_quick_filter_lets_every_form_through() -> None:
     for form, _ in CHINESE:
         assert may_hold_form(f"产品{form}合格"), form
     assert all(not _ZH_TRIGGERS.isdisjoint(form) for form, _ in CHINESE)
+
+
+_WORDS = st.sampled_from(
+    [
+        *("The widget", "shall", "should not", "may", "can", "is", "red"),
+        *("应", "不宜", "可", "。", ".", "; ", " "),
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=20).map(" ".join), st.none() | st.sampled_from(ProvisionKind))
+def test_sentence_kinds_are_each_sentences_own(text: str, marked: ProvisionKind | None) -> None:
+    """Testing the whole text once for a form gives the kinds of classifying each sentence."""
+    expected = [
+        (s, marked or (f.kind if (f := classify(s)) else ProvisionKind.STATEMENT))
+        for s in sentences(text)
+    ]
+    assert sentence_kinds(text, marked) == expected

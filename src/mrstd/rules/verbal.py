@@ -214,6 +214,24 @@ def may_hold_form(text: str) -> bool:
     return _CJK.search(text) is not None and not _ZH_TRIGGERS.isdisjoint(text)
 
 
+def sentence_kinds(
+    text: str, marked: ProvisionKind | None = None
+) -> list[tuple[str, ProvisionKind]]:
+    """Every sentence of a text with its kind: the one the document marks, else that of its
+    strongest verbal form, else a statement. A text with no form anywhere is known to be
+    statements at once (:func:`may_hold_form`: no part of it can hold one), not sentence by
+    sentence."""
+    split = sentences(text)
+    if marked is not None:
+        return [(sentence, marked) for sentence in split]
+    if not may_hold_form(text):
+        return [(sentence, ProvisionKind.STATEMENT) for sentence in split]
+    return [
+        (sentence, found.kind if (found := classify(sentence)) else ProvisionKind.STATEMENT)
+        for sentence in split
+    ]
+
+
 @dataclass(frozen=True)
 class Found:
     """One provision of a text: its kind, the verbal form that makes it one (None for a

@@ -50,7 +50,7 @@ from ...rules.context import (
     clause_place,
     plain_text,
 )
-from ...rules.verbal import classify, may_hold_form, sentences
+from ...rules.verbal import sentence_kinds
 from ..base import Change, ConversionLog, collector_paused
 from .vocabulary import PREFIXES, PROVISION_CLASS, PUBLICATION_TYPE
 
@@ -163,7 +163,7 @@ class Places(dict[Any, str]):
             return ""
         first = loc[0]  # a name: its group ("body"), or "adopted" in a layer
         head = first if first.__class__ is str else self[first]
-        return head + "".join(map(self.__getitem__, loc[1:]))
+        return head + self.below(loc, 1)
 
     def below(self, loc: tuple[Any, ...], start: int) -> str:
         """The path of ``loc`` after its first ``start`` parts (to follow a known path)."""
@@ -533,9 +533,7 @@ class RdfWriter:
             marked = unit.marked
             mark = f"{t('mrstd:marked')} {literal(marked.value)}" if marked is not None else ""
             selector = ""  # the one selector of the sentences of this text, once written
-            # Most texts hold no verbal form at all: known at once, not sentence by sentence.
-            formless = marked is None and not may_hold_form(text)
-            for sentence in sentences(text):
+            for sentence, kind in sentence_kinds(text, marked):
                 n = counters.get(clause, 0) + 1
                 counters[clause] = n
                 stem = f"{clause[:-1]}-s{n}"  # the clause's n-th sentence
@@ -562,13 +560,6 @@ class RdfWriter:
                     about = f"{supplement_is}{on_node}{supplement_type} {kind_of}"
                     provision = False
                 else:
-                    if marked is not None:
-                        kind = marked
-                    elif formless:
-                        kind = ProvisionKind.STATEMENT
-                    else:
-                        found = classify(sentence)
-                        kind = found.kind if found is not None else ProvisionKind.STATEMENT
                     normative = not informative and kind is not ProvisionKind.STATEMENT
                     about = f"{provision_class[kind]}{on_node}{normative_is[normative]}"
                     if supplement is not None:  # a note before any provision: kept, as one
