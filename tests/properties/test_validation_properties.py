@@ -12,7 +12,7 @@ import mrstd
 from mrstd.model import Clause, Document, ForeignBlock, Paragraph, Xref
 from mrstd.paths import format_path
 from mrstd.rules import PROFILES, all_rules
-from mrstd.rules.context import Context, Index, build_index, clause_place
+from mrstd.rules.context import Context, Index, build_index, clause_place, plain_text
 from mrstd.testing import documents
 from mrstd.validation import provisions, validate
 
@@ -101,3 +101,13 @@ def test_an_index_without_cross_references_differs_only_by_them(doc: Document) -
     for field in dataclasses.fields(Index):
         if field.name not in left_out:
             assert getattr(texts_only, field.name) == getattr(full, field.name), field.name
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_index_gathers_each_texts_plain_text(doc: Document) -> None:
+    """The text the index's walk gathers for a text unit is ``plain_text`` of its runs:
+    provision spans and footnotes left out of their parent's text, spans a unit of their own."""
+    for refs in (True, False):
+        for unit in build_index(doc, cross_references=refs).units:
+            assert unit.full_text == plain_text(unit.inlines), unit.loc

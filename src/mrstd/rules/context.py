@@ -142,11 +142,9 @@ class TextUnit:
     layer: int
     marked: ProvisionKind | None = None
     language: str | None = None
-
-    @computed_once
-    def full_text(self) -> str:
-        """The plain text, without nested provision spans or footnotes."""
-        return plain_text(self.inlines)
+    #: The plain text, without nested provision spans or footnotes (:func:`plain_text`'s),
+    #: gathered by the index's walk over the runs, which reads them all anyway.
+    full_text: str = ""
 
     @property
     def preface(self) -> bool:
@@ -338,8 +336,7 @@ class _Builder:
             if kind is Paragraph:
                 if block.id is not None:
                     self.add_id(block.id, "paragraph", block, here, layer)
-                index.units.append(TextUnit(block.content, here, flags, layer, block.provision))
-                self.inlines(block.content, (*here, "content"), flags, layer)
+                self.unit(TextUnit(block.content, here, flags, layer, block.provision))
             elif kind is ListBlock:
                 self.add_id(block.id, "list", block, here, layer)
                 for j, item in enumerate(block.items):
@@ -412,8 +409,7 @@ class _Builder:
 
     def cell(self, cell: Cell, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None) -> None:
         if cell.content:
-            self.index.units.append(TextUnit(cell.content, loc, flags, layer))
-            self.inlines(cell.content, (*loc, "content"), flags, layer)
+            self.unit(TextUnit(cell.content, loc, flags, layer))
         if cell.blocks:
             self.blocks(cell.blocks, (*loc, "blocks"), flags, layer, clause)
 
@@ -428,12 +424,11 @@ class _Builder:
                 self.inlines(designation.content, here, flags, layer)
         for i, definition in enumerate(entry.definitions):
             here = (*loc, "definitions", i)
-            self.index.units.append(
+            self.unit(
                 TextUnit(
                     definition.content, here, flags | DEFINITION, layer, None, definition.language
                 )
             )
-            self.inlines(definition.content, (*here, "content"), flags | DEFINITION, layer)
             # A definition continued by a list or a table (ISO writes those in tbx:definition).
             self.blocks(definition.blocks, (*here, "blocks"), flags | DEFINITION, layer, clause)
         for i, example in enumerate(entry.examples):
@@ -452,49 +447,84 @@ class _Builder:
             self.inlines(source.content, (*here, "content"), flags, layer)
         self.blocks(entry.display, (*loc, "display"), flags, layer, clause)
 
-    def inlines(self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int) -> None:
+    def unit(self, unit: TextUnit) -> None:
+        """A text unit, indexed with its runs (its plain text made on the way)."""
+        self.index.units.append(unit)
+        self.inlines(unit.inlines, (*unit.loc, "content"), unit.flags, unit.layer, unit)
+
+    def inlines(
+        self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int, unit: TextUnit | None = None
+    ) -> None:
+        """Index inline runs (their ids, references, provision spans and footnotes) in
+        document order; for a text unit's runs, gather its plain text (:func:`plain_text`'s)
+        in the same walk. A provision span is a unit of its own, left out of its parent's
+        text, as a footnote is."""
         if not inlines or _one_text(inlines):
+            if unit is not None and inlines:
+                unit.full_text = str(inlines[0].text)
             return
         index = self.index
         refs = self.cross_references
-        stack: list[tuple[Sequence[Any], Loc]] = [(inlines, loc)]
+        # The runs being read, with their place, the text they add to (a scratch one outside
+        # a unit) and the unit whose text is complete once they are.
+        stack: list[tuple[Iterator[tuple[int, Any]], Loc, list[str], TextUnit | None]] = [
+            (enumerate(inlines), loc, [], unit)
+        ]
         while stack:
-            runs, base = stack.pop()
-            for i, item in enumerate(runs):
+            runs, base, out, owner = stack[-1]
+            for i, item in runs:
                 kind = type(item)
                 if kind is Text:
-                    continue
-                if kind is Xref:
-                    if refs:
-                        index.xrefs.append((item, (*base, i), layer))
-                elif kind is StandardRef:
-                    if refs:
-                        index.standard_refs.append((item, (*base, i), layer, flags))
-                elif kind is TermRef:
-                    if refs:
-                        index.term_refs.append((item, (*base, i), layer))
-                elif kind is NamedContent or kind is StyledContent:
-                    if item.id is not None:  # most have none: no place to spell out
+                    out.append(item.text)
+                elif kind in _CONTAINERS:
+                    if kind is Xref:
+                        if refs:
+                            index.xrefs.append((item, (*base, i), layer))
+                    elif kind is StandardRef:
+                        if refs:
+                            index.standard_refs.append((item, (*base, i), layer, flags))
+                    elif kind is TermRef:
+                        if refs:
+                            index.term_refs.append((item, (*base, i), layer))
+                    elif (kind is NamedContent or kind is StyledContent) and item.id is not None:
                         self.add_id(item.id, item.type, item, (*base, i), layer)
+                    content = item.content
+                    if not content:
+                        if kind is StandardRef:  # a reference with no text reads as its id
+                            out.append(item.identifier)
+                    elif len(content) == 1 and type(content[0]) is Text:  # _one_text
+                        out.append(content[0].text)
+                    else:
+                        stack.append((enumerate(content), (*base, i, "content"), out, None))
+                        break
+                elif kind is LineBreak:
+                    out.append(" ")
+                elif kind is InlineFormula:
+                    out.append(item.text or "")
+                    if item.id is not None:
+                        self.add_id(item.id, "formula", item, (*base, i), layer)
                 elif kind is FootnoteRef:
                     if refs:
                         index.footnote_refs.append((item, (*base, i), layer))
                 elif kind is ProvisionSpan:
                     here = (*base, i)
-                    index.units.append(TextUnit(item.content, here, flags, layer, item.kind))
-                    stack.append((item.content, (*here, "content")))
+                    span = TextUnit(item.content, here, flags, layer, item.kind)
+                    index.units.append(span)
+                    stack.append((enumerate(item.content), (*here, "content"), [], span))
+                    break
                 elif kind is Footnote:
                     here = (*base, i)
                     self.add_id(item.id, "footnote", item, here, layer)
-                    if item.label_content:
-                        stack.append((item.label_content, (*here, "label_content")))
                     self.blocks(item.blocks, (*here, "blocks"), flags | FOOTNOTE, layer, None)
-                elif kind is InlineFormula and item.id is not None:
-                    self.add_id(item.id, "formula", item, (*base, i), layer)
-                if kind in _CONTAINERS:
-                    content = item.content  # pushed unless empty or _one_text:
-                    if content and not (len(content) == 1 and type(content[0]) is Text):
-                        stack.append((content, (*base, i, "content")))
+                    if item.label_content:  # its text is no one's
+                        stack.append(
+                            (enumerate(item.label_content), (*here, "label_content"), [], None)
+                        )
+                        break
+            else:
+                stack.pop()
+                if owner is not None:
+                    owner.full_text = "".join(out)
 
 
 #: An annex label: the word (any space after it, a no-break space included) and the letter.
