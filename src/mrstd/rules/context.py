@@ -336,7 +336,7 @@ class _Builder:
             if kind is Paragraph:
                 if block.id is not None:
                     self.add_id(block.id, "paragraph", block, here, layer)
-                self.unit(TextUnit(block.content, here, flags, layer, block.provision))
+                self.unit(block.content, here, flags, layer, block.provision)
             elif kind is ListBlock:
                 self.add_id(block.id, "list", block, here, layer)
                 for j, item in enumerate(block.items):
@@ -409,7 +409,7 @@ class _Builder:
 
     def cell(self, cell: Cell, loc: Loc, flags: int, layer: int, clause: ClauseInfo | None) -> None:
         if cell.content:
-            self.unit(TextUnit(cell.content, loc, flags, layer))
+            self.unit(cell.content, loc, flags, layer)
         if cell.blocks:
             self.blocks(cell.blocks, (*loc, "blocks"), flags, layer, clause)
 
@@ -425,9 +425,7 @@ class _Builder:
         for i, definition in enumerate(entry.definitions):
             here = (*loc, "definitions", i)
             self.unit(
-                TextUnit(
-                    definition.content, here, flags | DEFINITION, layer, None, definition.language
-                )
+                definition.content, here, flags | DEFINITION, layer, None, definition.language
             )
             # A definition continued by a list or a table (ISO writes those in tbx:definition).
             self.blocks(definition.blocks, (*here, "blocks"), flags | DEFINITION, layer, clause)
@@ -447,10 +445,19 @@ class _Builder:
             self.inlines(source.content, (*here, "content"), flags, layer)
         self.blocks(entry.display, (*loc, "display"), flags, layer, clause)
 
-    def unit(self, unit: TextUnit) -> None:
+    def unit(
+        self,
+        inlines: Sequence[Any],
+        loc: Loc,
+        flags: int,
+        layer: int,
+        marked: ProvisionKind | None = None,
+        language: str | None = None,
+    ) -> None:
         """A text unit, indexed with its runs (its plain text made on the way)."""
+        unit = TextUnit(inlines, loc, flags, layer, marked, language)
         self.index.units.append(unit)
-        self.inlines(unit.inlines, (*unit.loc, "content"), unit.flags, unit.layer, unit)
+        self.inlines(inlines, (*loc, "content"), flags, layer, unit)
 
     def inlines(
         self, inlines: Sequence[Any], loc: Loc, flags: int, layer: int, unit: TextUnit | None = None

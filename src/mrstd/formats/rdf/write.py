@@ -326,7 +326,11 @@ class RdfWriter:
         key = f"clause-{clause.label}" if clause.label else f"{group}-{clause.id or fallback}"
         node = self.unique(f"{doc[:-1]}#{_key(key)}")
         self.clause_iris[loc] = node
-        place = self.clause_paths[loc] = self.places(loc)
+        place = self.clause_paths[loc] = (
+            self.places(loc)
+            if parent == doc
+            else self.clause_paths[loc[:-2]] + self.places.below(loc, len(loc) - 2)
+        )
         fragment = self.fragment(
             node, doc, self.selector(node, place, clause.id), None, previous, "textual"
         )
