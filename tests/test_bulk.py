@@ -208,11 +208,12 @@ def test_a_local_cluster_is_started_and_its_dashboard_shown(tmp_path: Path) -> N
 
 
 def test_a_started_cluster_slows_the_monitors_the_user_left_at_their_defaults() -> None:
-    def settings() -> tuple[str, str, str]:
+    def settings() -> tuple[str, str, str, bool]:
         keys = ("tick.interval", "system-monitor.interval")
         return (
             *(dask.config.get(f"distributed.admin.{key}") for key in keys),
             dask.config.get("distributed.worker.memory.monitor-interval"),
+            dask.config.get("distributed.worker.profile.enabled"),
         )
 
     own = {"distributed.admin.tick.interval": "40ms"}  # the user's own setting
@@ -222,9 +223,10 @@ def test_a_started_cluster_slows_the_monitors_the_user_left_at_their_defaults() 
         scheduler = client.cluster.scheduler
         ticks = scheduler.periodic_callbacks["tick"].callback_time
         monitor = scheduler.periodic_callbacks["monitor"].callback_time
-    assert on_workers == {("40ms", "2s", "500ms")}
+    assert on_workers == {("40ms", "2s", "500ms", False)}
     assert (ticks, monitor) == (40, 2000)
-    assert settings()[1:] == ("500ms", "100ms")  # the process's own configuration is as it was
+    # The process's own configuration is as it was.
+    assert settings()[1:] == ("500ms", "100ms", True)
 
 
 def test_an_engine_that_cannot_start_is_one_line_and_exit_2(tmp_path: Path) -> None:

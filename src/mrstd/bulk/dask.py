@@ -33,11 +33,15 @@ __all__ = ["MONITORS", "DaskEngine"]
 #: 20 ms, the system monitor every 500 ms, each nanny's memory monitor every 100 ms). A
 #: tick checks that the event loop is responsive; at 500 ms it still does, more coarsely.
 #: Measured on a 2-worker job of 2,000 files (docs/performance.md): the client process's
-#: CPU fell from 0.6-1.0 s to 0.3-0.5 s a job.
-MONITORS = {
+#: CPU fell from 0.6-1.0 s to 0.3-0.5 s a job. The workers' statistical profiler (a thread
+#: that samples the running task's stack every 10 ms, for the dashboard's profile page) is
+#: off: it took the GIL from the task 100 times a second, and a job on one worker ran about
+#: 10% faster without it (docs/scale.md). The dashboard's task stream and progress remain.
+MONITORS: dict[str, object] = {
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.worker.profile.enabled": False,
 }
 
 
