@@ -328,7 +328,7 @@ class RdfWriter:
         self.clause_iris[loc] = node
         place = self.clause_paths[loc] = (
             self.places(loc)
-            if parent == doc
+            if parent == doc  # else a subclause: its parent's path, then ".subclauses[i]"
             else self.clause_paths[loc[:-2]] + self.places.below(loc, len(loc) - 2)
         )
         fragment = self.fragment(
