@@ -92,7 +92,7 @@ class DaskEngine(Engine):
                     threads_per_worker=1,  # the work is CPU-bound Python: a process a core
                     processes=True,
                     # A worker logs its own shutdown races (a heartbeat caught by the
-                    # scheduler closing: about one close in 40 here) as an ERROR with a
+                    # scheduler closing: about one close in 50 here) as an ERROR with a
                     # traceback. What a job's user needs comes back with the results: a
                     # task's failure as its files' errors, a lost worker's tasks rerun.
                     silence_logs=logging.CRITICAL,
