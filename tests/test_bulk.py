@@ -342,9 +342,10 @@ def test_the_last_batches_are_cut_small_and_the_input_read_ahead_by_a_window(
     sizer, limit = _Sizer(None), workers * WINDOW
     sizer.size = 100
     items = _Counted(5000)
-    ahead = _Ahead(items, limit)
+    ahead = _Ahead(items, workers)
+    assert ahead.limit == limit
     sizes, handed = [], []
-    while batch := ahead.take(sizer, workers):
+    while batch := ahead.take(sizer):
         handed += batch
         sizes.append(len(batch))
         assert items.pulled - len(handed) <= sizer.size * (limit + 1)
@@ -356,8 +357,8 @@ def test_the_last_batches_are_cut_small_and_the_input_read_ahead_by_a_window(
         tail = sizes[5000 // 100 - (limit + 1) :]
         assert tail == sorted(tail, reverse=True) and min(tail) >= 13 and tail[-2] < 100
     # A batch size the caller fixed is kept to the end.
-    fixed = _Ahead(range(1000), limit)
-    assert {len(b) for b in iter(lambda: fixed.take(_Sizer(50), workers), [])} == {50}
+    fixed = _Ahead(range(1000), workers)
+    assert {len(b) for b in iter(lambda: fixed.take(_Sizer(50)), [])} == {50}
 
 
 def test_library_reads_urls_and_reports_the_documents_it_cannot(tmp_path: Path) -> None:

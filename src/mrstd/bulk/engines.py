@@ -82,14 +82,14 @@ class Engine(ABC):
                 yield from zip(chunk, self._run_here(task, chunk, failed), strict=True)
             return
         sizer = _Sizer(batch)
-        limit = max(1, self.workers * WINDOW)
-        ahead = _Ahead(items, limit)
+        ahead = _Ahead(items, self.workers)
+        limit = ahead.limit
         timed = TimedTask(task)
         pending: dict[Any, tuple[int, list[I]]] = {}
         ready: dict[int, tuple[list[I], list[R]]] = {}
         handed = emitted = 0
         while True:
-            while handed - emitted < limit and (new := ahead.take(sizer, self.workers)):
+            while handed - emitted < limit and (new := ahead.take(sizer)):
                 pending[self._submit(timed, new)] = (handed, new)
                 handed += 1
             if not pending:
@@ -204,24 +204,28 @@ class _Sizer:
 
 class _Ahead(Generic[I]):
     """The items not handed out yet, read ahead of the batches by as many as ``limit``
-    batches and the next one hold, so that the end of the input is seen while the batches in
-    flight still run. From then on, the remaining items are cut into smaller batches, for
-    the workers to finish together (without it, one worker ran the last full batch, a
-    quarter of a second, while the other had nothing left)."""
+    batches (those in flight on ``workers``) and the next one hold, so that the end of the
+    input is seen while the batches in flight still run. From then on, the remaining items
+    are cut into smaller batches, for the workers to finish together (without it, one
+    worker ran the last full batch, a quarter of a second, while the other had nothing
+    left)."""
 
-    def __init__(self, items: Iterable[I], limit: int) -> None:
+    def __init__(self, items: Iterable[I], workers: int) -> None:
         self.items = iter(items)
-        self.limit = limit
+        self.workers = workers
+        #: The batches in flight at most.
+        self.limit = max(1, workers * WINDOW)
         self.buffer: deque[I] = deque()
         self.ended = False
 
-    def take(self, sizer: _Sizer, workers: int) -> list[I]:
+    def take(self, sizer: _Sizer) -> list[I]:
         size = sizer.size
         if not self.ended:
             wanted = size * (self.limit + 1)
             if len(self.buffer) < wanted:
                 self.buffer.extend(islice(self.items, wanted - len(self.buffer)))
                 self.ended = len(self.buffer) < wanted
+        workers = self.workers
         if self.ended and workers > 1 and not sizer.fixed:
             # A share of what is left for each worker, halved, down to an eighth of a
             # full batch (a task's own cost stays small beside its work).
